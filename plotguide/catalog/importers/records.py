@@ -60,6 +60,7 @@ class AwardRecord:
 class PostCreditsRecord:
     kind: str
     description: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,9 +71,11 @@ class FilmRecord:
     location: Location
     title: str
     year: int | None = None
+    slug: str = ""
     release_date: date | None = None
     runtime_minutes: int | None = None
     plot: str = ""
+    plot_source: str = ""
     plot_source_url: str = ""
     plot_licence: str = ""
     overview: str = ""

@@ -1,0 +1,142 @@
+"""Plotguide's own JSON catalogue, as written by `plotguide export`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from plotguide.catalog.importers.reading import check_plot, read_text, undecodable
+from plotguide.catalog.importers.records import (
+    AwardRecord,
+    CreditRecord,
+    FilmRecord,
+    ImportFormatError,
+    Location,
+    PostCreditsRecord,
+    Rejection,
+)
+
+SOURCE = "plotguide-json"
+FORMAT_NAME = "plotguide-catalog"
+ROLES = {"cast", "director", "writer"}
+OUTCOMES = {"won", "nominated"}
+KINDS = {"none", "mid", "post", "both"}
+
+
+def load_document(path: Path) -> dict[str, Any]:
+    """Return the parsed document after checking it is a Plotguide catalogue."""
+    text = read_text(path)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportFormatError(
+            f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})."
+        ) from exc
+    if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
+        raise ImportFormatError(
+            f'{path}: not a Plotguide catalogue (expected "format": '
+            f'"{FORMAT_NAME}", as written by `plotguide export`).'
+        )
+    if not isinstance(document.get("films"), list):
+        raise ImportFormatError(f'{path}: "films" must be a list.')
+    return document
+
+
+def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
+    """Yield a record per film of the exported catalogue."""
+    document = load_document(path)
+    for number, data in enumerate(document["films"], start=1):
+        location = Location(str(path), number)
+        try:
+            yield _record(location, data)
+        except (KeyError, TypeError, ValueError) as exc:
+            yield Rejection(location, f"film {number}: {_describe(exc)}")
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"missing field {exc.args[0]!r}"
+    return str(exc)
+
+
+def _record(location: Location, data: dict[str, Any]) -> FilmRecord | Rejection:
+    if not isinstance(data, dict):
+        raise TypeError("each film must be a JSON object")
+    title = str(data["title"]).strip()
+    if not title:
+        raise ValueError("the title is empty")
+    plot = str(data.get("plot") or "")
+    problem = undecodable([title, plot]) or check_plot(plot)
+    if problem:
+        return Rejection(location, problem)
+    credits = tuple(
+        CreditRecord(
+            name=str(item["name"]),
+            role=_choice(item.get("role", "cast"), ROLES, "role"),
+            character=str(item.get("character") or ""),
+            order=item.get("order"),
+        )
+        for item in data.get("credits") or ()
+    )
+    awards = tuple(
+        AwardRecord(
+            ceremony=str(item["ceremony"]),
+            outcome=_choice(item["outcome"], OUTCOMES, "outcome"),
+            category=str(item.get("category") or ""),
+            year=item.get("year"),
+            count=int(item.get("count") or 1),
+        )
+        for item in data.get("awards") or ()
+    )
+    post = data.get("post_credits")
+    return FilmRecord(
+        source=SOURCE,
+        location=location,
+        title=title,
+        year=_optional_int(data.get("year"), "year"),
+        slug=str(data.get("slug") or ""),
+        release_date=date.fromisoformat(data["release_date"])
+        if data.get("release_date")
+        else None,
+        runtime_minutes=_optional_int(data.get("runtime_minutes"), "runtime_minutes"),
+        plot=plot,
+        plot_source=str(data.get("plot_source") or ""),
+        plot_source_url=str(data.get("plot_source_url") or ""),
+        plot_licence=str(data.get("plot_licence") or ""),
+        overview=str(data.get("overview") or ""),
+        imdb_id=str(data.get("imdb_id") or ""),
+        tmdb_id=_optional_int(data.get("tmdb_id"), "tmdb_id"),
+        wikipedia_id=_optional_int(data.get("wikipedia_id"), "wikipedia_id"),
+        origin=str(data.get("origin") or ""),
+        credits=credits,
+        studios=tuple(map(str, data.get("studios") or ())),
+        genres=tuple(map(str, data.get("genres") or ())),
+        keywords=tuple(map(str, data.get("keywords") or ())),
+        awards=awards,
+        post_credits=None
+        if not post
+        else PostCreditsRecord(
+            kind=_choice(post["kind"], KINDS, "post_credits.kind"),
+            description=str(post.get("description") or ""),
+            source=str(post.get("source") or ""),
+        ),
+    )
+
+
+def _choice(value: object, options: set[str], name: str) -> str:
+    if value not in options:
+        raise ValueError(
+            f"{name} is {value!r}; expected one of {', '.join(sorted(options))}"
+        )
+    return str(value)
+
+
+def _optional_int(value: object, name: str) -> int | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name} must be a whole number, not {value!r}")
+    return value

@@ -1,0 +1,46 @@
+"""One import run: read the whole file, then write it in one transaction."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+
+from django.db import transaction
+
+from plotguide.catalog.exporting import import_collections
+from plotguide.catalog.importers import get_parser, plotguide_json
+from plotguide.catalog.importers.records import FilmRecord, Rejection
+from plotguide.catalog.services import ImportReport, import_records
+from plotguide.progress import track
+
+
+def run_import(
+    format_name: str,
+    path: Path,
+    *,
+    update_only: bool = False,
+    dry_run: bool = False,
+    limit: int | None = None,
+    quiet: bool = True,
+) -> ImportReport:
+    """Import a file and return the report.
+
+    The file is parsed completely before the first write, so a file that turns
+    out not to be the format named (a fatal ImportFormatError) writes nothing.
+    """
+    started = time.monotonic()
+    parse = get_parser(format_name)
+    rows: list[FilmRecord | Rejection] = list(itertools.islice(parse(path), limit))
+    with transaction.atomic():
+        report = import_records(
+            track(rows, total=len(rows), label=f"Importing {path.name}", quiet=quiet),
+            update_only=update_only,
+            dry_run=dry_run,
+        )
+        if format_name == "json" and not dry_run:
+            import_collections(
+                plotguide_json.load_document(path).get("collections", [])
+            )
+    report.seconds = time.monotonic() - started
+    return report

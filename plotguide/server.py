@@ -1,0 +1,61 @@
+"""Running the site with gunicorn, in front (`serve`) or behind other work (`demo`)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def gunicorn_command(host: str, port: int, workers: int = 0) -> list[str]:
+    workers = workers or (os.cpu_count() or 1) + 1
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "plotguide.wsgi:application",
+        "--bind",
+        f"{host}:{port}",
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+        "--log-level",
+        "warning",
+    ]
+
+
+def start(host: str, port: int, workers: int = 0) -> subprocess.Popen:
+    """Start gunicorn in the background and wait until it answers."""
+    process = subprocess.Popen(gunicorn_command(host, port, workers))
+    url = f"http://{host}:{port}/"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(
+                f"The web server stopped at start (exit {process.returncode}); "
+                f"is port {port} already in use? Try --port {port + 1}."
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return process
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    raise RuntimeError(f"The web server did not answer at {url} within 60 s.")
+
+
+def serve(host: str, port: int, workers: int = 0) -> int:
+    """Serve in the foreground until interrupted; return the exit status."""
+    process = start(host, port, workers)
+    print(
+        f"Serving Plotguide at http://{host}:{port}/ (Ctrl-C to stop).", file=sys.stderr
+    )
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        process.terminate()
+        process.wait()
+        raise

