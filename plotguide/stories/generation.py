@@ -1,0 +1,53 @@
+"""One generation run over the catalogue, as `plotguide generate` and the demo start it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from plotguide.catalog.models import Film
+from plotguide.errors import PlotguideError
+from plotguide.progress import track
+from plotguide.stories.services import (
+    GenerationReport,
+    films_for_generation,
+    generate_stories,
+)
+
+
+@dataclass
+class TimedReport(GenerationReport):
+    seconds: float = 0.0
+
+
+def run_generation(
+    *,
+    slugs: Sequence[str] = (),
+    workers_count: int = 0,
+    publish: bool = False,
+    force: bool = False,
+    limit: int | None = None,
+    quiet: bool = True,
+) -> TimedReport:
+    """Build the stories of the named films (all films when none are named)."""
+    started = time.monotonic()
+    films = Film.objects.all()
+    if slugs:
+        films = films.filter(slug__in=slugs)
+        missing = sorted(set(slugs) - set(films.values_list("slug", flat=True)))
+        if missing:
+            raise PlotguideError(f"no film with the slug {', '.join(missing)}.")
+    films = films_for_generation(films)
+    if limit is not None:
+        films = films[:limit]
+    report = generate_stories(
+        films,
+        workers_count=workers_count,
+        publish=publish,
+        force=force,
+        on_progress=lambda items, total: track(
+            items, total=total, label="Building stories", quiet=quiet
+        ),
+    )
+    return TimedReport(**vars(report), seconds=time.monotonic() - started)

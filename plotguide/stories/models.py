@@ -1,0 +1,60 @@
+"""A film's story as the engine built it, with its checks and an editor's review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+
+from plotguide.catalog.models import Film
+
+
+class StoryQuerySet(models.QuerySet):
+    def published(self) -> StoryQuerySet:
+        return self.filter(status=Story.PUBLISHED)
+
+
+class Story(models.Model):
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
+    PUBLISHED = "published"
+    STATUSES = [(DRAFT, "Draft"), (REVIEWED, "Reviewed"), (PUBLISHED, "Published")]
+
+    film = models.OneToOneField(Film, on_delete=models.CASCADE, related_name="story")
+    engine = models.CharField(max_length=60)
+    engine_version = models.CharField(max_length=30)
+    data = models.JSONField(help_text="The story as the engine wrote it.")
+    corrections = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="An editor's corrections by section name; they win over the engine.",
+    )
+    report = models.JSONField(default=list, help_text="The faithfulness checks.")
+    is_faithful = models.BooleanField(
+        default=False, help_text="Every faithfulness check passed."
+    )
+    status = models.CharField(max_length=20, choices=STATUSES, default=DRAFT)
+    plot_digest = models.CharField(
+        max_length=64,
+        help_text="Digest of the plot and metadata the story was built from.",
+    )
+    generated_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = StoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "stories"
+        ordering = ["-updated_at"]
+
+    def __str__(self) -> str:
+        return f"Story of {self.film}"
+
+    @property
+    def sections(self) -> dict[str, Any]:
+        """The story's sections, an editor's corrections winning over the engine's."""
+        return {**self.data, **(self.corrections or {})}
+
+    @property
+    def failed_checks(self) -> list[dict[str, Any]]:
+        return [check for check in self.report if not check.get("passed")]

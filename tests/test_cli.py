@@ -1,0 +1,99 @@
+"""The `plotguide` command as a user runs it: help, imports, exports, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from plotguide.catalog.exporting import film_to_dict, iter_films
+from plotguide.catalog.models import Collection, CollectionItem, Film
+from plotguide.cli import build_parser, main
+
+DATA = Path(__file__).parent / "data" / "cli"
+pytestmark = pytest.mark.django_db
+
+
+def subcommands() -> list[str]:
+    action = next(a for a in build_parser()._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
+@pytest.mark.parametrize("name", subcommands())
+def test_every_subcommand_has_help_with_an_example(name, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main([name, "--help"])
+    assert exit_info.value.code == 0
+    out = capsys.readouterr().out
+    assert "Example: plotguide" in out
+    assert "Exit codes" in out
+
+
+def test_an_unknown_subcommand_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["imprt"])
+    assert exit_info.value.code == 2
+    assert "Try 'plotguide --help' for help." in capsys.readouterr().err
+
+
+def test_import_reports_counts_and_a_second_import_changes_nothing(capsys):
+    assert main(["import", "wikipedia", str(DATA / "films.csv"), "--quiet"]) == 0
+    assert "2 added, 0 updated, 0 skipped, 0 rejected" in capsys.readouterr().out
+    assert main(["import", "wikipedia", str(DATA / "films.csv"), "--quiet"]) == 0
+    assert "0 added, 0 updated, 2 skipped, 0 rejected" in capsys.readouterr().out
+    assert Film.objects.count() == 2
+
+
+def test_bad_rows_are_named_by_line_and_good_rows_still_import(capsys):
+    assert main(["import", "wikipedia", str(DATA / "bad_rows.csv"), "--quiet"]) == 1
+    captured = capsys.readouterr()
+    assert "1 added, 0 updated, 0 skipped, 2 rejected" in captured.out
+    assert "bad_rows.csv, line 3: text is not valid UTF-8 (byte 0xFF)" in captured.err
+    assert "bad_rows.csv, line 4: the Title column is empty" in captured.err
+    assert list(Film.objects.values_list("title", flat=True)) == ["Good Film"]
+
+
+def test_a_file_of_the_wrong_format_stops_with_nothing_written(capsys):
+    assert main(["import", "wikipedia", str(DATA / "tabs.csv"), "--quiet"]) == 2
+    err = capsys.readouterr().err
+    assert "tabs.csv, line 1: the columns are tab-separated" in err
+    assert "Nothing was written." in err
+    assert not Film.objects.exists()
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path, capsys):
+    missing = tmp_path / "nope.csv"
+    assert main(["import", "wikipedia", str(missing)]) == 2
+    assert f"{missing}: no such file." in capsys.readouterr().err
+
+
+def test_import_json_report_is_machine_readable(capsys):
+    main(["import", "wikipedia", str(DATA / "bad_rows.csv"), "--quiet", "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["added"] == 1
+    assert [r["line"] for r in report["rejected"]] == [3, 4]
+
+
+def test_export_then_import_gives_back_the_same_catalogue(tmp_path, capsys):
+    main(["import", "wikipedia", str(DATA / "films.csv"), "--quiet"])
+    collection = Collection.objects.create(title="Jury films", slug="jury-films")
+    CollectionItem.objects.create(
+        collection=collection, film=Film.objects.get(title="12 Angry Men"), note="Tense"
+    )
+    before = [film_to_dict(film) for film in iter_films()]
+    path = tmp_path / "catalogue.json"
+    assert main(["export", str(path)]) == 0
+    Film.objects.all().delete()
+    Collection.objects.all().delete()
+    assert main(["import", "json", str(path), "--quiet"]) == 0
+    assert [film_to_dict(film) for film in iter_films()] == before
+    item = Collection.objects.get(slug="jury-films").items.get()
+    assert (item.film.title, item.note) == ("12 Angry Men", "Tense")
+
+
+def test_a_json_file_that_is_not_a_catalogue_writes_nothing(tmp_path, capsys):
+    path = tmp_path / "other.json"
+    path.write_text('{"films": []}')
+    assert main(["import", "json", str(path)]) == 2
+    assert 'not a Plotguide catalogue (expected "format"' in capsys.readouterr().err
