@@ -1,4 +1,4 @@
-"""One generation run over the catalogue, as `plotguide generate` and the demo start it."""
+"""One generation run over the catalogue, for `plotguide generate` and the demo."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Building and saving stories: the one place that turns catalogue films into engine input."""
+"""Building and saving stories: where catalogue films become the engine's input."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ def film_text(film: Film) -> FilmText:
 
 
 def digest(text: FilmText) -> str:
-    """Return a digest of the engine input, so a story is rebuilt when its input changes."""
+    """Return a digest of the engine input; a story is rebuilt when it changes."""
     payload = json.dumps(asdict(text), sort_keys=True, default=str)
     return hashlib.sha256(f"{ENGINE_VERSION}\n{payload}".encode()).hexdigest()
 

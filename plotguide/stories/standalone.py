@@ -1,4 +1,4 @@
-"""The story of a plot file, for editors trying a text and for evaluation; no database."""
+"""The story of a plot file, for editors and evaluations; no database."""
 
 from __future__ import annotations
 

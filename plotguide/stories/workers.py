@@ -40,7 +40,7 @@ def run_with(
     if stories is not None:
         return [
             (film_id, story.to_dict(), "")
-            for (film_id, _), story in zip(batch, stories)
+            for (film_id, _), story in zip(batch, stories, strict=True)
         ]
     for film_id, text in batch:
         try:
