@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "plotguide.catalog",
     "plotguide.stories",
+    "plotguide.audience",
+    "plotguide.site",
+    "plotguide.api",
 ]
 
 MIDDLEWARE = [

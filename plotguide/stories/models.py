@@ -58,3 +58,22 @@ class Story(models.Model):
     @property
     def failed_checks(self) -> list[dict[str, Any]]:
         return [check for check in self.report if not check.get("passed")]
+
+
+class SimilarFilm(models.Model):
+    """A film whose story echoes this one, with the reasons in a few words."""
+
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="similar")
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField()
+    score = models.FloatField()
+    reasons = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["story", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["story", "film"], name="similar_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.film} (similar to {self.story.film})"

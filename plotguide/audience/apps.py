@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AudienceConfig(AppConfig):
+    name = "plotguide.audience"
+    label = "audience"
+    verbose_name = "Audience: summary requests and the app waitlist"
