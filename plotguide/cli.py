@@ -121,6 +121,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
+def cmd_work(args: argparse.Namespace) -> int:
+    from plotguide.stories.jobs import drain_queue
+
+    print("Waiting for queued story builds (Ctrl-C to stop).", file=sys.stderr)
+    while True:
+        taken = drain_queue(workers_count=args.workers)
+        if taken:
+            print(f"Built {taken:,} queued stories.", file=sys.stderr)
+        if args.once:
+            return EXIT_OK
+        time.sleep(args.interval)
+
+
 def cmd_story(args: argparse.Namespace) -> int:
     from plotguide.stories.standalone import story_from_files
 
@@ -240,6 +253,18 @@ def build_parser() -> Parser:
     generate.add_argument("--limit", type=int, help="build at most N stories")
     generate.add_argument("--quiet", action="store_true", help="no progress on stderr")
     generate.set_defaults(handler=cmd_generate)
+
+    work = add(
+        "work",
+        "Build the stories readers and editors queued, as they arrive.",
+        "plotguide work --once",
+    )
+    work.add_argument("--once", action="store_true", help="drain the queue, then stop")
+    work.add_argument(
+        "--interval", type=float, default=5.0, help="seconds between looks (default: 5)"
+    )
+    work.add_argument("--workers", type=int, default=1, help="processes (default: 1)")
+    work.set_defaults(handler=cmd_work)
 
     story = add(
         "story",

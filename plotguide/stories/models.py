@@ -77,3 +77,30 @@ class SimilarFilm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.film} (similar to {self.story.film})"
+
+
+class GenerationJob(models.Model):
+    """A queued story build, drained by `plotguide work` or the demo's loop.
+
+    The embedded default has no broker; this table is its queue. With
+    PLOTGUIDE_BROKER_URL set, Celery workers take the jobs instead.
+    """
+
+    QUEUED = "queued"
+    DONE = "done"
+    FAILED = "failed"
+    STATUSES = [(QUEUED, "Queued"), (DONE, "Done"), (FAILED, "Failed")]
+
+    film = models.OneToOneField(
+        Film, on_delete=models.CASCADE, related_name="generation_job"
+    )
+    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
+    error = models.TextField(blank=True)
+    queued_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["queued_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_status_display()}: {self.film}"

@@ -31,9 +31,7 @@ def questions_without_answers(data: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def score_quiz(
-    data: dict[str, Any], answers: Mapping[int, int | None]
-) -> QuizResult:
+def score_quiz(data: dict[str, Any], answers: Mapping[int, int | None]) -> QuizResult:
     """Score answers given as {question number: option number}; unanswered is wrong."""
     sentences = {s["id"]: s["text"] for s in data.get("sentences", [])}
     corrections = []

@@ -1,0 +1,25 @@
+"""The Celery application for scale-out: story builds spread over workers on Redis.
+
+Start a worker with `celery -A plotguide.celery_app worker`, with
+PLOTGUIDE_BROKER_URL (e.g. redis://localhost:6379/0) set for it and the site.
+"""
+
+from __future__ import annotations
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plotguide.settings")
+
+app = Celery("plotguide")
+app.conf.update(
+    broker_url=os.environ.get("PLOTGUIDE_BROKER_URL", "redis://localhost:6379/0"),
+    result_backend=os.environ.get("PLOTGUIDE_RESULT_URL")
+    or os.environ.get("PLOTGUIDE_BROKER_URL", "redis://localhost:6379/0"),
+    task_acks_late=True,
+    worker_prefetch_multiplier=1,
+    task_serializer="json",
+    accept_content=["json"],
+)
+app.autodiscover_tasks(["plotguide.stories"])

@@ -1,0 +1,70 @@
+"""Queueing story builds: Celery on Redis at scale, a database queue by default."""
+
+from __future__ import annotations
+
+import os
+
+from django.utils import timezone
+
+from plotguide.catalog.models import Film
+from plotguide.stories.models import GenerationJob
+
+
+def broker_url() -> str:
+    return os.environ.get("PLOTGUIDE_BROKER_URL", "")
+
+
+def queue_generation(film: Film) -> None:
+    """Ask for the film's story to be built (again) soon; asking twice queues it once."""
+    if broker_url():
+        from plotguide.stories.tasks import generate_story
+
+        generate_story.delay(film.pk)
+        return
+    GenerationJob.objects.update_or_create(
+        film=film,
+        defaults={
+            "status": GenerationJob.QUEUED,
+            "error": "",
+            "queued_at": timezone.now(),
+            "finished_at": None,
+        },
+    )
+
+
+def queued_films() -> list[Film]:
+    """Return the films whose story build is waiting, oldest request first."""
+    return [
+        job.film
+        for job in GenerationJob.objects.filter(status=GenerationJob.QUEUED)
+        .select_related("film")
+        .order_by("queued_at")
+    ]
+
+
+def finish(film_id: int, error: str = "") -> None:
+    """Record the outcome of a queued build."""
+    GenerationJob.objects.filter(film_id=film_id).update(
+        status=GenerationJob.FAILED if error else GenerationJob.DONE,
+        error=error,
+        finished_at=timezone.now(),
+    )
+
+
+def drain_queue(*, publish: bool = True, workers_count: int = 1) -> int:
+    """Build every queued story once; return how many jobs were taken."""
+    from plotguide.stories.services import films_for_generation, generate_stories
+
+    films = queued_films()
+    if not films:
+        return 0
+    queryset = films_for_generation(Film.objects.filter(pk__in=[f.pk for f in films]))
+    report = generate_stories(
+        queryset, workers_count=workers_count, publish=publish, force=True
+    )
+    failed = dict(report.failed)
+    for film in films:
+        finish(
+            film.pk, failed.get(film.slug, "") if film.plot else "the film has no plot"
+        )
+    return len(films)

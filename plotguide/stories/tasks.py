@@ -1,0 +1,21 @@
+"""Celery tasks: thin callers of the story services; they take ids and are safe to rerun."""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+
+@shared_task(name="plotguide.generate_story")
+def generate_story(film_id: int, publish: bool = True) -> str:
+    """Build one film's story in this worker; return the outcome in words."""
+    import django
+
+    django.setup()
+    from plotguide.catalog.models import Film
+    from plotguide.stories.services import films_for_generation, generate_stories
+
+    films = films_for_generation(Film.objects.filter(pk=film_id))
+    report = generate_stories(films, workers_count=1, publish=publish)
+    if report.failed:
+        return f"failed: {report.failed[0][1]}"
+    return report.summary()
