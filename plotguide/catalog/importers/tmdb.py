@@ -184,7 +184,8 @@ def post_credits(keywords: tuple[str, ...]) -> PostCreditsRecord | None:
     else:
         return None
     found = [name for name in (DURING_CREDITS, AFTER_CREDITS) if name in keywords]
-    return PostCreditsRecord(kind, f"TMDB keyword: {', '.join(found)}")
+    label = "TMDB keywords" if len(found) > 1 else "TMDB keyword"
+    return PostCreditsRecord(kind, f"{label}: {', '.join(found)}")
 
 
 def _read_credits(
