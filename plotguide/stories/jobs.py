@@ -15,7 +15,7 @@ def broker_url() -> str:
 
 
 def queue_generation(film: Film) -> None:
-    """Ask for the film's story to be built (again) soon; asking twice queues it once."""
+    """Ask for the film's story to be built soon; asking twice queues it once."""
     if broker_url():
         from plotguide.stories.tasks import generate_story
 

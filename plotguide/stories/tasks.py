@@ -1,4 +1,4 @@
-"""Celery tasks: thin callers of the story services; they take ids and are safe to rerun."""
+"""Celery tasks: thin callers of the story services; they take ids, safe to rerun."""
 
 from __future__ import annotations
 

