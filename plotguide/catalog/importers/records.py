@@ -70,7 +70,7 @@ class PostCreditsRecord:
 
 @dataclass(frozen=True)
 class FilmRecord:
-    """One film as one source describes it; an empty field means the source is silent."""
+    """One film as one source describes it; an empty field: the source is silent."""
 
     source: str
     location: Location
