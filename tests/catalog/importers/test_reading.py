@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from plotguide.catalog.importers.reading import (
+    Duplicates,
+    RowError,
+    film_key,
+    parse_date,
+    parse_runtime,
+)
+from plotguide.catalog.importers.records import Location
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2009-12-10", date(2009, 12, 10)), ("1987", None), ("1987-05", None), ("", None)],
+)
+def test_only_a_full_date_is_a_release_date(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("31/02/1991", "is not a date (expected YYYY-MM-DD)"),
+        ("1991-02-31", "is not a date (expected YYYY-MM-DD)"),
+        ("1010-12-02", "is not a plausible release date"),
+    ],
+)
+def test_a_bad_date_names_the_column_and_value(value, reason):
+    with pytest.raises(RowError, match=re.escape(f"Released '{value}' {reason}")):
+        parse_date(value, "Released")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("162", 162), ("101.0", 101), (94.4, 94), ("0", None), ("", None), (None, None)],
+)
+def test_runtimes_are_whole_minutes_and_zero_is_unknown(value, expected):
+    assert parse_runtime(value) == expected
+
+
+def test_a_runtime_that_is_not_a_number_is_a_row_error():
+    with pytest.raises(RowError, match="runtime '2h' is not a number of minutes"):
+        parse_runtime("2h")
+
+
+def test_a_source_id_decides_and_title_and_year_stand_in_without_one():
+    duplicates = Duplicates()
+
+    assert duplicates.check(Location("f", 2), film_key(7, "Rage", 2009)) is None
+    assert duplicates.check(Location("f", 3), film_key(8, "Rage", 2009)) is None
+    assert duplicates.check(Location("f", 4), film_key(7, "Other", 2001)) == (
+        "duplicate of line 2; only the first is imported"
+    )
+    assert duplicates.check(Location("f", 5), film_key(None, "Rage", 2009)) is None
+    assert duplicates.check(Location("f", 6), film_key("", "RAGE", 2009)) == (
+        "duplicate of line 5; only the first is imported"
+    )
