@@ -8,12 +8,27 @@ from django.urls import reverse
 from plotguide.catalog.naming import base_slug, name_key, title_key
 
 
-def unique_slug(model: type[models.Model], text: str, year: int | None = None) -> str:
-    """Return a slug not yet used by the model; slugs never change once given."""
+def unique_slug(
+    model: type[models.Model],
+    text: str,
+    year: int | None = None,
+    taken: set[str] | None = None,
+) -> str:
+    """Return a slug not yet used by the model; slugs never change once given.
+
+    Pass the set of slugs already taken to skip the database look-ups when
+    making many at once; the new slug is added to it.
+    """
     slug = base_slug(text, year)
     candidate, number = slug, 2
-    while model.objects.filter(slug=candidate).exists():
+    while (
+        candidate in taken
+        if taken is not None
+        else model.objects.filter(slug=candidate).exists()
+    ):
         candidate, number = f"{slug}-{number}", number + 1
+    if taken is not None:
+        taken.add(candidate)
     return candidate
 
 

@@ -77,10 +77,12 @@ class FilmIndex:
     def __init__(self) -> None:
         self.by_title: dict[str, list[Film]] = defaultdict(list)
         self.by_external: dict[tuple[str, object], Film] = {}
+        self.slugs: set[str] = set()
         for film in Film.objects.all():
             self.add(film)
 
     def add(self, film: Film) -> None:
+        self.slugs.add(film.slug)
         if film not in self.by_title[film.title_key]:
             self.by_title[film.title_key].append(film)
         for name in ("tmdb_id", "wikipedia_id", "imdb_id"):
@@ -114,16 +116,23 @@ class NameCache:
     def __init__(self, model: type[NamedEntity]) -> None:
         self.model = model
         self.rows = {row.key: row for row in model.objects.all()}
+        self.slugs = {row.slug for row in self.rows.values()}
 
     def get(self, name: str) -> NamedEntity:
-        key = name_key(name)
-        row = self.rows.get(key)
-        if row is None:
-            row = self.model.objects.create(
-                name=name.strip(), key=key, slug=unique_slug(self.model, name)
-            )
-            self.rows[key] = row
-        return row
+        return self.get_many([name])[0]
+
+    def get_many(self, names: Iterable[str]) -> list[NamedEntity]:
+        """Return a row per name, creating the missing ones in one insert."""
+        keyed = [(name_key(name), name.strip()) for name in names]
+        missing = {}
+        for key, name in keyed:
+            if key not in self.rows and key not in missing:
+                slug = unique_slug(self.model, name, taken=self.slugs)
+                missing[key] = self.model(name=name, key=key, slug=slug)
+        if missing:
+            for row in self.model.objects.bulk_create(missing.values()):
+                self.rows[row.key] = row
+        return [self.rows[key] for key, _ in keyed]
 
 
 def import_records(
@@ -204,17 +213,17 @@ class _Writer:
 
     def _create(self, record: FilmRecord) -> None:
         film = Film(title=record.title)
-        taken = record.slug and Film.objects.filter(slug=record.slug).exists()
+        taken = self.films.slugs
         film.slug = (
             record.slug
-            if record.slug and not taken
-            else unique_slug(Film, record.title, record.year)
+            if record.slug and record.slug not in taken
+            else unique_slug(Film, record.title, record.year, taken=taken)
         )
         _apply_fields(film, record)
         film.save()
         self.films.add(film)
         self.seen[film.pk] = record.location
-        self._write_relations(film, record)
+        self._write_relations(film, record, is_new=True)
 
     def _update(self, film: Film, record: FilmRecord) -> bool:
         changed = _apply_fields(film, record)
@@ -223,28 +232,36 @@ class _Writer:
             self.films.add(film)
         return self._write_relations(film, record) or changed
 
-    def _write_relations(self, film: Film, record: FilmRecord) -> bool:
-        changed = self._write_credits(film, record)
+    def _write_relations(
+        self, film: Film, record: FilmRecord, *, is_new: bool = False
+    ) -> bool:
+        """Add what the record says of credits, companies, words and awards.
+
+        A film created by this import has no relations yet, so nothing is
+        read back before writing.
+        """
+        changed = self._write_credits(film, record, is_new=is_new)
         for names, cache, relation in (
             (record.studios, self.studios, film.studios),
             (record.genres, self.genres, film.genres),
             (record.keywords, self.keywords, film.keywords),
         ):
-            changed |= _add_missing(relation, [cache.get(name) for name in names])
+            rows = cache.get_many(names)
+            changed |= _add_missing(relation, rows, is_new=is_new)
         changed |= _write_awards(film, record)
         changed |= _write_post_credits(film, record)
         return changed
 
-    def _write_credits(self, film: Film, record: FilmRecord) -> bool:
+    def _write_credits(self, film: Film, record: FilmRecord, *, is_new: bool) -> bool:
         if not record.credits:
             return False
-        existing = {
-            (credit.person_id, credit.role): credit for credit in film.credits.all()
-        }
+        existing = (
+            {} if is_new else {(c.person_id, c.role): c for c in film.credits.all()}
+        )
         new: list[Credit] = []
         changed = False
-        for item in record.credits:
-            person = self.people.get(item.name)
+        people = self.people.get_many(item.name for item in record.credits)
+        for item, person in zip(record.credits, people, strict=True):
             credit = existing.get((person.pk, item.role))
             if credit is None:
                 credit = Credit(
@@ -304,8 +321,8 @@ def _apply_fields(film: Film, record: FilmRecord) -> bool:
     return changed
 
 
-def _add_missing(relation, rows: list[NamedEntity]) -> bool:
-    present = set(relation.values_list("pk", flat=True))
+def _add_missing(relation, rows: list[NamedEntity], *, is_new: bool) -> bool:
+    present = set() if is_new else set(relation.values_list("pk", flat=True))
     missing = [row for row in dict.fromkeys(rows) if row.pk not in present]
     if missing:
         relation.add(*missing)
