@@ -1,0 +1,87 @@
+"""The working document that components pass along the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from plotguide.engine.film import FilmText
+from plotguide.engine.story import (
+    AfterCredits,
+    Character,
+    PlotSummary,
+    Quiz,
+    Setting,
+    SpoilerFree,
+    StoryVector,
+    Theme,
+    Timeline,
+)
+
+
+class Token(NamedTuple):
+    """One parsed token; a NamedTuple because a film has thousands of them.
+
+    head is the index of the syntactic head within the same sentence.
+    """
+
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int
+    ent: str
+    ent_iob: str
+    space: bool
+
+
+ParsedSentence = tuple[Token, ...]
+ParsedParagraph = tuple[ParsedSentence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A named-entity span inside one sentence (token offsets, end exclusive)."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One numbered source sentence with its parse."""
+
+    id: int
+    paragraph: int
+    text: str
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...]
+
+    def lemmas(self) -> frozenset[str]:
+        """Lower-cased lemmas of the sentence, for cue-word lookups."""
+        return frozenset(token.lemma.lower() for token in self.tokens)
+
+
+@dataclass(frozen=True)
+class StoryDoc:
+    """One film on its way through the pipeline.
+
+    Each component fills exactly one of the section fields and returns a new
+    StoryDoc (dataclasses.replace); a field left None is not produced yet.
+    """
+
+    film: FilmText
+    parsed: tuple[ParsedParagraph, ...]
+    sentences: tuple[Sentence, ...] | None = None
+    characters: tuple[Character, ...] | None = None
+    setting: Setting | None = None
+    timeline: Timeline | None = None
+    themes: tuple[Theme, ...] | None = None
+    summary: PlotSummary | None = None
+    spoiler_free: SpoilerFree | None = None
+    quiz: Quiz | None = None
+    after_credits: AfterCredits | None = None
+    vector: StoryVector | None = None

@@ -1,0 +1,202 @@
+"""The `quiz` component: multiple-choice questions answered by the plot itself."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.registry import component
+from plotguide.engine.story import Character, Quiz, QuizQuestion
+from plotguide.engine.timeline import short_name
+
+MAX_QUESTIONS = 10
+MIN_QUESTIONS = 8
+BLANK = "_____"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Used only when the plot names too few places for three wrong answers.
+FALLBACK_PLACES = (
+    "London", "Paris", "New York City", "Los Angeles", "Chicago", "Tokyo", "Rome",
+    "Berlin", "Mexico", "Texas", "California", "Hong Kong", "Boston", "Moscow",
+)  # fmt: skip
+NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    sentence: int
+    kind: str
+    question: str
+    answer: str
+    pool: tuple[str, ...]
+
+
+@component("quiz", requires=("sentences", "characters", "setting"))
+def build_quiz(doc: StoryDoc) -> StoryDoc:
+    """Ask about people, places, numbers and things the plot states.
+
+    Wrong options are of the same kind as the answer (a character for a
+    character, a place for a place), and option order depends only on the
+    text, so the same plot always gives the same quiz.
+    """
+    sentences = tuple(s for s in doc.sentences or () if s.tokens)
+    characters = doc.characters or ()
+    candidates = list(_candidates(sentences, characters))
+    picked = _spread(candidates, MAX_QUESTIONS)
+    questions = tuple(q for q in (_question(c) for c in picked) if q)
+    note = ""
+    if len(questions) < MIN_QUESTIONS:
+        note = (
+            f"The plot supports {len(questions)} question"
+            f"{'' if len(questions) == 1 else 's'}; "
+            f"a full quiz has {MIN_QUESTIONS}."
+        )
+    return replace(doc, quiz=Quiz(questions, note))
+
+
+def _candidates(
+    sentences: tuple[Sentence, ...], characters: tuple[Character, ...]
+) -> Iterator[_Candidate]:
+    names = [(c, f) for c in characters for f in (c.name, *c.aliases)]
+    names.sort(key=lambda pair: -len(pair[1]))
+    places = _unique(
+        e.text for s in sentences for e in s.entities if e.label in PLACE_LABELS
+    )
+    name_words = {w for _, form in names for w in form.split()}
+    objects = _unique(
+        o for s in sentences for o in _objects(s) if not set(o.split()) & name_words
+    )
+    for sentence in sentences:
+        who = _who_question(sentence, names, characters)
+        if who:
+            yield who
+            continue
+        place = next(
+            (e.text for e in sentence.entities if e.label in PLACE_LABELS), None
+        )
+        if place and sentence.text.count(place) == 1:
+            pool = tuple(p for p in places if p != place) + FALLBACK_PLACES
+            yield _blank(sentence, "place", place, pool)
+            continue
+        number = next(
+            (
+                e.text
+                for e in sentence.entities
+                if e.label in ("CARDINAL", "MONEY", "DATE", "QUANTITY")
+                and NUMBER.search(e.text)
+            ),
+            None,
+        )
+        if number and sentence.text.count(number) == 1:
+            yield _blank(sentence, "number", number, _number_variants(number))
+            continue
+        thing = next((o for o in _objects(sentence) if o in objects), None)
+        if thing and sentence.text.count(thing) == 1:
+            pool = tuple(o for o in objects if o != thing)
+            yield _blank(sentence, "thing", thing, pool)
+
+
+def _who_question(
+    sentence: Sentence,
+    names: list[tuple[Character, str]],
+    characters: tuple[Character, ...],
+) -> _Candidate | None:
+    """Turn "Raynor explains to Cates ..." into "Who explains to Cates ...?"."""
+    tokens = sentence.tokens
+    root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+    if root is None or len(characters) < 4:
+        return None
+    for character, form in names:
+        if not sentence.text.startswith(form + " "):
+            continue
+        size = len(form.split())
+        if (
+            size >= len(tokens)
+            or tokens[size - 1].dep != "nsubj"
+            or tokens[size - 1].head != root
+        ):
+            return None
+        rest = sentence.text[len(form) :].strip().rstrip(".!;")
+        if len(rest.split()) > 25 or any(f in rest for _, f in names if _ is character):
+            return None
+        others = tuple(short_name(c) for c in characters if c is not character)
+        return _Candidate(sentence.id, "character", f"Who {rest}?", form, others)
+    return None
+
+
+def _blank(
+    sentence: Sentence, kind: str, answer: str, pool: tuple[str, ...]
+) -> _Candidate:
+    text = sentence.text.replace(answer, BLANK, 1)
+    return _Candidate(sentence.id, kind, f"Fill in the blank: “{text}”", answer, pool)
+
+
+def _objects(sentence: Sentence) -> list[str]:
+    """Return direct objects that are plain nouns ("a shotgun"), not names."""
+    found = []
+    for index, token in enumerate(sentence.tokens):
+        if token.dep == "dobj" and token.pos == "NOUN" and token.text.isalpha():
+            modifiers = [
+                t.text
+                for i, t in enumerate(sentence.tokens)
+                if t.head == index and t.dep in ("amod", "compound") and i == index - 1
+            ]
+            found.append(" ".join(modifiers + [token.text]))
+    return found
+
+
+def _number_variants(answer: str) -> tuple[str, ...]:
+    match = NUMBER.search(answer)
+    value = int(float(match.group(0).replace(",", "")))
+    variants = []
+    for other in (value * 2, value + 1, max(value - 1, 0), value * 10, value + 3):
+        if other != value:
+            formatted = f"{other:,}" if "," in match.group(0) else str(other)
+            variants.append(answer[: match.start()] + formatted + answer[match.end() :])
+    return tuple(variants)
+
+
+def _spread(candidates: list[_Candidate], limit: int) -> list[_Candidate]:
+    """Pick up to `limit` candidates spread evenly over the plot."""
+    if len(candidates) <= limit:
+        return candidates
+    step = len(candidates) / limit
+    return [candidates[int(n * step)] for n in range(limit)]
+
+
+def _question(candidate: _Candidate) -> QuizQuestion | None:
+    seen = {candidate.answer.lower()}
+    answer_words = set(candidate.answer.lower().split())
+    wrong = []
+    for option in sorted(candidate.pool, key=lambda o: _hash(candidate.question + o)):
+        if (
+            option.lower() not in seen
+            and option.lower() not in candidate.question.lower()
+            and not answer_words & set(option.lower().split())
+        ):
+            seen.add(option.lower())
+            wrong.append(option)
+        if len(wrong) == 3:
+            break
+    if len(wrong) < 3:
+        return None
+    answer = _hash(candidate.question) % 4
+    options = wrong[:answer] + [candidate.answer] + wrong[answer:]
+    return QuizQuestion(
+        candidate.question,
+        tuple(options),
+        answer,
+        candidate.kind,
+        (candidate.sentence,),
+    )
+
+
+def _hash(text: str) -> int:
+    """Return a stable hash; Python's own hash changes between runs."""
+    return zlib.crc32(text.encode("utf-8"))
+
+
+def _unique(values: Iterator[str] | list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))

@@ -1,0 +1,76 @@
+"""The `setting` component: when and where, as the plot states it."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.registry import component
+from plotguide.engine.story import NOT_STATED, Setting, SettingItem
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_LOCATIONS = 3
+PERIOD = re.compile(
+    r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(\d{1,2}(st|nd|rd|th)|[a-z]+th)[ -]century\b|"
+    r"\b(civil war|world war (i{1,2}|one|two)|first world war|second world war|"
+    r"cold war|great depression|prohibition|victorian|edwardian|medieval|"
+    r"middle ages|renaissance|ice age|stone age|roaring twenties|vietnam war|"
+    r"regency|elizabethan|napoleonic|ancient rome|ancient greece)\b",
+    re.IGNORECASE,
+)
+
+
+@component("setting", requires=("sentences", "characters"))
+def build_setting(doc: StoryDoc) -> StoryDoc:
+    """Return the stated period and up to three locations, each with evidence.
+
+    Nothing is guessed from the release year: a film made in 1991 may be set
+    in 1944, and a wrong period is worse than "not stated".
+    """
+    sentences = doc.sentences or ()
+    names = {
+        word
+        for c in doc.characters or ()
+        for form in (c.name, *c.aliases)
+        for word in form.split()
+    }
+    return replace(
+        doc,
+        setting=Setting(_period(sentences), _locations(sentences, names)),
+    )
+
+
+def _period(sentences: tuple[Sentence, ...]) -> SettingItem:
+    for sentence in sentences:
+        for entity in sentence.entities:
+            if entity.label == "DATE" and PERIOD.search(entity.text):
+                return SettingItem(_strip_article(entity.text), (sentence.id,))
+    for sentence in sentences:
+        match = PERIOD.search(sentence.text)
+        if match and not match.group(1):
+            return SettingItem(match.group(0), (sentence.id,))
+    return SettingItem(NOT_STATED)
+
+
+def _locations(
+    sentences: tuple[Sentence, ...], names: set[str]
+) -> tuple[SettingItem, ...]:
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for sentence in sentences:
+        for entity in sentence.entities:
+            value = _strip_article(entity.text)
+            if entity.label not in PLACE_LABELS or set(value.split()) & names:
+                continue
+            counts[value] += 1
+            first.setdefault(value, sentence.id)
+    ranked = sorted(counts, key=lambda v: (-counts[v], first[v]))[:MAX_LOCATIONS]
+    if not ranked:
+        return (SettingItem(NOT_STATED),)
+    return tuple(SettingItem(value, (first[value],)) for value in ranked)
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(the|a|an) ", "", text.strip(), flags=re.IGNORECASE)

@@ -1,0 +1,201 @@
+"""The `spoiler_free` component: premise, protagonists and stakes, nothing later."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from plotguide.engine.doc import Sentence, StoryDoc, Token
+from plotguide.engine.registry import component
+from plotguide.engine.story import DERIVED, SOURCE, Character, Line, SpoilerFree
+
+# A sentence with any of these is left out even before the boundary: it
+# would tell who dies or who did it.
+REVEALING_LEMMAS = frozenset(
+    [
+        "die",
+        "death",
+        "dead",
+        "kill",
+        "murder",
+        "murderer",
+        "killer",
+        "suicide",
+        "corpse",
+        "body",
+        "execute",
+        "assassinate",
+        "reveal",
+        "revelation",
+        "twist",
+        "culprit",
+        "responsible",
+        "identity",
+        "truth",
+        "secretly",
+        "actually",
+        "betray",
+        "confess",
+        "funeral",
+    ]
+)
+KILL_LEMMAS = frozenset(
+    [
+        "kill",
+        "murder",
+        "shoot",
+        "stab",
+        "poison",
+        "strangle",
+        "execute",
+        "assassinate",
+        "slay",
+        "drown",
+    ]
+)
+CULPRIT_LEMMAS = frozenset({"killer", "murderer", "culprit", "responsible"})
+CONFESSION_LEMMAS = frozenset({"confess", "admit"})
+STAKES_LEMMAS = frozenset(
+    [
+        "must",
+        "need",
+        "try",
+        "plan",
+        "decide",
+        "order",
+        "hire",
+        "agree",
+        "assign",
+        "mission",
+        "save",
+        "find",
+        "stop",
+        "protect",
+        "escape",
+        "want",
+        "hope",
+        "goal",
+        "task",
+        "job",
+        "chance",
+        "force",
+        "threaten",
+        "race",
+        "deadline",
+        "prove",
+        "win",
+    ]
+)
+MAX_PREMISE = 2
+
+
+@component("spoiler_free", requires=("sentences", "characters", "timeline"))
+def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
+    """Build the summary only from sentences strictly before the point of no return.
+
+    Names tied to a later killing or reveal are left out, so the summary
+    never hints at who did it, even through an innocent early sentence.
+    """
+    timeline = doc.timeline
+    boundary = timeline.spoiler_boundary
+    sentences = doc.sentences or ()
+    characters = doc.characters or ()
+    hidden = _revealed_names(sentences, characters, boundary)
+    allowed = [
+        s
+        for s in sentences
+        if s.id < boundary
+        and s.tokens
+        and not (s.lemmas() & REVEALING_LEMMAS)
+        and not any(name in s.text for name in hidden)
+    ]
+    tp1 = next((tp.sentence for tp in timeline.turning_points if tp.key == "tp1"), 0)
+    premise = [s for s in allowed if s.id <= max(tp1, 1)][:MAX_PREMISE] or allowed[:1]
+    lines = [Line(s.text, (s.id,), SOURCE) for s in premise]
+    follows = _follows(characters, boundary, hidden)
+    if follows:
+        lines.append(follows)
+    used = {s.id for s in premise}
+    stakes = next(
+        (s for s in allowed if s.id not in used and s.lemmas() & STAKES_LEMMAS), None
+    )
+    if stakes:
+        lines.append(Line(stakes.text, (stakes.id,), SOURCE))
+    note = (
+        ""
+        if lines
+        else "Not enough plot before the point of no return for a spoiler-free summary."
+    )
+    return replace(doc, spoiler_free=SpoilerFree(tuple(lines), boundary, note))
+
+
+def _revealed_names(
+    sentences: tuple[Sentence, ...], characters: tuple[Character, ...], boundary: int
+) -> frozenset[str]:
+    """Return every form of the names of late killers and culprits.
+
+    Victims stay nameable (their death is never stated); the one who kills
+    or is unmasked after the boundary does not appear at all.
+    """
+    culprits: set[str] = set()
+    for sentence in sentences:
+        if sentence.id < boundary:
+            continue
+        for text in _culprit_spans(sentence):
+            culprits.update(
+                form
+                for c in characters
+                if c.role != "protagonist"
+                for form in (c.name, *c.aliases)
+                if any(f in text for f in (c.name, *c.aliases))
+            )
+    return frozenset(culprits)
+
+
+def _culprit_spans(sentence: Sentence) -> list[str]:
+    """Return the text of who kills (active subject or passive agent) or is unmasked."""
+    tokens = sentence.tokens
+    spans = []
+    for index, token in enumerate(tokens):
+        lemma = token.lemma.lower()
+        if lemma in KILL_LEMMAS | CONFESSION_LEMMAS and token.pos == "VERB":
+            for child, other in enumerate(tokens):
+                if other.head != index or child == index:
+                    continue
+                if other.dep == "nsubj":
+                    spans.append(_subtree_text(tokens, child))
+                if other.dep == "agent":
+                    spans.append(_subtree_text(tokens, child))
+        if lemma in CULPRIT_LEMMAS:
+            spans.append(sentence.text)
+    return spans
+
+
+def _subtree_text(tokens: tuple[Token, ...], index: int) -> str:
+    inside = {index}
+    changed = True
+    while changed:
+        changed = False
+        for position, token in enumerate(tokens):
+            if (
+                position not in inside
+                and token.head in inside
+                and token.head != position
+            ):
+                inside.add(position)
+                changed = True
+    return " ".join(tokens[i].text for i in sorted(inside))
+
+
+def _follows(
+    characters: tuple[Character, ...], boundary: int, hidden: frozenset[str]
+) -> Line | None:
+    leads = [
+        c
+        for c in characters
+        if c.role == "protagonist" and c.mentions[0] < boundary and c.name not in hidden
+    ]
+    if not leads:
+        return None
+    names = " and ".join(c.name for c in leads)
+    sources = tuple(sorted({c.mentions[0] for c in leads}))
+    return Line(f"The story follows {names}.", sources, DERIVED)

@@ -1,0 +1,169 @@
+"""The `timeline` component: titled events in source order and turning points."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.registry import component
+from plotguide.engine.story import (
+    DERIVED,
+    SOURCE,
+    Character,
+    Line,
+    Timeline,
+    TimelineEvent,
+    TurningPoint,
+)
+from plotguide.engine.titles import event_title
+from plotguide.engine.turning_points import (
+    KEYS,
+    MEAN_POSITIONS,
+    NAMES,
+    choose_turning_points,
+)
+
+MIN_EVENTS, MAX_EVENTS = 6, 12
+MAX_LINES = 3
+MAIN_CHARACTER_COUNT = 4
+
+
+@component("timeline", requires=("sentences", "characters"))
+def build_timeline(doc: StoryDoc) -> StoryDoc:
+    """Pick turning points and group the plot into 6 to 12 titled events.
+
+    Order matters: the spoiler boundary is a sentence index, so an event
+    placed out of order would leak the ending into the spoiler-free view.
+    """
+    sentences = doc.sentences or ()
+    characters = doc.characters or ()
+    main = tuple(frozenset(c.mentions) for c in characters[:MAIN_CHARACTER_COUNT])
+    picks = choose_turning_points(sentences, main)
+    turning_points = tuple(
+        TurningPoint(key, NAMES[key], index)
+        for key, index in zip(KEYS, picks, strict=False)
+    )
+    boundary = picks[2] if picks else int(len(sentences) * MEAN_POSITIONS[2])
+    if len(sentences) < MIN_EVENTS:
+        timeline = Timeline(
+            (),
+            turning_points,
+            boundary,
+            f"Not enough plot to build a timeline ({len(sentences)} sentences; "
+            f"{MIN_EVENTS} are needed).",
+        )
+        return replace(doc, timeline=timeline)
+    events = _events(sentences, characters, turning_points)
+    return replace(doc, timeline=Timeline(events, turning_points, boundary))
+
+
+def _events(
+    sentences: tuple[Sentence, ...],
+    characters: tuple[Character, ...],
+    turning_points: tuple[TurningPoint, ...],
+) -> tuple[TimelineEvent, ...]:
+    count = len(sentences)
+    event_count = max(MIN_EVENTS, min(MAX_EVENTS, round(count / 3)))
+    bounds = [round(n * count / event_count) for n in range(event_count + 1)]
+    by_sentence = {tp.sentence: tp.key for tp in turning_points}
+    weight = _weights(sentences, characters)
+    token_names = _token_names(sentences, characters)
+    events = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        chunk = range(start, end)
+        chosen = [i for i in chunk if i in by_sentence][:MAX_LINES]
+        for index in sorted(chunk, key=lambda i: (-weight[i], i)):
+            if len(chosen) >= min(2, MAX_LINES) or len(chosen) >= len(chunk):
+                break
+            if index not in chosen:
+                chosen.append(index)
+        chosen.sort()
+        key_index = next((i for i in chosen if i in by_sentence), None)
+        if key_index is None:
+            key_index = max(chosen, key=lambda i: (weight[i], -i))
+        title, cited = _title(sentences, key_index, token_names)
+        events.append(
+            TimelineEvent(
+                title=Line(title, cited, DERIVED),
+                lines=tuple(Line(sentences[i].text, (i,), SOURCE) for i in chosen),
+                turning_points=tuple(
+                    by_sentence[i] for i in chosen if i in by_sentence
+                ),
+            )
+        )
+    return tuple(events)
+
+
+def _weights(
+    sentences: tuple[Sentence, ...], characters: tuple[Character, ...]
+) -> list[float]:
+    """Score sentences for the timeline: main characters acting, not description."""
+    weights = []
+    for sentence in sentences:
+        characters_in = sum(
+            1 for c in characters[:MAIN_CHARACTER_COUNT] if sentence.id in c.mentions
+        )
+        verbs = sum(1 for t in sentence.tokens if t.pos == "VERB")
+        weights.append(characters_in + 0.2 * min(verbs, 5))
+    return weights
+
+
+def _token_names(
+    sentences: tuple[Sentence, ...], characters: tuple[Character, ...]
+) -> dict[int, dict[int, str]]:
+    """Map sentence id -> token index -> the character's short name."""
+    found: dict[int, dict[int, str]] = {s.id: {} for s in sentences}
+    forms = sorted(
+        ((tuple(form.split()), c) for c in characters for form in (c.name, *c.aliases)),
+        key=lambda pair: -len(pair[0]),
+    )
+    for sentence in sentences:
+        texts = [t.text for t in sentence.tokens]
+        for words, character in forms:
+            size = len(words)
+            for start in range(len(texts) - size + 1):
+                if tuple(texts[start : start + size]) == words:
+                    for index in range(start, start + size):
+                        found[sentence.id].setdefault(index, short_name(character))
+    return found
+
+
+def short_name(character: Character) -> str:
+    """Return the name a reader would use: the surname-like alias, or the name."""
+    singles = [a for a in character.aliases if len(a.split()) == 1]
+    if singles and len(character.name.split()) > 1:
+        last = character.name.split()[-1]
+        return last if last in singles else singles[0]
+    return character.name
+
+
+def _title(
+    sentences: tuple[Sentence, ...],
+    index: int,
+    token_names: dict[int, dict[int, str]],
+) -> tuple[str, tuple[int, ...]]:
+    """Return the event title and the sentences it draws on (with a pronoun's)."""
+    antecedents: list[tuple[str, int]] = []
+    for previous in range(index, max(-1, index - 3), -1):
+        for token_index in sorted(token_names[previous], reverse=True):
+            name = token_names[previous][token_index]
+            if previous == index and token_index > _subject_index(sentences[index]):
+                continue
+            if name not in [a for a, _ in antecedents]:
+                antecedents.append((name, previous))
+        if len(antecedents) >= 2:
+            break
+    names = tuple(a for a, _ in antecedents)
+    title = event_title(sentences[index], token_names[index], names)
+    cited = {index} | {s for a, s in antecedents if a in title}
+    return title, tuple(sorted(cited))
+
+
+def _subject_index(sentence: Sentence) -> int:
+    for index, token in enumerate(sentence.tokens):
+        if (
+            token.dep in ("nsubj", "nsubjpass")
+            and sentence.tokens[token.head].dep == "ROOT"
+        ):
+            return index
+    return len(sentence.tokens)

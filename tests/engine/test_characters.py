@@ -1,0 +1,52 @@
+from plotguide.engine import CastCredit
+from tests.engine.plots import film
+
+
+def test_aliases_of_one_character_merge_into_one_profile(harbor):
+    vance = next(c for c in harbor.characters if c.name == "Nora Vance")
+    assert "Vance" in vance.aliases
+    assert [c.name for c in harbor.characters].count("Nora Vance") == 1
+    assert not any(c.name == "Vance" for c in harbor.characters)
+
+
+def test_places_are_never_characters(harbor, garden):
+    names = {c.name for story in (harbor, garden) for c in story.characters}
+    assert not names & {"Maine", "Portland", "Port Ellis", "London", "Paris"}
+
+
+def test_actor_is_named_only_when_the_credits_pair_them(harbor):
+    actors = {c.name: c.actor for c in harbor.characters}
+    assert actors["Nora Vance"] == "Imogen Hale"
+    assert actors["Sam Okafor"] == "Daniel Achebe"
+    assert actors["Lena Marsh"] is None
+
+
+def test_credited_title_is_kept_for_a_bare_surname(engine):
+    plot = (
+        "Captain Dodd orders Jim Raynor to pick a partner. "
+        "Raynor picks Kristen Cates. Dodd approves the pairing. "
+        "Cates and Raynor buy drugs across the town."
+    )
+    story = engine.run(film(plot, cast=(CastCredit("Sam Elliott", "Larry Dodd"),)))
+    names = {c.name: c for c in story.characters}
+    assert "Captain Dodd" in names
+    assert names["Captain Dodd"].actor == "Sam Elliott"
+    assert names["Jim Raynor"].actor is None
+
+
+def test_first_and_last_appearance_form_the_arc(harbor):
+    okafor = next(c for c in harbor.characters if c.name == "Sam Okafor")
+    assert okafor.arc[0].sources == (okafor.mentions[0],)
+    assert okafor.arc[-1].sources == (okafor.mentions[-1],)
+
+
+def test_the_most_present_character_is_the_protagonist(harbor, garden):
+    assert harbor.characters[0].name == "Nora Vance"
+    assert harbor.characters[0].role == "protagonist"
+    assert garden.characters[0].role == "protagonist"
+
+
+def test_an_arrest_in_the_plot_becomes_the_characters_fate(harbor):
+    greaves = next(c for c in harbor.characters if c.name == "Walter Greaves")
+    assert greaves.fate is not None
+    assert greaves.fate.text == "Walter Greaves is arrested."

@@ -1,0 +1,93 @@
+from dataclasses import replace
+
+import pytest
+
+from plotguide.engine import ComponentError, EngineConfig, OfflineEngine, PipelineError
+from plotguide.engine.doc import StoryDoc
+from plotguide.engine.pipeline import DEFAULT_PIPELINE, build_pipeline
+from plotguide.engine.registry import REGISTRY, component
+from tests.engine.plots import film
+
+
+@pytest.fixture
+def scratch_components():
+    """Register test components and remove them afterwards."""
+    before = set(REGISTRY)
+    yield
+    for name in set(REGISTRY) - before:
+        del REGISTRY[name]
+
+
+def test_pipeline_rejects_a_component_whose_requires_come_later():
+    with pytest.raises(PipelineError, match="Component 'timeline' requires characters"):
+        build_pipeline(("sentences", "timeline", "characters"))
+
+
+def test_pipeline_suggests_the_name_for_a_typo():
+    with pytest.raises(PipelineError, match="Did you mean 'themes'"):
+        build_pipeline(("sentences", "themse"))
+
+
+def test_component_returning_none_is_named(engine, scratch_components):
+    @component("test_broken", requires=("sentences",), produces="themes")
+    def broken(doc: StoryDoc) -> StoryDoc:
+        return None
+
+    pipeline = build_pipeline(("sentences", "test_broken"))
+    doc = StoryDoc(film=film("Anna."), parsed=())
+    with pytest.raises(ComponentError, match="Component 'test_broken' returned None"):
+        pipeline.run(doc)
+
+
+def test_duplicate_component_name_is_an_error():
+    with pytest.raises(PipelineError, match="already registered"):
+        component("quiz")(lambda doc: doc)
+
+
+def test_a_variant_component_replaces_a_section(scratch_components):
+    @component("test_short_summary", requires=("sentences",), produces="spoiler_free")
+    def short(doc: StoryDoc) -> StoryDoc:
+        from plotguide.engine.story import SpoilerFree
+
+        return replace(doc, spoiler_free=SpoilerFree((), 0, "variant"))
+
+    names = tuple(
+        n if n != "spoiler_free" else "test_short_summary" for n in DEFAULT_PIPELINE
+    )
+    engine = OfflineEngine(EngineConfig(pipeline=names))
+    story = engine.run(film("Anna finds a key. She opens the door."))
+    assert story.spoiler_free.note == "variant"
+
+
+def test_the_engine_imports_without_django():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['django'] = None; "
+        "import plotguide.engine, plotguide.engine.components; print('ok')"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+def test_the_engine_imports_nothing_else_from_plotguide():
+    import ast
+    from pathlib import Path
+
+    import plotguide.engine
+
+    root = Path(plotguide.engine.__file__).parent
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert not name.startswith("django"), path
+                if name.startswith("plotguide"):
+                    assert name.startswith("plotguide.engine"), (path, name)

@@ -1,0 +1,86 @@
+from plotguide.engine import FilmText, PostCredits
+from plotguide.engine.themes import taxonomy
+from tests.engine.plots import film
+
+
+def test_setting_gives_locations_with_evidence(harbor):
+    values = [item.value for item in harbor.setting.locations]
+    assert "Maine" in values
+    for item in harbor.setting.locations:
+        assert item.value in harbor.sentences[item.sources[0]].text
+
+
+def test_setting_says_not_stated_rather_than_guessing_the_year(harbor):
+    assert harbor.setting.time_period.value == "not stated"
+    assert harbor.setting.time_period.sources == ()
+
+
+def test_setting_reads_a_stated_period(engine):
+    story = engine.run(film("In 1944, Anna hides a pilot in her barn in Normandy."))
+    assert story.setting.time_period.value == "1944"
+
+
+def test_taxonomy_has_at_least_sixty_themes_with_emoji_and_triggers():
+    themes = taxonomy()
+    assert len(themes) >= 60
+    assert len({t.id for t in themes}) == len(themes)
+    assert all(t.emoji and t.meaning and t.triggers for t in themes)
+
+
+def test_themes_come_with_evidence_from_the_plot(harbor):
+    assert 3 <= len(harbor.themes) <= 5
+    assert "police" in [t.id for t in harbor.themes]
+    for theme in harbor.themes:
+        evidence = [line for line in theme.paragraph if line.kind == "source"]
+        assert evidence and all(line.sources for line in evidence)
+
+
+def test_quiz_answers_are_stated_by_their_cited_sentence(harbor, garden):
+    for story in (harbor, garden):
+        assert len(story.quiz.questions) >= 8
+        for question in story.quiz.questions:
+            answer = question.options[question.answer]
+            cited = " ".join(story.sentences[i].text for i in question.sources)
+            assert answer in cited
+            assert len(set(question.options)) == 4
+
+
+def test_quiz_distractors_are_of_the_same_kind(harbor):
+    characters = {c.name for c in harbor.characters} | {
+        a for c in harbor.characters for a in c.aliases
+    }
+    for question in harbor.quiz.questions:
+        if question.kind == "character":
+            assert set(question.options) <= characters
+
+
+def test_a_tiny_plot_gets_a_short_honest_quiz(engine):
+    story = engine.run(film("Anna finds a key."))
+    assert len(story.quiz.questions) < 8
+    assert "supports" in story.quiz.note
+
+
+def test_after_credits_comes_from_metadata_first(garden):
+    assert garden.after_credits.kind == "none"
+    assert garden.after_credits.source == "example.org"
+
+
+def test_after_credits_comes_from_the_plot_when_it_mentions_a_scene(harbor):
+    assert harbor.after_credits.kind == "mid"
+    assert harbor.after_credits.sources == (18,)
+
+
+def test_after_credits_is_not_known_otherwise(engine):
+    story = engine.run(film("Anna finds a key. She opens the door."))
+    assert story.after_credits.kind == "unknown"
+    assert story.after_credits.text == "not known yet"
+
+
+def test_post_credits_kind_is_checked():
+    import pytest
+
+    from plotguide.engine import FilmTextError
+
+    with pytest.raises(FilmTextError, match="post_credits.kind is 'later'"):
+        PostCredits("later")
+    assert FilmText("A", None, "", post_credits=PostCredits("both")).post_credits

@@ -1,0 +1,48 @@
+from tests.engine.plots import HARBOR_PLOT, film
+
+
+def test_doubled_names_citations_and_spacing_are_cleaned(engine):
+    plot = (
+        "Jim Raynor Jim Raynor is an officer.[1] He meets Melanie Ballard , "
+        "second in command ( ) of the unit.[citation needed] "
+        "Raynor and Ballard drive to the town."
+    )
+    story = engine.run(film(plot))
+    text = " ".join(s.text for s in story.sentences)
+    assert "Jim Raynor Jim Raynor" not in text
+    assert "Jim Raynor is an officer." in text
+    assert "[1]" not in text and "citation" not in text
+    assert "Ballard, second" in text
+    assert story.is_publishable
+
+
+def test_the_final_act_is_set_apart_as_the_ending(harbor):
+    summary = harbor.summary
+    body = [
+        i
+        for paragraph in summary.paragraphs
+        for line in paragraph
+        for i in line.sources
+    ]
+    ending = [i for line in summary.ending for i in line.sources]
+    assert max(body) < summary.ending_start == min(ending)
+    assert ending[-1] == len(harbor.sentences) - 1
+
+
+def test_the_ending_says_where_it_leaves_the_main_characters(harbor):
+    meaning = " ".join(line.text for line in harbor.summary.ending_meaning)
+    assert "Nora Vance" in meaning
+    assert "Walter Greaves is arrested." in meaning
+
+
+def test_source_paragraphs_are_kept(engine):
+    plot = "Anna finds a key in the garden.\n\nShe opens the old door with it."
+    story = engine.run(film(plot))
+    assert [s.paragraph for s in story.sentences] == [0, 1]
+
+
+def test_the_plot_is_kept_whole_across_summary_and_ending(harbor):
+    cited = [i for p in harbor.summary.paragraphs for line in p for i in line.sources]
+    cited += [i for line in harbor.summary.ending for i in line.sources]
+    assert cited == list(range(len(harbor.sentences)))
+    assert len(harbor.sentences) == len(HARBOR_PLOT.strip().splitlines())

@@ -1,0 +1,50 @@
+from plotguide.engine.turning_points import choose_turning_points, position_baseline
+from tests.engine.plots import film
+
+
+def test_events_run_in_source_order(harbor):
+    ids = [
+        i
+        for event in harbor.timeline.events
+        for line in event.lines
+        for i in line.sources
+    ]
+    assert ids == sorted(ids)
+    assert 6 <= len(harbor.timeline.events) <= 12
+
+
+def test_each_event_has_a_short_title_and_one_to_three_sentences(harbor):
+    for event in harbor.timeline.events:
+        assert 1 <= len(event.title.text.split()) <= 8
+        assert 1 <= len(event.lines) <= 3
+
+
+def test_five_turning_points_are_marked_on_the_events_that_hold_them(harbor):
+    points = harbor.timeline.turning_points
+    assert [tp.key for tp in points] == ["tp1", "tp2", "tp3", "tp4", "tp5"]
+    marked = {key for event in harbor.timeline.events for key in event.turning_points}
+    assert marked == {"tp1", "tp2", "tp3", "tp4", "tp5"}
+
+
+def test_the_point_of_no_return_is_the_spoiler_boundary(harbor):
+    tp3 = next(tp for tp in harbor.timeline.turning_points if tp.key == "tp3")
+    assert harbor.timeline.spoiler_boundary == tp3.sentence
+
+
+def test_a_short_plot_says_there_is_not_enough_for_a_timeline(engine):
+    story = engine.run(film("Anna finds a key. She opens the door. The room is empty."))
+    assert story.timeline.events == ()
+    assert "Not enough plot" in story.timeline.note
+    assert story.is_publishable
+
+
+def test_turning_points_stay_in_order_and_inside_the_plot(harbor):
+    picks = [tp.sentence for tp in harbor.timeline.turning_points]
+    assert picks == sorted(set(picks))
+    assert picks[-1] < len(harbor.sentences)
+
+
+def test_position_baseline_gives_increasing_sentences():
+    assert position_baseline(5) == (0, 1, 2, 3, 4)
+    assert position_baseline(40) == (5, 12, 20, 28, 34)
+    assert choose_turning_points(()) == ()
