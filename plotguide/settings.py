@@ -111,3 +111,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# API: origins allowed to call /api/ from a browser ('*' for any), comma-separated.
+PLOTGUIDE_CORS_ORIGINS = [
+    origin.strip()
+    for origin in os.environ.get("PLOTGUIDE_CORS_ORIGINS", "").split(",")
+    if origin.strip()
+]
+MIDDLEWARE.insert(1, "plotguide.api.middleware.ApiEdgeMiddleware")

@@ -1,0 +1,76 @@
+"""The API's edge: CORS for the origins a deployment allows, and the one error
+shape for the answers Django gives before django-ninja is reached."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import patch_vary_headers
+
+from plotguide.api.errors import ApiError, error_response
+
+API_PREFIX = "/api/"
+ALLOWED_METHODS = "GET, POST, OPTIONS"
+ALLOWED_HEADERS = "Content-Type, If-None-Match, If-Modified-Since"
+EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After"
+PREFLIGHT_MAX_AGE = "86400"
+
+
+def cors_origins() -> list[str]:
+    """Return the allowed origins; '*' allows any. Read per request, never at import."""
+    return list(getattr(settings, "PLOTGUIDE_CORS_ORIGINS", []))
+
+
+class ApiEdgeMiddleware:
+    """Answer preflights, add CORS headers and reshape Django's own 404 and 405."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(API_PREFIX):
+            return self.get_response(request)
+        origin = request.headers.get("Origin")
+        is_preflight = request.method == "OPTIONS" and origin is not None
+        if is_preflight and "Access-Control-Request-Method" in request.headers:
+            response = HttpResponse(status=204)
+        else:
+            response = as_api_error(self.get_response(request))
+        if origin:
+            add_cors_headers(response, origin, is_preflight)
+        return response
+
+
+def as_api_error(response: HttpResponse) -> HttpResponse:
+    """Give a bare 404 or 405 (from URL routing, not an operation) the error shape."""
+    if response.get("Content-Type", "").startswith("application/json"):
+        return response
+    if response.status_code == 404:
+        return error_response(ApiError("not_found", "Nothing is at this address."))
+    if response.status_code == 405:
+        allowed = response.get("Allow", "")
+        reshaped = error_response(
+            ApiError(
+                "method_not_allowed",
+                f"This address does not take that method; it takes {allowed}.",
+            )
+        )
+        reshaped["Allow"] = allowed
+        return reshaped
+    return response
+
+
+def add_cors_headers(response: HttpResponse, origin: str, is_preflight: bool) -> None:
+    """Allow the origin when the deployment lists it (or lists '*')."""
+    allowed = cors_origins()
+    patch_vary_headers(response, ["Origin"])
+    if "*" not in allowed and origin not in allowed:
+        return
+    response["Access-Control-Allow-Origin"] = "*" if "*" in allowed else origin
+    response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+    if is_preflight:
+        response["Access-Control-Allow-Methods"] = ALLOWED_METHODS
+        response["Access-Control-Allow-Headers"] = ALLOWED_HEADERS
+        response["Access-Control-Max-Age"] = PREFLIGHT_MAX_AGE

@@ -1,0 +1,67 @@
+"""The querysets the API reads, each with what its schema needs prefetched."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from plotguide.api.errors import ApiError
+from plotguide.catalog.models import Credit, Film
+from plotguide.stories.models import Story
+
+# The slug is unique, so ordering by it last makes every page boundary stable.
+FILM_ORDER = ("title_key", "year", "slug")
+
+
+def films() -> QuerySet[Film]:
+    """Return films in a stable order, each knowing whether its story is published."""
+    published = Story.objects.published().filter(film=OuterRef("pk"))
+    return (
+        Film.objects.annotate(has_story=Exists(published))
+        .prefetch_related("genres")
+        .order_by(*FILM_ORDER)
+    )
+
+
+def film_prefetch(lookup: str) -> Prefetch:
+    """Prefetch the films behind a relation, shaped for FilmSummary."""
+    return Prefetch(lookup, queryset=films())
+
+
+def film_detail(slug: str) -> Film:
+    """Return one film with everything FilmOut shows, or a film_not_found error."""
+    film = (
+        films()
+        .select_related("post_credits")
+        .prefetch_related(
+            Prefetch("credits", queryset=Credit.objects.select_related("person")),
+            "studios",
+            "keywords",
+            "awards",
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if film is None:
+        raise ApiError("film_not_found", f"No film has the slug {slug!r}.", "slug")
+    return film
+
+
+def published_story(slug: str) -> Story:
+    """Return a film's published story; a draft or reviewed one is not found."""
+    story = (
+        Story.objects.published()
+        .select_related("film")
+        .prefetch_related("film__genres")
+        .filter(film__slug=slug)
+        .first()
+    )
+    if story is not None:
+        story.film.has_story = True
+        return story
+    if not Film.objects.filter(slug=slug).exists():
+        raise ApiError("film_not_found", f"No film has the slug {slug!r}.", "slug")
+    raise ApiError(
+        "story_not_found",
+        f"The film {slug!r} has no published story yet.",
+        "slug",
+    )

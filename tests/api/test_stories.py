@@ -1,0 +1,149 @@
+"""A film's story under each spoiler mode, its similar films and its quiz."""
+
+from __future__ import annotations
+
+import pytest
+
+from plotguide.stories.models import Story
+from plotguide.stories.spoilers import cutoff, parse_mode
+from tests.api.conftest import get_json, post_json
+
+pytestmark = pytest.mark.django_db
+
+STORY = "/films/the-keeper-1970/story"
+
+
+def sentences_after(story: Story, mode: str) -> list[str]:
+    """Return the plot sentences a mode must keep out of the response."""
+    last = cutoff(story.sections, parse_mode(mode))
+    return [s["text"] for s in story.sections["sentences"] if s["id"] > last]
+
+
+def sentences_through(story: Story, mode: str) -> list[str]:
+    last = cutoff(story.sections, parse_mode(mode))
+    return [s["text"] for s in story.sections["sentences"] if s["id"] <= last]
+
+
+@pytest.mark.parametrize("query", ["", "?spoilers=none"])
+def test_no_spoilers_keeps_everything_past_the_boundary_out_of_the_body(
+    client, catalogue, query
+):
+    story = catalogue.keeper.story
+    response = client.get(f"/api/v1{STORY}{query}")
+    body = response.content.decode()
+    hidden = sentences_after(story, "none")
+    assert hidden, "the test plot must have sentences past the boundary"
+    for text in hidden:
+        assert text not in body
+    for text in sentences_through(story, "none"):
+        assert text in body
+    data = response.json()
+    assert data["spoilers"] == "none"
+    assert data["timeline"]["events"] == []
+    assert data["summary"]["ending"] == []
+
+
+def test_up_to_an_event_shows_that_event_and_nothing_after_it(client, catalogue):
+    story = catalogue.keeper.story
+    body = client.get(f"/api/v1{STORY}?spoilers=upto:6").content.decode()
+    hidden = sentences_after(story, "upto:6")
+    assert hidden
+    for text in hidden:
+        assert text not in body
+    assert "Anna lies to Dahl to protect Erik." in body
+    assert "Erik is rescued and arrested" not in body
+
+
+def test_all_shows_the_ending_but_never_the_report_vector_or_quiz_answers(
+    client, catalogue
+):
+    response = client.get(f"/api/v1{STORY}?spoilers=all")
+    body = response.content.decode()
+    assert "Erik is rescued and arrested" in body
+    assert "REPORT-INTERNAL" not in body
+    assert "ANSWER-HIDDEN" not in body
+    assert '"vector"' not in body
+    data = response.json()
+    assert data["spoilers"] == "all"
+    assert len(data["timeline"]["events"]) == 10
+
+
+def test_spoiler_choices_name_only_events_before_the_boundary(client, catalogue):
+    choices = get_json(client, STORY)["spoiler_choices"]
+    assert choices[0] == {
+        "event": 0,
+        "label": "1. In 1962, Anna Berg works as a lighthouse keeper on a remote "
+        "Norwegian island.",
+    }
+    assert choices[9] == {"event": 9, "label": "10. (a later event)"}
+
+
+@pytest.mark.parametrize("mode", ["some", "upto:", "upto:-1", "upto:x", "ALL!"])
+def test_an_unknown_spoiler_mode_is_refused_with_the_valid_ones(
+    client, catalogue, mode
+):
+    body = get_json(client, f"{STORY}?spoilers={mode}", status=422)
+    assert body["error"]["code"] == "invalid_spoiler_mode"
+    assert body["error"]["field"] == "spoilers"
+    assert "use 'none', 'upto:<event>'" in body["error"]["message"]
+
+
+def test_an_unpublished_story_never_leaves(client, catalogue):
+    for path in ("story?spoilers=all", "quiz", "similar"):
+        body = client.get(f"/api/v1/films/night-train-1985/{path}")
+        assert body.status_code == 404
+        assert body.json()["error"]["code"] == "story_not_found"
+        assert "art detective" not in body.content.decode()
+
+
+def test_a_film_without_a_story_and_an_unknown_film_differ(client, catalogue):
+    body = get_json(client, "/films/empty-rooms-1999/story", status=404)
+    assert body["error"]["code"] == "story_not_found"
+    body = get_json(client, "/films/nothing-here/story", status=404)
+    assert body["error"]["code"] == "film_not_found"
+
+
+def test_similar_films_come_with_reasons_and_only_when_published(client, catalogue):
+    similar = get_json(client, "/films/the-keeper-1970/similar")
+    assert [(s["film"]["slug"], s["rank"], s["reasons"]) for s in similar] == [
+        ("harbour-lights-1970", 1, ["Loyalty"])
+    ]
+    assert similar[0]["film"]["has_story"] is True
+
+
+def test_the_quiz_has_questions_but_no_answers(client, catalogue):
+    quiz = get_json(client, "/films/the-keeper-1970/quiz")
+    assert quiz["questions"][0] == {
+        "number": 0,
+        "question": "Who arrives first?",
+        "options": ["The inspector", "The brother", "A stranger"],
+    }
+    assert "answer" not in str(quiz).replace("ANSWER-HIDDEN", "")
+
+
+def test_answers_are_scored_with_the_sentence_behind_each_answer(client, catalogue):
+    result = post_json(client, "/films/the-keeper-1970/quiz", {"answers": [1, 0]})
+    assert (result["score"], result["total"]) == (1, 2)
+    first, second = result["corrections"]
+    assert first["is_correct"] is True
+    assert first["evidence"] == [
+        "Her brother Erik Berg arrives from Oslo with a locked suitcase."
+    ]
+    assert (second["chosen"], second["answer"]) == (
+        "ANSWER-HIDDEN escape",
+        "ANSWER-HIDDEN arrest",
+    )
+
+
+def test_unanswered_and_impossible_answers_count_as_wrong(client, catalogue):
+    result = post_json(client, "/films/the-keeper-1970/quiz", {"answers": [7]})
+    assert result["score"] == 0
+    assert [c["chosen"] for c in result["corrections"]] == [None, None]
+
+
+def test_answers_must_be_a_list_of_option_numbers(client, catalogue):
+    body = post_json(
+        client, "/films/the-keeper-1970/quiz", {"answers": "all of them"}, status=422
+    )
+    assert body["error"]["code"] == "invalid_field"
+    assert body["error"]["field"] == "answers"
