@@ -112,6 +112,43 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
+# Site: page cache, mail, rate limits (docs/site.md).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["PLOTGUIDE_CACHE_URL"],
+    }
+    if os.environ.get("PLOTGUIDE_CACHE_URL")
+    else {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 50_000},
+    }
+}
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("PLOTGUIDE_EMAIL_HOST")
+    else "django.core.mail.backends.filebased.EmailBackend"
+)
+EMAIL_FILE_PATH = str(DATA_DIR / "mail")
+EMAIL_HOST = os.environ.get("PLOTGUIDE_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("PLOTGUIDE_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("PLOTGUIDE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PLOTGUIDE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("PLOTGUIDE_EMAIL_TLS", "1").lower() in {"1", "true"}
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "PLOTGUIDE_EMAIL_FROM", "Plotguide <noreply@localhost>"
+)
+PLOTGUIDE_RATE_LIMITS = {
+    "summary_request": (5, 600),
+    "waitlist": (5, 600),
+    "waitlist_mail": (2, 3600),
+    "quiz": (30, 600),
+    "search": (120, 60),
+}
+PLOTGUIDE_PAGE_MAX_AGE = int(os.environ.get("PLOTGUIDE_PAGE_MAX_AGE", "60"))
+PLOTGUIDE_SITE_URL = os.environ.get("PLOTGUIDE_SITE_URL", "http://localhost:8000")
+
 # API: origins allowed to call /api/ from a browser ('*' for any), comma-separated.
 PLOTGUIDE_CORS_ORIGINS = [
     origin.strip()

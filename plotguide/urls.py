@@ -4,5 +4,5 @@ from django.urls import include, path
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("plotguide.api.urls")),
-    path("", include("plotguide.catalog.urls")),
+    path("", include("plotguide.site.urls")),
 ]

@@ -127,7 +127,7 @@ class Film(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:film_detail", args=[self.slug])
+        return reverse("site:film_detail", args=[self.slug])
 
     @property
     def directors(self) -> list[Person]:

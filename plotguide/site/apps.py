@@ -5,3 +5,6 @@ class SiteConfig(AppConfig):
     name = "plotguide.site"
     label = "site"
     verbose_name = "Reader site"
+
+    def ready(self) -> None:
+        from plotguide.site import signals  # noqa: F401

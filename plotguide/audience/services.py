@@ -1,0 +1,170 @@
+"""Summary requests and the app waitlist: the work behind the site's and API's forms.
+
+Callers validate input with `plotguide.audience.forms` first; these functions
+take clean values.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from plotguide.audience import ratelimit
+from plotguide.audience.models import RequestWatcher, SummaryRequest, WaitlistSignup
+from plotguide.catalog.models import Film
+from plotguide.catalog.naming import title_key
+from plotguide.stories import jobs
+from plotguide.stories.models import Story
+
+logger = logging.getLogger(__name__)
+
+
+def find_film(title: str, year: int | None) -> Film | None:
+    """Return the catalogue film a request names, preferring one with a plot."""
+    films = Film.objects.filter(title_key=title_key(title))
+    if year is not None:
+        films = films.filter(year=year)
+    return films.order_by("-year").select_related("story").first()
+
+
+def request_summary(
+    title: str, year: int | None = None, note: str = "", email: str = ""
+) -> SummaryRequest:
+    """Record a reader's request, merged with earlier ones for the same film.
+
+    A film already in the catalogue with a plot is queued for a story build at
+    once; any other request waits for an editor. The returned request's
+    `get_absolute_url()` is its public status page.
+    """
+    key = title_key(title)
+    film = find_film(title, year)
+    with transaction.atomic():
+        request = (
+            SummaryRequest.objects.select_for_update()
+            .filter(title_key=key, year=year)
+            .first()
+        )
+        if request is None:
+            request = SummaryRequest.objects.create(
+                title=title, title_key=key, year=year, notes=note.strip()
+            )
+        else:
+            SummaryRequest.objects.filter(pk=request.pk).update(count=F("count") + 1)
+            if note.strip():
+                request.notes = "\n".join(filter(None, [request.notes, note.strip()]))
+            request.refresh_from_db(fields=["count"])
+        if email:
+            RequestWatcher.objects.get_or_create(request=request, email=email.lower())
+        _route(request, film)
+        request.save()
+    return request
+
+
+def _route(request: SummaryRequest, film: Film | None) -> None:
+    if film is None or request.status == SummaryRequest.DECLINED:
+        return
+    request.film = film
+    story = getattr(film, "story", None)
+    if story is not None and story.status == Story.PUBLISHED:
+        request.status = SummaryRequest.PUBLISHED
+    elif film.plot:
+        if request.status != SummaryRequest.QUEUED:
+            jobs.queue_generation(film)
+        request.status = SummaryRequest.QUEUED
+
+
+def story_published(story: Story) -> int:
+    """Close the requests for a newly published story and tell their watchers.
+
+    Returns how many addresses were written to; each watcher is written once
+    and then forgotten.
+    """
+    requests = SummaryRequest.objects.open().filter(film=story.film)
+    sent = 0
+    for request in requests:
+        watchers = list(request.watchers.all())
+        for watcher in watchers:
+            _send(
+                "audience/mail/request_published.txt",
+                {"request": request, "url": site_url() + story.film.get_absolute_url()},
+                watcher.email,
+            )
+            sent += 1
+        request.watchers.all().delete()
+    requests.update(status=SummaryRequest.PUBLISHED, updated_at=timezone.now())
+    return sent
+
+
+def join_waitlist(email: str) -> None:
+    """Sign an address up and mail it a confirmation link (double opt-in).
+
+    Returns nothing, whatever happened: a caller must not learn whether the
+    address was already there. A confirmed address gets no mail; an
+    unconfirmed one gets the link again, at most twice an hour.
+    """
+    email = email.strip().lower()
+    signup, _ = WaitlistSignup.objects.get_or_create(email=email)
+    if signup.is_confirmed:
+        return
+    if not ratelimit.hit("waitlist_mail", email).allowed:
+        logger.info("Confirmation mail for sign-up #%s held back (rate)", signup.pk)
+        return
+    _send(
+        "audience/mail/waitlist_confirm.txt",
+        {
+            "confirm_url": site_url()
+            + reverse("site:waitlist_confirm", args=[signup.token]),
+            "leave_url": leave_url(signup),
+        },
+        email,
+        leave=leave_url(signup),
+    )
+
+
+def site_url() -> str:
+    """Return the site's public address for links in mail.
+
+    It comes from settings, never from the request's Host header, so a forged
+    header cannot put someone else's site into our mail.
+    """
+    return settings.PLOTGUIDE_SITE_URL.rstrip("/")
+
+
+def leave_url(signup: WaitlistSignup) -> str:
+    """Return the one-click link that deletes a sign-up."""
+    return site_url() + reverse("site:waitlist_leave", args=[signup.token])
+
+
+def confirm_signup(token: str) -> bool:
+    """Confirm the sign-up a link names; False when the link is unknown."""
+    updated = WaitlistSignup.objects.filter(token=token, is_confirmed=False).update(
+        is_confirmed=True, confirmed_at=timezone.now()
+    )
+    return bool(updated) or WaitlistSignup.objects.filter(token=token).exists()
+
+
+def leave_waitlist(token: str) -> bool:
+    """Delete the sign-up a link names, address and all; False when unknown."""
+    deleted, _ = WaitlistSignup.objects.filter(token=token).delete()
+    return bool(deleted)
+
+
+def _send(template: str, context: dict, to: str, leave: str = "") -> None:
+    subject, _, body = render_to_string(template, context).partition("\n\n")
+    headers = {}
+    if leave:
+        headers = {"List-Unsubscribe": f"<{leave}>"}
+    EmailMessage(
+        subject.strip(),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [to],
+        headers=headers,
+    ).send()

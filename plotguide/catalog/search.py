@@ -1,0 +1,233 @@
+"""One search box over titles, people, characters and plot words, typo-tolerant.
+
+Candidates come from the database's own text index (SQLite FTS5 tables kept by
+triggers, or PostgreSQL's pg_trgm and full-text indexes), so a query touches a
+few hundred rows whatever the catalogue's size; rapidfuzz then ranks them by
+how closely they match what was typed. The site and the API both call
+`search(query, limit)`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from django.db import connection
+
+from plotguide.catalog.models import Credit, Film, Person
+from plotguide.catalog.naming import title_key
+
+FILM = "film"
+PERSON = "person"
+CHARACTER = "character"
+KINDS = (FILM, PERSON, CHARACTER)
+_KIND_CODES = {1: FILM, 2: PERSON, 3: CHARACTER}
+_KIND_ORDER = {FILM: 0, PERSON: 1, CHARACTER: 2}
+
+MIN_SCORE = 62.0
+PLOT_SCORE = 60.0
+CANDIDATES = 150
+MAX_QUERY_CHARS = 200
+_WORD = re.compile(r"[0-9a-z]+")
+_PLOT_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "he",
+        "her",
+        "his",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "she",
+        "that",
+        "the",
+        "their",
+        "they",
+        "to",
+        "was",
+        "were",
+        "who",
+        "with",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """One hit: a film, a person, or a character (in the film that names them).
+
+    slug is the film's slug for films and characters, the person's for people;
+    year and film_title describe the film, person_name the actor.
+    """
+
+    kind: str
+    id: int
+    label: str
+    slug: str
+    score: float
+    year: int | None = None
+    film_title: str = ""
+    person_name: str = ""
+    is_plot_match: bool = False
+
+
+def search(query: str, limit: int = 20) -> list[SearchResult]:
+    """Return up to `limit` results for a query, best first; [] for an empty one.
+
+    Titles, names and characters match despite typos ("godfathr" finds The
+    Godfather); plot words match films whose plot has all of them.
+    """
+    key = title_key(query[:MAX_QUERY_CHARS])
+    if not key:
+        return []
+    backend = _postgres if connection.vendor == "postgresql" else _sqlite
+    name_rows, plot_ids = backend(key)
+    results = _name_results(key, name_rows) + _plot_results(plot_ids)
+    best: dict[tuple[str, int], SearchResult] = {}
+    for result in results:
+        seen = best.get((result.kind, result.id))
+        if seen is None or result.score > seen.score:
+            best[(result.kind, result.id)] = result
+    ranked = sorted(
+        best.values(),
+        key=lambda r: (-r.score, _KIND_ORDER[r.kind], r.label, -(r.year or 0)),
+    )
+    return ranked[:limit]
+
+
+def trigrams(key: str) -> list[str]:
+    """Return the distinct three-letter pieces of each word, as FTS5 indexes them."""
+    found: dict[str, None] = {}
+    for word in key.split():
+        for start in range(len(word) - 2):
+            found[word[start : start + 3]] = None
+    return list(found)
+
+
+def _sqlite(key: str) -> tuple[list[tuple[str, int]], list[int]]:
+    names: list[tuple[str, int]] = []
+    grams = trigrams(key)
+    with connection.cursor() as cursor:
+        if grams:
+            cursor.execute(
+                "SELECT rowid FROM catalog_search_name WHERE catalog_search_name "
+                "MATCH %s ORDER BY rank LIMIT %s",
+                [" OR ".join(f'"{gram}"' for gram in grams), CANDIDATES],
+            )
+            names = [(_KIND_CODES[row % 4], row // 4) for (row,) in cursor.fetchall()]
+        words = _plot_words(key)
+        plot_ids: list[int] = []
+        if words:
+            cursor.execute(
+                "SELECT rowid FROM catalog_search_plot WHERE catalog_search_plot "
+                "MATCH %s ORDER BY rank LIMIT %s",
+                [" AND ".join(f'"{word}"' for word in words), CANDIDATES // 3],
+            )
+            plot_ids = [row for (row,) in cursor.fetchall()]
+    return names, plot_ids
+
+
+def _postgres(key: str) -> tuple[list[tuple[str, int]], list[int]]:
+    sql = (
+        "(SELECT 1, id FROM catalog_film WHERE %(q)s <%% title "
+        " ORDER BY %(q)s <<-> title LIMIT %(n)s)"
+        " UNION ALL (SELECT 2, id FROM catalog_person WHERE %(q)s <%% name "
+        " ORDER BY %(q)s <<-> name LIMIT %(n)s)"
+        " UNION ALL (SELECT 3, id FROM catalog_credit WHERE character <> '' "
+        " AND %(q)s <%% character ORDER BY %(q)s <<-> character LIMIT %(n)s)"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"q": key, "n": CANDIDATES // 3})
+        names = [(_KIND_CODES[code], pk) for code, pk in cursor.fetchall()]
+        words = _plot_words(key)
+        plot_ids: list[int] = []
+        if words:
+            cursor.execute(
+                "SELECT id FROM catalog_film WHERE to_tsvector('english', plot) "
+                "@@ plainto_tsquery('english', %s) ORDER BY ts_rank("
+                "to_tsvector('english', plot), plainto_tsquery('english', %s)) DESC "
+                "LIMIT %s",
+                [" ".join(words), " ".join(words), CANDIDATES // 3],
+            )
+            plot_ids = [pk for (pk,) in cursor.fetchall()]
+    return names, plot_ids
+
+
+def _plot_words(key: str) -> list[str]:
+    return [w for w in _WORD.findall(key) if w not in _PLOT_STOP_WORDS][:8]
+
+
+def _name_results(key: str, rows: list[tuple[str, int]]) -> list[SearchResult]:
+    ids = {kind: [pk for k, pk in rows if k == kind] for kind in KINDS}
+    results = []
+    for film in Film.objects.filter(pk__in=ids[FILM]).only("title", "year", "slug"):
+        results.append(
+            SearchResult(
+                FILM, film.pk, film.title, film.slug, _score(key, film.title), film.year
+            )
+        )
+    for person in Person.objects.filter(pk__in=ids[PERSON]).only("name", "slug"):
+        results.append(
+            SearchResult(
+                PERSON, person.pk, person.name, person.slug, _score(key, person.name)
+            )
+        )
+    credits = Credit.objects.filter(pk__in=ids[CHARACTER]).select_related(
+        "film", "person"
+    )
+    for credit in credits:
+        results.append(
+            SearchResult(
+                CHARACTER,
+                credit.pk,
+                credit.character,
+                credit.film.slug,
+                _score(key, credit.character) - 2,
+                credit.film.year,
+                credit.film.title,
+                credit.person.name,
+            )
+        )
+    return [result for result in results if result.score >= MIN_SCORE]
+
+
+def _plot_results(film_ids: list[int]) -> list[SearchResult]:
+    films = Film.objects.filter(pk__in=film_ids).only("title", "year", "slug")
+    order = {pk: rank for rank, pk in enumerate(film_ids)}
+    return [
+        SearchResult(
+            FILM,
+            film.pk,
+            film.title,
+            film.slug,
+            PLOT_SCORE - order[film.pk] / len(film_ids),
+            film.year,
+            is_plot_match=True,
+        )
+        for film in films
+    ]
+
+
+def _score(key: str, label: str) -> float:
+    """Return 0-100: an exact title scores 100, a typo or a part of it less."""
+    label_key = title_key(label)
+    if label_key == key:
+        return 100.0
+    whole = fuzz.ratio(key, label_key)
+    partial = fuzz.partial_ratio(key, label_key) * min(len(key) / len(label_key), 1.0)
+    return max(whole, fuzz.WRatio(key, label_key) * 0.95, partial) * 0.99

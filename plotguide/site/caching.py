@@ -1,0 +1,94 @@
+"""Whole-page caching for reader pages, keyed on the spoiler choice.
+
+A page is cached under a version number per film (and one for the hubs);
+saving a story, a film or anything shown with them bumps the version, so the
+next request renders afresh in every worker process that shares the cache.
+A repeated request costs two cache reads, and a 304 when the reader's copy
+is current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+
+HUBS = "hubs"
+VERSION_TIMEOUT = None
+PAGE_TIMEOUT = 24 * 3600
+
+
+@dataclass(frozen=True)
+class CachedPage:
+    body: bytes
+    etag: str
+    content_type: str = "text/html; charset=utf-8"
+
+
+def version(scope: str) -> int:
+    """Return the current version of a film's pages ("film:<slug>") or the hubs'."""
+    return cache.get_or_set(f"site:version:{scope}", 1, timeout=VERSION_TIMEOUT)
+
+
+def bump(*scopes: str) -> None:
+    """Invalidate every cached page of these scopes, in every process."""
+    for scope in scopes:
+        key = f"site:version:{scope}"
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 2, timeout=VERSION_TIMEOUT)
+
+
+def cached_page(
+    scope: str, variant: str, render: Callable[[], HttpResponse]
+) -> CachedPage | HttpResponse:
+    """Return the page from the cache, rendering and storing it on a miss.
+
+    A response other than 200 (a 404, a redirect) is returned as it is and
+    never stored.
+    """
+    key = f"site:page:{scope}:{version(scope)}:{variant}"
+    page = cache.get(key)
+    if page is None:
+        response = render()
+        if response.status_code != 200:
+            return response
+        body = response.content
+        page = CachedPage(
+            body=body,
+            etag='"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"',
+            content_type=response["Content-Type"],
+        )
+        cache.set(key, page, timeout=PAGE_TIMEOUT)
+    return page
+
+
+def respond(
+    request: HttpRequest, page: CachedPage | HttpResponse, *, vary_cookie: bool
+) -> HttpResponse:
+    """Turn a cached page into a response with Cache-Control, ETag and Vary.
+
+    vary_cookie is True when the reader's spoiler cookie chose the content
+    (a bare URL); an explicit ?spoilers= URL does not depend on cookies.
+    """
+    if isinstance(page, HttpResponse):
+        return page
+    if page.etag in _etags(request.META.get("HTTP_IF_NONE_MATCH", "")):
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = HttpResponse(page.body, content_type=page.content_type)
+    response["ETag"] = page.etag
+    response["Cache-Control"] = f"public, max-age={settings.PLOTGUIDE_PAGE_MAX_AGE}"
+    if vary_cookie:
+        patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+def _etags(header: str) -> set[str]:
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}

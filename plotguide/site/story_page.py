@@ -1,0 +1,209 @@
+"""What a film's story page shows for one spoiler choice.
+
+Every section is read from `visible_story`, never from the raw story, so a
+section cannot show what the reader's choice hides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from plotguide.catalog.models import Credit, Film
+from plotguide.stories.models import SimilarFilm, Story
+from plotguide.stories.spoilers import ALL, NONE, SpoilerMode, event_choices
+from plotguide.stories.spoilers import visible_story as spoiler_filter
+
+SIMILAR_MAX = 12
+CAST_MAX = 8
+SECTIONS = (
+    ("summary", _("Plot summary and ending explained")),
+    ("timeline", _("Timeline")),
+    ("characters", _("Characters")),
+    ("setting", _("Setting")),
+    ("themes", _("Themes")),
+    ("spoiler_free", _("Spoiler-free summary")),
+)
+SECTION_CHECKS = {
+    "summary": ("supported_sentences", "spoiler_boundary"),
+    "timeline": ("timeline_order", "spoiler_boundary"),
+    "characters": ("actors_from_credits", "no_doubled_names"),
+    "setting": ("setting_consistency",),
+    "themes": ("supported_sentences",),
+    "spoiler_free": ("spoiler_boundary", "supported_sentences"),
+}
+AFTER_CREDITS = {
+    "mid": _("Stay for a mid-credits scene."),
+    "post": _("Stay for a post-credits scene."),
+    "both": _("Stay for both: a mid-credits scene and a post-credits scene."),
+    "none": _("Nothing after the credits: you can leave when they start."),
+    "unknown": _("Not known yet."),
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    """One generated section's heading, provenance and faithfulness checks."""
+
+    name: str
+    title: str
+    checks: tuple[dict[str, Any], ...]
+    is_corrected: bool
+
+    @property
+    def is_faithful(self) -> bool:
+        return all(check["passed"] for check in self.checks)
+
+
+def site_url() -> str:
+    return settings.PLOTGUIDE_SITE_URL.rstrip("/")
+
+
+def film_with_details(slug: str) -> Film:
+    """Return the film and all it shows in a few queries; 404 when unknown."""
+    return get_object_or_404(
+        Film.objects.select_related("post_credits", "story").prefetch_related(
+            Prefetch("credits", Credit.objects.select_related("person")),
+            "studios",
+            "genres",
+            "awards",
+        ),
+        slug=slug,
+    )
+
+
+def published_story(film: Film) -> Story | None:
+    story = getattr(film, "story", None)
+    return story if story is not None and story.status == Story.PUBLISHED else None
+
+
+def story_page(film: Film, mode: SpoilerMode) -> dict[str, Any]:
+    """Return the template context of a film's page for one spoiler choice."""
+    story = published_story(film)
+    shown = spoiler_filter(story.sections, mode) if story else None
+    canonical = site_url() + film.get_absolute_url()
+    if mode.name == ALL:
+        canonical += "?spoilers=all"
+    return {
+        "film": film,
+        "story": story,
+        "shown": shown,
+        "mode": str(mode),
+        "mode_name": mode.name,
+        "spoiler_choices": spoiler_choices(story) if story else [],
+        "sections": sections(story) if story else {},
+        "cast": film.cast[:CAST_MAX],
+        "after_credits": after_credits(film, shown),
+        "similar": similar_films(story) if story else [],
+        "has_quiz": bool(story and story.sections.get("quiz", {}).get("questions")),
+        "canonical_url": canonical,
+        "description": description(film, shown),
+        "json_ld": movie_json_ld(film, canonical, shown),
+    }
+
+
+def spoiler_choices(story: Story) -> list[tuple[str, str]]:
+    """Return the values a reader can pick, least to most revealing."""
+    events = [(f"upto:{n}", label) for n, label in event_choices(story.sections)]
+    return [
+        (NONE, str(_("No spoilers"))),
+        *events,
+        (ALL, str(_("Everything, ending included"))),
+    ]
+
+
+def sections(story: Story) -> dict[str, Section]:
+    by_name = {check["name"]: check for check in story.report}
+    corrected = set(story.corrections or {})
+    return {
+        name: Section(
+            name=name,
+            title=str(title),
+            checks=tuple(
+                by_name[check] for check in SECTION_CHECKS[name] if check in by_name
+            ),
+            is_corrected=name in corrected,
+        )
+        for name, title in SECTIONS
+    }
+
+
+def after_credits(film: Film, shown: dict[str, Any] | None) -> dict[str, str]:
+    """Return what to expect after the credits; "not known yet", never a guess."""
+    if shown is not None:
+        section = shown.get("after_credits") or {}
+        kind, text = section.get("kind", "unknown"), section.get("text", "")
+        source = section.get("source", "")
+    else:
+        fact = getattr(film, "post_credits", None)
+        kind = fact.kind if fact else "unknown"
+        text, source = (fact.description, fact.source) if fact else ("", "")
+    kind = kind if kind in AFTER_CREDITS else "unknown"
+    if kind == "unknown" or text == AFTER_CREDITS["unknown"]:
+        text = ""
+    return {
+        "kind": kind,
+        "message": str(AFTER_CREDITS[kind]),
+        "text": text,
+        "source": source,
+    }
+
+
+def similar_films(story: Story) -> list[SimilarFilm]:
+    return list(story.similar.select_related("film")[:SIMILAR_MAX])
+
+
+def description(film: Film, shown: dict[str, Any] | None) -> str:
+    """Return a spoiler-free description for search engines and link previews."""
+    if shown:
+        lines = shown.get("spoiler_free", {}).get("lines", [])
+        text = " ".join(line["text"] for line in lines)
+        if text:
+            return text[:300]
+    return str(
+        _("The plot summary, ending explained, characters and themes of %(film)s.")
+        % {"film": film}
+    )
+
+
+def movie_json_ld(film: Film, url: str, shown: dict[str, Any] | None) -> dict[str, Any]:
+    """Return schema.org Movie data for the page."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Movie",
+        "name": film.title,
+        "url": url,
+        "description": description(film, shown),
+    }
+    if film.year:
+        data["dateCreated"] = str(film.year)
+    if film.release_date:
+        data["datePublished"] = film.release_date.isoformat()
+    if film.runtime_minutes:
+        data["duration"] = f"PT{film.runtime_minutes}M"
+    people = [
+        ("director", [p.name for p in film.directors]),
+        ("actor", [c.person.name for c in film.cast[:CAST_MAX]]),
+    ]
+    for field, names in people:
+        if names:
+            data[field] = [{"@type": "Person", "name": name} for name in names]
+    studios = [studio.name for studio in film.studios.all()]
+    if studios:
+        data["productionCompany"] = [
+            {"@type": "Organization", "name": name} for name in studios
+        ]
+    genres = [genre.name for genre in film.genres.all()]
+    if genres:
+        data["genre"] = genres
+    return data
+
+
+def quiz_url(film: Film) -> str:
+    return reverse("site:film_quiz", args=[film.slug])

@@ -1,0 +1,38 @@
+"""Template helpers for reader pages."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+register = template.Library()
+
+_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+@register.filter
+def json_ld(value: Any) -> SafeString:
+    """Return JSON safe to place inside <script type="application/ld+json">.
+
+    Imported titles may hold "</script>", so the characters that could end the
+    element are written as JSON escapes.
+    """
+    return mark_safe(json.dumps(value, ensure_ascii=False).translate(_SCRIPT_ESCAPES))
+
+
+@register.filter
+def joined_text(lines: list[dict[str, Any]]) -> str:
+    """Return a list of story lines as one paragraph's text (escaped on output)."""
+    return " ".join(line["text"] for line in lines)
+
+
+@register.simple_tag
+def query_with(request, **changes: Any) -> str:
+    """Return the current query string with some parameters replaced."""
+    query = request.GET.copy()
+    for name, value in changes.items():
+        query[name] = value
+    return "?" + query.urlencode()

@@ -1,0 +1,356 @@
+"""Reader pages: each view reads the request, calls one function, and renders."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from plotguide.audience import services as audience
+from plotguide.audience.forms import SummaryRequestForm, WaitlistForm
+from plotguide.audience.models import SummaryRequest
+from plotguide.catalog.models import Collection, Person, Studio
+from plotguide.catalog.search import search as search_catalogue
+from plotguide.errors import PlotguideError
+from plotguide.site import caching, hubs
+from plotguide.site.ratelimit import rate_limited
+from plotguide.site.story_page import (
+    film_with_details,
+    published_story,
+    site_url,
+    story_page,
+)
+from plotguide.stories.quiz import questions_without_answers, score_quiz
+from plotguide.stories.spoilers import ALL, NONE, SpoilerMode, parse_mode
+from plotguide.stories.spoilers import visible_story as spoiler_filter
+
+SPOILER_COOKIE = "spoilers"
+REMEMBERED_MODES = (NONE, ALL)
+PER_PAGE = 48
+LETTERS = "#ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def spoiler_mode(request: HttpRequest) -> tuple[SpoilerMode, bool]:
+    """Return the reader's spoiler choice and whether the URL (not a cookie) made it.
+
+    Anything unreadable means "no spoilers": the ending is shown only when asked.
+    """
+    asked = request.GET.get("spoilers")
+    value = asked if asked is not None else request.COOKIES.get(SPOILER_COOKIE)
+    try:
+        mode = parse_mode(value)
+    except PlotguideError:
+        mode = SpoilerMode(NONE)
+    if asked is None and mode.name not in REMEMBERED_MODES:
+        mode = SpoilerMode(NONE)
+    return mode, asked is not None
+
+
+@require_GET
+def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    mode, from_url = spoiler_mode(request)
+    page = caching.cached_page(
+        f"film:{slug}",
+        str(mode),
+        lambda: render(
+            request,
+            "site/film_detail.html",
+            story_page(film_with_details(slug), mode),
+        ),
+    )
+    response = caching.respond(request, page, vary_cookie=not from_url)
+    remembered = request.COOKIES.get(SPOILER_COOKIE)
+    if from_url and str(mode) in REMEMBERED_MODES and remembered != str(mode):
+        response.set_cookie(
+            SPOILER_COOKIE, str(mode), max_age=365 * 24 * 3600, samesite="Lax"
+        )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("quiz", methods=("POST",))
+def film_quiz(request: HttpRequest, slug: str) -> HttpResponse:
+    film = film_with_details(slug)
+    story = published_story(film)
+    if story is None:
+        raise Http404(_("This film's story is not published yet."))
+    data = spoiler_filter(story.sections, SpoilerMode(ALL))
+    context = {"film": film, "questions": questions_without_answers(data)}
+    if request.method == "POST":
+        answers = {
+            number: _int_or_none(request.POST.get(f"q{number}"))
+            for number in range(len(context["questions"]))
+        }
+        context["result"] = score_quiz(data, answers)
+    return render(request, "site/quiz.html", context)
+
+
+def _int_or_none(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+@require_GET
+@rate_limited("search")
+def search(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:200]
+    results = search_catalogue(query, limit=30) if query else []
+    response = render(request, "site/search.html", {"query": query, "results": results})
+    patch_cache_control(response, public=True, max_age=60)
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("summary_request", methods=("POST",))
+def request_new(request: HttpRequest) -> HttpResponse:
+    form = SummaryRequestForm(request.POST or None, initial=request.GET.dict())
+    if request.method == "POST" and form.is_valid():
+        summary_request = audience.request_summary(**form.cleaned_data)
+        return redirect(summary_request)
+    return render(request, "site/request_form.html", {"form": form})
+
+
+@require_GET
+def request_status(request: HttpRequest, token: str) -> HttpResponse:
+    summary_request = get_object_or_404(
+        SummaryRequest.objects.select_related("film"), token=token
+    )
+    response = render(
+        request, "site/request_status.html", {"summary_request": summary_request}
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("waitlist", methods=("POST",))
+def waitlist(request: HttpRequest) -> HttpResponse:
+    form = WaitlistForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        audience.join_waitlist(form.cleaned_data["email"])
+        return redirect("site:waitlist_sent")
+    return render(request, "site/waitlist.html", {"form": form})
+
+
+@require_GET
+def waitlist_sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "site/waitlist_sent.html")
+
+
+@require_GET
+def waitlist_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    if not audience.confirm_signup(token):
+        raise Http404(_("This confirmation link is unknown or was used to leave."))
+    return render(request, "site/waitlist_confirmed.html", {"token": token})
+
+
+@require_http_methods(["GET", "POST"])
+def waitlist_leave(request: HttpRequest, token: str) -> HttpResponse:
+    if request.method == "POST":
+        audience.leave_waitlist(token)
+        return render(request, "site/waitlist_left.html")
+    return render(request, "site/waitlist_leave.html", {"token": token})
+
+
+def _hub(request: HttpRequest, template: str, build, *params: str) -> HttpResponse:
+    """Render a hub page through the page cache; the variant is the path and params."""
+    variant = (
+        request.path
+        + "?"
+        + "&".join(f"{name}={request.GET.get(name, '')[:8]}" for name in params)
+    )
+    page = caching.cached_page(
+        caching.HUBS, variant, lambda: render(request, template, build())
+    )
+    return caching.respond(request, page, vary_cookie=False)
+
+
+def _page(request: HttpRequest, items, per_page: int = PER_PAGE):
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return _hub(
+        request,
+        "site/home.html",
+        lambda: {
+            "latest": hubs.published_films().order_by("-story__updated_at")[:12],
+            "year": datetime.date.today().year,
+        },
+    )
+
+
+@require_GET
+def releases(request: HttpRequest, year: int | None = None) -> HttpResponse:
+    year = year or hubs.default_release_year()
+    return _hub(
+        request,
+        "site/releases.html",
+        lambda: {
+            "year": year,
+            "years": hubs.release_years(),
+            "page": _page(request, hubs.films_of_year(year)),
+        },
+        "page",
+    )
+
+
+@require_GET
+def stories_az(request: HttpRequest) -> HttpResponse:
+    letter = request.GET.get("letter", "").upper()[:1]
+    letter = letter if letter in LETTERS else ""
+    return _hub(
+        request,
+        "site/stories_az.html",
+        lambda: {
+            "letter": letter,
+            "letters": LETTERS,
+            "page": _page(request, hubs.films_by_letter(letter)),
+        },
+        "page",
+        "letter",
+    )
+
+
+@require_GET
+def people(request: HttpRequest) -> HttpResponse:
+    return _hub(
+        request,
+        "site/people.html",
+        lambda: {"page": _page(request, hubs.actors())},
+        "page",
+    )
+
+
+@require_GET
+def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person, slug=slug)
+    return _hub(
+        request,
+        "site/person_detail.html",
+        lambda: {"person": person, "credits": hubs.person_credits(person)},
+    )
+
+
+@require_GET
+def studios(request: HttpRequest) -> HttpResponse:
+    return _hub(
+        request,
+        "site/studios.html",
+        lambda: {"page": _page(request, hubs.studios())},
+        "page",
+    )
+
+
+@require_GET
+def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    studio = get_object_or_404(Studio, slug=slug)
+    return _hub(
+        request,
+        "site/film_list.html",
+        lambda: {
+            "heading": studio.name,
+            "page": _page(request, hubs.studio_films(studio)),
+        },
+        "page",
+    )
+
+
+@require_GET
+def awards(request: HttpRequest) -> HttpResponse:
+    return _hub(
+        request,
+        "site/awards.html",
+        lambda: {"page": _page(request, hubs.award_winners(), 100)},
+        "page",
+    )
+
+
+@require_GET
+def music(request: HttpRequest) -> HttpResponse:
+    return _hub(
+        request,
+        "site/film_list.html",
+        lambda: {
+            "heading": _("Concert films and music documentaries"),
+            "page": _page(request, hubs.music_films()),
+        },
+        "page",
+    )
+
+
+@require_GET
+def collections(request: HttpRequest) -> HttpResponse:
+    return _hub(
+        request,
+        "site/collections.html",
+        lambda: {
+            "curated": hubs.curated_collections(),
+            "directors": hubs.directors_with_films(),
+            "decades": hubs.decades(),
+        },
+    )
+
+
+@require_GET
+def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    collection = get_object_or_404(Collection, slug=slug, is_published=True)
+    return _hub(
+        request,
+        "site/collection_detail.html",
+        lambda: {
+            "collection": collection,
+            "items": hubs.collection_films(collection),
+        },
+    )
+
+
+@require_GET
+def director_collection(request: HttpRequest, slug: str) -> HttpResponse:
+    person = get_object_or_404(Person, slug=slug)
+    return _hub(
+        request,
+        "site/film_list.html",
+        lambda: {
+            "heading": _("Films directed by %(name)s") % {"name": person.name},
+            "page": _page(request, hubs.director_films(person)),
+        },
+        "page",
+    )
+
+
+@require_GET
+def decade_collection(request: HttpRequest, decade: int) -> HttpResponse:
+    if decade % 10:
+        return redirect("site:decade_collection", decade=decade // 10 * 10)
+    return _hub(
+        request,
+        "site/film_list.html",
+        lambda: {
+            "heading": _("Films of the %(decade)ss") % {"decade": decade},
+            "page": _page(request, hubs.decade_films(decade)),
+        },
+        "page",
+    )
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /requests/",
+        "Disallow: /waitlist/",
+        "Disallow: /search/",
+        f"Sitemap: {site_url()}{reverse('site:sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

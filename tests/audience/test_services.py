@@ -1,0 +1,84 @@
+"""Summary requests merge and route; the waitlist confirms, and forgets on leaving."""
+
+from __future__ import annotations
+
+import pytest
+
+from django.core import mail
+from django.core.cache import cache
+
+from plotguide.audience.models import SummaryRequest, WaitlistSignup
+from plotguide.audience.services import (
+    confirm_signup,
+    join_waitlist,
+    leave_waitlist,
+    request_summary,
+)
+from plotguide.catalog.models import Film
+from plotguide.stories.models import GenerationJob
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def test_duplicate_requests_merge_into_one_with_a_count_and_all_notes():
+    first = request_summary("The Lighthouse", 2019, note="Please!")
+    second = request_summary("the lighthouse", 2019, note="The ending?")
+    assert first.pk == second.pk
+    second.refresh_from_db()
+    assert second.count == 2
+    assert second.notes == "Please!\nThe ending?"
+    assert SummaryRequest.objects.count() == 1
+
+
+def test_a_request_for_a_film_outside_the_catalogue_waits_for_an_editor():
+    request = request_summary("Unknown Film", None)
+    assert request.status == SummaryRequest.NEW
+    assert request.film is None
+
+
+def test_a_request_for_a_catalogue_film_with_a_plot_queues_its_story():
+    film = Film.objects.create(title="Rush", year=1991, plot="A cop goes undercover.")
+    request = request_summary("Rush", 1991)
+    assert request.status == SummaryRequest.QUEUED
+    assert request.film == film
+    assert GenerationJob.objects.filter(film=film).exists()
+
+
+def test_joining_mails_a_confirmation_link_and_confirming_uses_it():
+    join_waitlist("Reader@Example.org")
+    (message,) = mail.outbox
+    assert message.to == ["reader@example.org"]
+    signup = WaitlistSignup.objects.get()
+    assert f"/waitlist/confirm/{signup.token}/" in message.body
+    assert (
+        f"/waitlist/leave/{signup.token}/" in message.extra_headers["List-Unsubscribe"]
+    )
+    assert not signup.is_confirmed
+    assert confirm_signup(signup.token)
+    signup.refresh_from_db()
+    assert signup.is_confirmed
+
+
+def test_joining_again_after_confirming_sends_nothing_and_says_nothing():
+    join_waitlist("reader@example.org")
+    confirm_signup(WaitlistSignup.objects.get().token)
+    assert join_waitlist("reader@example.org") is None
+    assert len(mail.outbox) == 1
+
+
+def test_leaving_deletes_the_address():
+    join_waitlist("reader@example.org")
+    token = WaitlistSignup.objects.get().token
+    assert leave_waitlist(token)
+    assert not WaitlistSignup.objects.exists()
+    assert not leave_waitlist(token)
+
+
+def test_the_address_is_not_in_the_signups_text():
+    join_waitlist("reader@example.org")
+    assert "reader" not in str(WaitlistSignup.objects.get())
