@@ -1,4 +1,8 @@
-"""A small catalogue for the API tests: three films with stories, one without."""
+"""A small catalogue for the API tests: three films with stories, one without.
+
+The stories are the real engine's work on the plots in tests/api/stories.py,
+generated once per test run and saved again into each test's database.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 import pytest
 
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client
 
 from plotguide.catalog.models import (
@@ -22,7 +27,8 @@ from plotguide.catalog.models import (
     Studio,
 )
 from plotguide.stories.models import SimilarFilm, Story
-from tests.api.stories import DRAFT_PLOT, HARBOUR_PLOT, KEEPER_PLOT, story_data
+from plotguide.stories.services import generate_stories
+from tests.api.stories import DRAFT_PLOT, HARBOUR_PLOT, KEEPER_PLOT
 
 API = "/api/v1"
 LOYAL = ["Loyalty"]
@@ -81,8 +87,34 @@ def publish(film: Film, data: dict[str, Any], status: str = Story.PUBLISHED) -> 
     )
 
 
+PLOTS = {
+    ("The Keeper", 1970): KEEPER_PLOT,
+    ("Harbour Lights", 1970): HARBOUR_PLOT,
+    ("Night Train", 1985): DRAFT_PLOT,
+}
+
+
+@pytest.fixture(scope="session")
+def generated(django_db_setup, django_db_blocker) -> dict[str, dict[str, Any]]:
+    """Return the engine's story of each test plot by film slug.
+
+    The films are made and the stories generated in a transaction that is
+    rolled back, so spaCy loads once and no test sees these rows.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        films = [add_film(title, year, plot) for (title, year), plot in PLOTS.items()]
+        report = generate_stories(films, workers_count=1, publish=True)
+        assert report.published == len(films), report.summary()
+        stories = {
+            story.film.slug: story.data
+            for story in Story.objects.select_related("film")
+        }
+        transaction.set_rollback(True)
+    return stories
+
+
 @pytest.fixture
-def catalogue(db) -> Catalogue:
+def catalogue(db, generated) -> Catalogue:
     drama, _ = Genre.objects.get_or_create_named("Drama")
     thriller, _ = Genre.objects.get_or_create_named("Thriller")
     nordisk, _ = Studio.objects.get_or_create_named("Nordisk Film")
@@ -118,15 +150,9 @@ def catalogue(db) -> Catalogue:
         outcome=Award.WON,
     )
     PostCredits.objects.create(film=keeper, kind=PostCredits.NONE, source="TMDB")
-    story = publish(keeper, story_data("The Keeper", 1970, KEEPER_PLOT, boundary=5))
-    harbour_story = publish(
-        harbour, story_data("Harbour Lights", 1958, HARBOUR_PLOT, boundary=3)
-    )
-    publish(
-        draft,
-        story_data("Night Train", 1985, DRAFT_PLOT, boundary=3),
-        status=Story.REVIEWED,
-    )
+    story = publish(keeper, generated[keeper.slug])
+    harbour_story = publish(harbour, generated[harbour.slug])
+    publish(draft, generated[draft.slug], status=Story.REVIEWED)
     SimilarFilm.objects.bulk_create(
         [
             SimilarFilm(story=story, film=harbour, rank=1, score=0.42, reasons=LOYAL),
