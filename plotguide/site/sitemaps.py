@@ -17,9 +17,9 @@ class FilmSitemap(Sitemap):
     def items(self):
         return (
             Film.objects.filter(hubs.PUBLISHED)
-            .only("slug")
-            .order_by("pk")
             .select_related("story")
+            .only("slug", "story__updated_at")
+            .order_by("pk")
         )
 
     def lastmod(self, item: Film):

@@ -12,7 +12,6 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from plotguide.catalog.models import Credit, Film
@@ -203,7 +202,3 @@ def movie_json_ld(film: Film, url: str, shown: dict[str, Any] | None) -> dict[st
     if genres:
         data["genre"] = genres
     return data
-
-
-def quiz_url(film: Film) -> str:
-    return reverse("site:film_quiz", args=[film.slug])
