@@ -3,7 +3,6 @@ operation against it and finds no server error and no response off its schema.""
 
 from __future__ import annotations
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
