@@ -22,6 +22,8 @@ ANTAGONIST = "antagonist"
 SUPPORTING = "supporting"
 
 MAX_CHARACTERS = 15
+# The characters that count as "main" for turning points and the timeline.
+MAIN_COUNT = 4
 HOSTILE_LEMMAS = frozenset(
     [
         "kill",

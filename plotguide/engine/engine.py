@@ -40,11 +40,28 @@ class OfflineEngine:
 
     def run_many(self, films: Iterable[FilmText]) -> Iterator[Story]:
         """Yield the story of each film, in input order."""
+        for doc, notes in self._documents(films):
+            story = assemble(doc, ENGINE_NAME, ENGINE_VERSION, notes)
+            yield validate(story, doc.film)
+
+    def documents(self, films: Iterable[FilmText]) -> Iterator[StoryDoc]:
+        """Yield each film's finished StoryDoc, parse included.
+
+        For evaluations that look inside the pipeline (tuning turning points).
+        """
+        for doc, _ in self._documents(films):
+            yield doc
+
+    def _documents(
+        self, films: Iterable[FilmText]
+    ) -> Iterator[tuple[StoryDoc, tuple[str, ...]]]:
         iterator = iter(films)
         while batch := list(itertools.islice(iterator, self.config.batch_size)):
             yield from self._run_batch(batch)
 
-    def _run_batch(self, films: list[FilmText]) -> Iterator[Story]:
+    def _run_batch(
+        self, films: list[FilmText]
+    ) -> Iterator[tuple[StoryDoc, tuple[str, ...]]]:
         prepared = [self._prepare(film) for film in films]
         texts = [text for _, texts, _ in prepared for text in texts]
         docs = iter(self.nlp.pipe(texts, batch_size=self.config.batch_size))
@@ -55,9 +72,7 @@ class OfflineEngine:
             )
             if whole:
                 parsed = (tuple(sentence for p in parsed for sentence in p),)
-            doc = self.pipeline.run(StoryDoc(film=film, parsed=parsed))
-            story = assemble(doc, ENGINE_NAME, ENGINE_VERSION, notes)
-            yield validate(story, film)
+            yield self.pipeline.run(StoryDoc(film=film, parsed=parsed)), notes
 
     def _prepare(self, film: FilmText) -> tuple[FilmText, list[str], tuple[str, ...]]:
         actor_words = frozenset(

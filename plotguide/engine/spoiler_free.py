@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from plotguide.engine.doc import Sentence, StoryDoc, Token
@@ -86,6 +87,7 @@ STAKES_LEMMAS = frozenset(
     ]
 )
 MAX_PREMISE = 2
+SAFE_SHARE = 0.3
 
 
 @component("spoiler_free", requires=("sentences", "characters", "timeline"))
@@ -98,12 +100,15 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     timeline = doc.timeline
     boundary = timeline.spoiler_boundary
     sentences = doc.sentences or ()
+    # Annotators never put the point of no return before 23% of a plot;
+    # stopping at 30% keeps a late-picked boundary from leaking.
+    end = min(boundary, max(1, math.ceil(SAFE_SHARE * len(sentences))))
     characters = doc.characters or ()
     hidden = _revealed_names(sentences, characters, boundary)
     allowed = [
         s
         for s in sentences
-        if s.id < boundary
+        if s.id < end
         and s.tokens
         and not (s.lemmas() & REVEALING_LEMMAS)
         and not any(name in s.text for name in hidden)
@@ -111,7 +116,7 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     tp1 = next((tp.sentence for tp in timeline.turning_points if tp.key == "tp1"), 0)
     premise = [s for s in allowed if s.id <= max(tp1, 1)][:MAX_PREMISE] or allowed[:1]
     lines = [Line(s.text, (s.id,), SOURCE) for s in premise]
-    follows = _follows(characters, boundary, hidden)
+    follows = _follows(characters, end, hidden)
     if follows:
         lines.append(follows)
     used = {s.id for s in premise}

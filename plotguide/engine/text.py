@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\-]*")
+WORD = re.compile(r"[^\W_][\w'\-]*")
 TITLES = frozenset(
     [
         "mr",

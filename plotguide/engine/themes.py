@@ -65,7 +65,7 @@ def build_themes(doc: StoryDoc) -> StoryDoc:
         hits = [(s, lemmas & entry.triggers) for s, lemmas in lemma_sets]
         hits = [(s, found) for s, found in hits if found]
         distinct = set().union(*(found for _, found in hits)) if hits else set()
-        meta = sum(1 for tag in tags if _matches(tag, entry))
+        meta = sum(1 for tag in tags if matches_tag(tag, entry))
         score = math.sqrt(len(hits)) + 0.5 * len(distinct) + 2.0 * min(meta, 3)
         if hits:
             scored.append((score, entry, hits))
@@ -89,7 +89,8 @@ def build_themes(doc: StoryDoc) -> StoryDoc:
     return replace(doc, themes=themes)
 
 
-def _matches(tag: str, entry: ThemeEntry) -> bool:
+def matches_tag(tag: str, entry: ThemeEntry) -> bool:
+    """True when a lower-cased keyword or genre names this theme."""
     return any(k == tag or f" {k} " in f" {tag} " for k in entry.keywords) or (
         tag in entry.triggers
     )

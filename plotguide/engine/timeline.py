@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from plotguide.engine.characters import MAIN_COUNT
 from plotguide.engine.doc import Sentence, StoryDoc
 from plotguide.engine.registry import component
 from plotguide.engine.story import (
@@ -25,7 +26,6 @@ from plotguide.engine.turning_points import (
 
 MIN_EVENTS, MAX_EVENTS = 6, 12
 MAX_LINES = 3
-MAIN_CHARACTER_COUNT = 4
 
 
 @component("timeline", requires=("sentences", "characters"))
@@ -37,7 +37,7 @@ def build_timeline(doc: StoryDoc) -> StoryDoc:
     """
     sentences = doc.sentences or ()
     characters = doc.characters or ()
-    main = tuple(frozenset(c.mentions) for c in characters[:MAIN_CHARACTER_COUNT])
+    main = tuple(frozenset(c.mentions) for c in characters[:MAIN_COUNT])
     picks = choose_turning_points(sentences, main)
     turning_points = tuple(
         TurningPoint(key, NAMES[key], index)
@@ -101,7 +101,7 @@ def _weights(
     weights = []
     for sentence in sentences:
         characters_in = sum(
-            1 for c in characters[:MAIN_CHARACTER_COUNT] if sentence.id in c.mentions
+            1 for c in characters[:MAIN_COUNT] if sentence.id in c.mentions
         )
         verbs = sum(1 for t in sentence.tokens if t.pos == "VERB")
         weights.append(characters_in + 0.2 * min(verbs, 5))

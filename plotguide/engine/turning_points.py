@@ -161,10 +161,10 @@ CUES = (
 class TurningPointParams:
     """Weights of the turning-point score, tuned on the TRIPOD train split."""
 
-    spread: float = 0.08
-    cue_weight: float = 0.6
+    spread: float = 0.07
+    cue_weight: float = 1.0
     character_weight: float = 0.3
-    length_weight: float = 0.1
+    length_weight: float = 0.0
 
 
 def choose_turning_points(

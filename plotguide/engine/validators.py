@@ -22,7 +22,7 @@ from plotguide.engine.story import (
     Line,
     Story,
 )
-from plotguide.engine.text import STOPWORDS, stem, words
+from plotguide.engine.text import STOPWORDS, stem, third_person, words
 
 # Words the templates add around facts taken from the cited sentences.
 TEMPLATE_WORDS = frozenset(
@@ -170,16 +170,19 @@ def check_supported_sentences(story: Story) -> Check:
                 problems.append(f"{where}: text differs from sentence {line.sources}")
             continue
         allowed = {stem(w) for w in words(cited)}
-        allowed |= {stem(w) for i in line.sources for w in texts[i].lemmas.split()}
+        lemmas = [w for i in line.sources for w in texts[i].lemmas.split()]
+        allowed |= {stem(w) for w in lemmas} | {third_person(w) for w in lemmas}
         for forms in name_forms:
             if any(form in cited for form in forms):
-                allowed |= {stem(w) for form in forms for w in form.split()}
+                allowed |= {stem(w) for form in forms for w in words(form)}
         extra = [
             w
             for w in words(line.text)
-            if w.lower() not in STOPWORDS
+            if len(w) > 1
+            and w.lower() not in STOPWORDS
             and w.lower() not in TEMPLATE_WORDS
             and stem(w) not in allowed
+            and w.lower() not in allowed
         ]
         if extra:
             problems.append(

