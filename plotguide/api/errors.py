@@ -42,7 +42,13 @@ class ErrorOut(Schema):
 class ApiError(Exception):
     """A problem with a request, answered with its stable code and status."""
 
-    def __init__(self, code: str, message: str, field: str | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        field: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         if code not in CODES:
             raise ValueError(f"Unknown API error code {code!r}; add it to CODES.")
         super().__init__(message)
@@ -50,6 +56,7 @@ class ApiError(Exception):
         self.status = CODES[code]
         self.message = message
         self.field = field
+        self.headers = headers or {}
 
 
 def error_body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
@@ -70,7 +77,10 @@ def install_handlers(api: NinjaAPI) -> None:
 
     def respond(request: HttpRequest, error: ApiError) -> HttpResponse:
         body = error_body(error.code, error.message, error.field)
-        return api.create_response(request, body, status=error.status)
+        response = api.create_response(request, body, status=error.status)
+        for name, value in error.headers.items():
+            response[name] = value
+        return response
 
     @api.exception_handler(ApiError)
     def on_api_error(request: HttpRequest, exc: ApiError) -> HttpResponse:

@@ -6,7 +6,7 @@ under /api/v1/ with the error shape and the conditional-GET validators.
 
 from ninja import NinjaAPI
 
-from plotguide.api import collections, films, meta, people, stories
+from plotguide.api import audience, collections, films, meta, people, search, stories
 from plotguide.api.caching import conditional_get
 from plotguide.api.errors import install_handlers
 
@@ -19,5 +19,5 @@ api = NinjaAPI(
 )
 install_handlers(api)
 api.add_decorator(conditional_get, mode="view")
-for module in (meta, films, stories, people, collections):
+for module in (meta, films, stories, people, collections, search, audience):
     api.add_router("", module.router)

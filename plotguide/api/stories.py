@@ -15,6 +15,7 @@ from plotguide.api import queries
 from plotguide.api.caching import set_last_modified
 from plotguide.api.errors import ApiError, ErrorOut
 from plotguide.api.params import Slug
+from plotguide.api.ratelimit import check_rate
 from plotguide.api.story_schemas import (
     QuizAnswersIn,
     QuizOut,
@@ -113,9 +114,10 @@ def get_quiz(request: HttpRequest, response: HttpResponse, slug: Slug) -> dict:
 
 @router.post(
     "/films/{slug}/quiz",
-    response={200: QuizResultOut, 400: ErrorOut, **READ_ERRORS},
+    response={200: QuizResultOut, 400: ErrorOut, 429: ErrorOut, **READ_ERRORS},
     summary="Score quiz answers and show the corrections",
 )
 def answer_quiz(request: HttpRequest, slug: Slug, payload: QuizAnswersIn) -> QuizResult:
+    check_rate(request, "quiz")
     story = queries.published_story(slug)
     return score_quiz(story.sections, dict(enumerate(payload.answers)))

@@ -51,8 +51,8 @@ def fresh_cache():
     cache.clear()
 
 
-def get_json(client: Client, path: str, status: int = 200, **headers: Any) -> Any:
-    response = client.get(API + path, headers=headers)
+def get_json(client: Client, path: str, status: int = 200, **params: Any) -> Any:
+    response = client.get(API + path, params)
     assert response.status_code == status, response.content
     return response.json()
 
