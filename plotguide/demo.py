@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,6 +131,22 @@ def import_demo_data(folder: Path, *, limit: int | None, quiet: bool) -> None:
     marker.write_text(expected)
 
 
+def build_stories(*, limit: int | None, quiet: bool) -> None:
+    """Build and publish the missing stories, then link similar films."""
+    from plotguide.stories.generation import run_generation
+    from plotguide.stories.models import Story
+    from plotguide.stories.similarity import refresh_similar_films
+
+    report = run_generation(publish=True, limit=limit, quiet=quiet)
+    say(f"Stories: {report.summary()}, {report.seconds:.0f} s.")
+    for slug, error in report.failed:
+        say(f"  failed: {slug}: {error}")
+    if report.generated:
+        stories = Story.objects.published().select_related("film")
+        count = refresh_similar_films(stories)
+        say(f"Similar films linked for {count:,} stories.")
+
+
 def run_demo(
     *,
     host: str = "127.0.0.1",
@@ -138,17 +155,28 @@ def run_demo(
     limit: int | None = None,
     quiet: bool = False,
 ) -> int:
-    """Fetch, import, serve; return the exit status."""
+    """Fetch, import, serve, then build stories behind the running site.
+
+    The site is up before the long work starts, so a reader can browse while
+    the stories fill in; afterwards the loop builds what readers request.
+    """
     from plotguide import server
+    from plotguide.stories.jobs import drain_queue
 
     folder = fetch_demo_data()
     import_demo_data(folder, limit=limit, quiet=quiet)
     if not serve_site:
+        build_stories(limit=limit, quiet=quiet)
         return 0
     process = server.start(host, port)
     say(f"Plotguide is serving at http://{host}:{port}/ (Ctrl-C to stop).")
     try:
-        return process.wait()
+        build_stories(limit=limit, quiet=quiet)
+        say("All stories built; building requested ones as they arrive.")
+        while process.poll() is None:
+            drain_queue()
+            time.sleep(5)
+        return process.returncode
     except KeyboardInterrupt:
         process.terminate()
         process.wait()

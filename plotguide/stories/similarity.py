@@ -1,0 +1,141 @@
+"""Similar films over the whole catalogue, stored so a page never computes them.
+
+The engine's similar_films() scores one story against candidates in pure
+Python, which is too slow against thousands. A vectorised pass with numpy
+computes the same score's parts for every pair in blocks, keeps the best few
+candidates per film, and only those go through similar_films() for the exact
+score and the reasons in words.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import numpy as np
+
+from django.db import transaction
+
+from plotguide.engine import Story as EngineStory
+from plotguide.engine.errors import StoryFormatError
+from plotguide.engine.similar import (
+    ARC_WEIGHT,
+    DIRECTOR_WEIGHT,
+    LEXICAL_WEIGHT,
+    THEME_WEIGHT,
+    similar_films,
+)
+from plotguide.engine.vector import DIMENSIONS
+from plotguide.stories.models import SimilarFilm, Story
+
+logger = logging.getLogger(__name__)
+
+SIMILAR_COUNT = 12
+CANDIDATE_COUNT = 40
+BLOCK_ROWS = 512
+
+
+def _load(stories: Iterable[Story]) -> tuple[list[Story], list[EngineStory]]:
+    rows, parsed = [], []
+    for story in stories:
+        try:
+            parsed.append(EngineStory.from_dict(story.data))
+        except StoryFormatError as exc:
+            logger.warning("Skipping the story of %s: %s", story.film.slug, exc)
+            continue
+        rows.append(story)
+    return rows, parsed
+
+
+def _matrices(parsed: list[EngineStory]) -> dict[str, Any]:
+    count = len(parsed)
+    terms = np.zeros((count, DIMENSIONS), dtype=np.float32)
+    theme_ids = sorted({t for story in parsed for t in story.vector.themes})
+    theme_index = {theme: i for i, theme in enumerate(theme_ids)}
+    themes = np.zeros((count, max(len(theme_ids), 1)), dtype=np.float32)
+    arcs = np.zeros((count, 5), dtype=np.float32)
+    has_arc = np.zeros(count, dtype=bool)
+    director_ids: dict[str, int] = {}
+    directors = np.full(count, -1, dtype=np.int64)
+    for row, story in enumerate(parsed):
+        for index, weight in story.vector.terms:
+            terms[row, index] = weight
+        for theme in story.vector.themes:
+            themes[row, theme_index[theme]] = 1.0
+        if len(story.vector.arc) == 5:
+            arcs[row] = story.vector.arc
+            has_arc[row] = True
+        if story.directors:
+            directors[row] = director_ids.setdefault(
+                story.directors[0], len(director_ids)
+            )
+    return {
+        "terms": terms,
+        "themes": themes,
+        "arcs": arcs,
+        "has_arc": has_arc,
+        "directors": directors,
+    }
+
+
+def candidate_rows(parsed: list[EngineStory]) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield each story's row and the rows of its likeliest similar stories."""
+    m = _matrices(parsed)
+    theme_sizes = m["themes"].sum(axis=1)
+    keep = min(CANDIDATE_COUNT, len(parsed) - 1)
+    if keep <= 0:
+        return
+    for start in range(0, len(parsed), BLOCK_ROWS):
+        stop = min(start + BLOCK_ROWS, len(parsed))
+        lexical = m["terms"][start:stop] @ m["terms"].T
+        shared = m["themes"][start:stop] @ m["themes"].T
+        union = theme_sizes[start:stop, None] + theme_sizes[None, :] - shared
+        themes = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+        distance = np.sqrt(
+            ((m["arcs"][start:stop, None, :] - m["arcs"][None, :, :]) ** 2).sum(axis=2)
+        )
+        arc = np.clip(1.0 - distance / np.sqrt(5) * 2, 0.0, 1.0)
+        arc *= m["has_arc"][start:stop, None] & m["has_arc"][None, :]
+        block_directors = m["directors"][start:stop, None]
+        same_director = (block_directors == m["directors"][None, :]) & (
+            block_directors >= 0
+        )
+        score = (
+            LEXICAL_WEIGHT * lexical
+            + THEME_WEIGHT * themes
+            + ARC_WEIGHT * arc
+            + DIRECTOR_WEIGHT * same_director
+        )
+        for offset in range(stop - start):
+            score[offset, start + offset] = -np.inf
+        best = np.argpartition(-score, keep - 1, axis=1)[:, :keep]
+        for offset in range(stop - start):
+            yield start + offset, best[offset]
+
+
+def refresh_similar_films(
+    stories: Iterable[Story],
+    progress: Callable[[Iterable[Any], int], Iterable[Any]] = lambda items, n: items,
+) -> int:
+    """Recompute and store the similar films of every given story; return the count."""
+    rows, parsed = _load(stories)
+    links: list[SimilarFilm] = []
+    for row, candidates in progress(candidate_rows(parsed), len(rows)):
+        keyed = [(str(int(c)), parsed[int(c)]) for c in candidates]
+        for rank, (key, score, reasons) in enumerate(
+            similar_films(parsed[row], keyed, limit=SIMILAR_COUNT)
+        ):
+            links.append(
+                SimilarFilm(
+                    story=rows[row],
+                    film_id=rows[int(key)].film_id,
+                    rank=rank,
+                    score=score,
+                    reasons=list(reasons),
+                )
+            )
+    with transaction.atomic():
+        SimilarFilm.objects.filter(story__in=rows).delete()
+        SimilarFilm.objects.bulk_create(links, batch_size=2000)
+    return len(rows)
