@@ -11,7 +11,7 @@ from typing import Any
 
 from django import forms
 from django.http import HttpRequest
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from plotguide.api.errors import ApiError, ErrorOut
 from plotguide.api.ratelimit import check_rate
@@ -57,7 +57,7 @@ class WaitlistOut(Schema):
     response={201: RequestOut, 409: ErrorOut, **WRITE_ERRORS},
     summary="Ask for a film's story",
 )
-def create_request(request: HttpRequest, payload: RequestIn) -> tuple[int, Any]:
+def create_request(request: HttpRequest, payload: RequestIn) -> Status:
     """Requests for the same film merge; a film whose story is out is a 409."""
     check_rate(request, "summary_request")
     values = cleaned(SummaryRequestForm, payload.dict())
@@ -70,13 +70,16 @@ def create_request(request: HttpRequest, payload: RequestIn) -> tuple[int, Any]:
             "title",
         )
     summary_request = services.request_summary(**values)
-    return 201, {
-        "title": summary_request.title,
-        "year": summary_request.year,
-        "status": summary_request.status,
-        "request_count": summary_request.count,
-        "status_url": summary_request.get_absolute_url(),
-    }
+    return Status(
+        201,
+        {
+            "title": summary_request.title,
+            "year": summary_request.year,
+            "status": summary_request.status,
+            "request_count": summary_request.count,
+            "status_url": summary_request.get_absolute_url(),
+        },
+    )
 
 
 @router.post(
@@ -84,16 +87,19 @@ def create_request(request: HttpRequest, payload: RequestIn) -> tuple[int, Any]:
     response={202: WaitlistOut, **WRITE_ERRORS},
     summary="Join the app's waitlist (double opt-in)",
 )
-def join_waitlist(request: HttpRequest, payload: WaitlistIn) -> tuple[int, Any]:
+def join_waitlist(request: HttpRequest, payload: WaitlistIn) -> Status:
     """The answer is the same whether the address is new, waiting or confirmed,
     so the endpoint cannot be used to learn who signed up."""
     check_rate(request, "waitlist")
     values = cleaned(WaitlistForm, payload.dict())
     services.join_waitlist(values["email"])
-    return 202, {
-        "message": "Check your inbox: the sign-up counts once the link in the "
-        "confirmation mail is followed."
-    }
+    return Status(
+        202,
+        {
+            "message": "Check your inbox: the sign-up counts once the link in "
+            "the confirmation mail is followed."
+        },
+    )
 
 
 def cleaned(form_class: type[forms.Form], data: dict[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from datetime import datetime
 from functools import wraps
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
@@ -21,6 +22,7 @@ from plotguide.catalog.models import Collection, Film
 from plotguide.stories.models import Story
 
 READ_METHODS = ("GET", "HEAD")
+BODY_TIMEOUT = 24 * 3600
 
 
 def conditional_get(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -72,3 +74,16 @@ def last_update() -> datetime | None:
     ]
     known = [moment for moment in moments if moment is not None]
     return max(known, default=None)
+
+
+def cached_body(key: str, build: Callable[[], bytes]) -> bytes:
+    """Return a rendered body from the shared cache, building it on a miss.
+
+    The key must name everything the body depends on, including when its rows
+    last changed, so a change is a new key and nothing needs invalidating.
+    """
+    body = cache.get(key)
+    if body is None:
+        body = build()
+        cache.set(key, body, timeout=BODY_TIMEOUT)
+    return body

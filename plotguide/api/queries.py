@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import NoReturn
+
 from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 
 from plotguide.api.errors import ApiError
@@ -48,16 +51,26 @@ def film_detail(slug: str) -> Film:
 
 def published_story(slug: str) -> Story:
     """Return a film's published story; a draft or reviewed one is not found."""
-    story = (
+    story = Story.objects.published().select_related("film").filter(film__slug=slug)
+    return story.first() or missing_story(slug)
+
+
+def story_stamp(slug: str) -> tuple[datetime, datetime]:
+    """Return when a film's published story and the film itself last changed.
+
+    Reads two timestamps and no story text, so a cached answer costs little.
+    """
+    stamps = (
         Story.objects.published()
-        .select_related("film")
-        .prefetch_related("film__genres")
         .filter(film__slug=slug)
+        .values_list("updated_at", "film__updated_at")
         .first()
     )
-    if story is not None:
-        story.film.has_story = True
-        return story
+    return stamps or missing_story(slug)
+
+
+def missing_story(slug: str) -> NoReturn:
+    """Raise the error for a film without a published story, or without a film."""
     if not Film.objects.filter(slug=slug).exists():
         raise ApiError("film_not_found", f"No film has the slug {slug!r}.", "slug")
     raise ApiError(

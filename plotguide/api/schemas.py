@@ -19,6 +19,14 @@ class NamedOut(Schema):
     name: str
 
 
+class FilmRef(Schema):
+    """A film as named inside another answer: what a link to it needs."""
+
+    slug: str
+    title: str
+    year: int | None
+
+
 class FilmSummary(Schema):
     slug: str
     title: str

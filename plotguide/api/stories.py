@@ -6,13 +6,16 @@ hides is cut from the data before it is serialised, never merely flagged.
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router
 
 from plotguide.api import queries
-from plotguide.api.caching import set_last_modified
+from plotguide.api.caching import cached_body, set_last_modified
 from plotguide.api.errors import ApiError, ErrorOut
 from plotguide.api.params import Slug
 from plotguide.api.ratelimit import check_rate
@@ -53,11 +56,37 @@ def get_story(
     response: HttpResponse,
     slug: Slug,
     spoilers: str = Query("none", max_length=20, description=SPOILERS_HELP),
-) -> dict[str, Any]:
+) -> HttpResponse:
+    """The rendered answer is cached under the story's and the film's last change,
+    so a repeated read costs one small query and one cache read."""
     mode = spoiler_mode(spoilers)
-    story = queries.published_story(slug)
-    set_last_modified(response, story.updated_at, story.film.updated_at)
-    return story_view(story, mode)
+    story_changed, film_changed = queries.story_stamp(slug)
+    set_last_modified(response, story_changed, film_changed)
+    key = ":".join(
+        [
+            "api:story",
+            story_format(),
+            slug,
+            str(mode),
+            str(story_changed.timestamp()),
+            str(film_changed.timestamp()),
+        ]
+    )
+    response.content = cached_body(key, lambda: render_story(slug, mode))
+    return response
+
+
+def render_story(slug: str, mode: SpoilerMode) -> bytes:
+    """Return the JSON of what this mode may show of a film's story."""
+    view = story_view(queries.published_story(slug), mode)
+    return StoryOut.model_validate(view).model_dump_json().encode()
+
+
+@functools.cache
+def story_format() -> str:
+    """Return a digest of the story's shape; a changed schema never meets old bodies."""
+    schema = json.dumps(StoryOut.model_json_schema(), sort_keys=True)
+    return hashlib.blake2b(schema.encode(), digest_size=8).hexdigest()
 
 
 def spoiler_mode(value: str) -> SpoilerMode:

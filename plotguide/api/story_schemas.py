@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ninja import Field, Schema
 
-from plotguide.api.schemas import FilmSummary
+from plotguide.api.schemas import FilmRef, FilmSummary
 
 
 class LineOut(Schema):
@@ -105,7 +105,7 @@ class SpoilerChoiceOut(Schema):
 
 
 class StoryOut(Schema):
-    film: FilmSummary
+    film: FilmRef
     spoilers: str = Field(description="The mode applied: none, upto:<event> or all.")
     spoiler_choices: list[SpoilerChoiceOut]
     sentences: list[SentenceOut]
@@ -133,7 +133,7 @@ class QuestionOut(Schema):
 
 
 class QuizOut(Schema):
-    film: FilmSummary
+    film: FilmRef
     questions: list[QuestionOut]
 
 

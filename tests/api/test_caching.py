@@ -80,3 +80,18 @@ def test_errors_and_writes_carry_no_validators(client, catalogue):
     )
     assert not missing.has_header("ETag")
     assert not scored.has_header("ETag")
+
+
+def test_a_renamed_film_shows_its_new_title_in_its_story(client, catalogue):
+    path = API + "/films/the-keeper-1970/story"
+    assert client.get(path).json()["film"]["title"] == "The Keeper"
+    catalogue.keeper.title = "The Lighthouse Keeper"
+    catalogue.keeper.save()
+    assert client.get(path).json()["film"]["title"] == "The Lighthouse Keeper"
+
+
+def test_an_unpublished_story_stops_answering_at_once(client, catalogue):
+    path = API + "/films/the-keeper-1970/story"
+    assert client.get(path).status_code == 200
+    Story.objects.filter(film=catalogue.keeper).update(status=Story.DRAFT)
+    assert client.get(path).status_code == 404
