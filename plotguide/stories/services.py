@@ -116,13 +116,15 @@ def generate_stories(
     publish: bool = False,
     force: bool = False,
     config: EngineConfig | None = None,
+    engine: OfflineEngine | None = None,
     on_progress: Callable[[Iterator[Any], int], Iterator[Any]] = lambda items, n: items,
 ) -> GenerationReport:
     """Build the story of each film whose story is missing or out of date.
 
     Work is spread over worker processes (one per core by default); each
     finished story is saved as soon as it arrives, so the site fills in
-    behind a server that is already up.
+    behind a server that is already up. A loaded engine, when given, does the
+    work in this process instead.
     """
     config = config or EngineConfig()
     by_id: dict[int, tuple[Film, str]] = {}
@@ -136,9 +138,12 @@ def generate_stories(
         by_id[film.pk] = (film, plot_digest)
         jobs.append((film.pk, text))
     report = GenerationReport()
-    for film_id, data, error in on_progress(
-        _run(jobs, workers_count, config), len(jobs)
-    ):
+    outcomes = (
+        workers.run_with(engine, jobs)
+        if engine is not None
+        else _run(jobs, workers_count, config)
+    )
+    for film_id, data, error in on_progress(outcomes, len(jobs)):
         film, plot_digest = by_id[film_id]
         if data is None:
             report.failed.append((film.slug, error))

@@ -1,0 +1,42 @@
+"""Similar films are computed over the catalogue and stored with their reasons."""
+
+from __future__ import annotations
+
+from plotguide.stories.models import SimilarFilm, Story
+from plotguide.stories.similarity import refresh_similar_films
+from tests.stories.conftest import KEEPER_PLOT, add_film, build
+
+ECHO_PLOT = (
+    "Ruth Dane keeps the lighthouse on the island of Varn. "
+    "A smuggler, Silas Crow, wrecks a ship full of stolen gold near the island. "
+    "Ruth rescues a sailor and hides him in the lighthouse. "
+    "Crow offers Ruth money to hide the gold and burns her boat when she refuses. "
+    "Ruth signals the navy with the lighthouse lamp, and the navy arrests Crow."
+)
+DIFFERENT_PLOT = (
+    "Pia Moss bakes bread in a small bakery in Lyon. "
+    "She enters a baking contest and meets a rival baker, Hugo Fell. "
+    "Pia and Hugo fall in love while they prepare their cakes. "
+    "Pia wins the contest and opens a second bakery with Hugo."
+)
+
+
+def test_a_story_with_the_same_beats_is_the_most_similar(keeper, engine):
+    echo = add_film("Varn Light", ECHO_PLOT, credits=(), year=2014)
+    other = add_film("Bread and Hearts", DIFFERENT_PLOT, credits=(), year=2015)
+    build(engine, echo, other, publish=True)
+    stories = Story.objects.published().select_related("film")
+    assert refresh_similar_films(stories) == 3
+    similar = list(keeper.story.similar.select_related("film"))
+    assert [s.film for s in similar] == [echo, other]
+    assert similar[0].score > similar[1].score
+    assert similar[0].rank == 0
+
+
+def test_refreshing_twice_replaces_the_links(keeper, engine):
+    echo = add_film("Varn Light", ECHO_PLOT, credits=(), year=2014)
+    build(engine, echo, publish=True)
+    stories = Story.objects.published()
+    refresh_similar_films(stories)
+    refresh_similar_films(stories)
+    assert SimilarFilm.objects.count() == 2
