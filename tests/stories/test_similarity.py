@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plotguide.stories.models import SimilarFilm, Story
 from plotguide.stories.similarity import refresh_similar_films
-from tests.stories.conftest import KEEPER_PLOT, add_film, build
+from tests.stories.conftest import add_film, build
 
 ECHO_PLOT = (
     "Ruth Dane keeps the lighthouse on the island of Varn. "
