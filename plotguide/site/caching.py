@@ -36,13 +36,16 @@ def version(scope: str) -> int:
 
 
 def bump(*scopes: str) -> None:
-    """Invalidate every cached page of these scopes, in every process."""
+    """Invalidate every cached page of these scopes, in every process.
+
+    A scope with no version yet has no cached page to invalidate, so it is
+    left alone: a bulk import then writes nothing to the cache per film.
+    """
     for scope in scopes:
-        key = f"site:version:{scope}"
         try:
-            cache.incr(key)
+            cache.incr(f"site:version:{scope}")
         except ValueError:
-            cache.set(key, 2, timeout=VERSION_TIMEOUT)
+            continue
 
 
 def cached_page(
