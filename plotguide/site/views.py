@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from plotguide.audience import services as audience
 from plotguide.audience.forms import SummaryRequestForm, WaitlistForm
@@ -52,7 +52,7 @@ def spoiler_mode(request: HttpRequest) -> tuple[SpoilerMode, bool]:
     return mode, asked is not None
 
 
-@require_GET
+@require_safe
 def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
     mode, from_url = spoiler_mode(request)
     page = caching.cached_page(
@@ -98,7 +98,7 @@ def _int_or_none(value: str | None) -> int | None:
         return None
 
 
-@require_GET
+@require_safe
 @rate_limited("search")
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
@@ -118,7 +118,7 @@ def request_new(request: HttpRequest) -> HttpResponse:
     return render(request, "site/request_form.html", {"form": form})
 
 
-@require_GET
+@require_safe
 def request_status(request: HttpRequest, token: str) -> HttpResponse:
     summary_request = get_object_or_404(
         SummaryRequest.objects.select_related("film"), token=token
@@ -140,12 +140,12 @@ def waitlist(request: HttpRequest) -> HttpResponse:
     return render(request, "site/waitlist.html", {"form": form})
 
 
-@require_GET
+@require_safe
 def waitlist_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "site/waitlist_sent.html")
 
 
-@require_GET
+@require_safe
 def waitlist_confirm(request: HttpRequest, token: str) -> HttpResponse:
     if not audience.confirm_signup(token):
         raise Http404(_("This confirmation link is unknown or was used to leave."))
@@ -177,7 +177,7 @@ def _page(request: HttpRequest, items, per_page: int = PER_PAGE):
     return Paginator(items, per_page).get_page(request.GET.get("page"))
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     return _hub(
         request,
@@ -189,7 +189,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def releases(request: HttpRequest, year: int | None = None) -> HttpResponse:
     year = year or hubs.default_release_year()
     return _hub(
@@ -204,7 +204,7 @@ def releases(request: HttpRequest, year: int | None = None) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def stories_az(request: HttpRequest) -> HttpResponse:
     letter = request.GET.get("letter", "").upper()[:1]
     letter = letter if letter in LETTERS else ""
@@ -221,7 +221,7 @@ def stories_az(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def people(request: HttpRequest) -> HttpResponse:
     return _hub(
         request,
@@ -231,7 +231,7 @@ def people(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
     return _hub(
@@ -241,7 +241,7 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def studios(request: HttpRequest) -> HttpResponse:
     return _hub(
         request,
@@ -251,7 +251,7 @@ def studios(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
     studio = get_object_or_404(Studio, slug=slug)
     return _hub(
@@ -265,7 +265,7 @@ def studio_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def awards(request: HttpRequest) -> HttpResponse:
     return _hub(
         request,
@@ -275,7 +275,7 @@ def awards(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def music(request: HttpRequest) -> HttpResponse:
     return _hub(
         request,
@@ -288,7 +288,7 @@ def music(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def collections(request: HttpRequest) -> HttpResponse:
     return _hub(
         request,
@@ -301,7 +301,7 @@ def collections(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
     collection = get_object_or_404(Collection, slug=slug, is_published=True)
     return _hub(
@@ -314,7 +314,7 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def director_collection(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_object_or_404(Person, slug=slug)
     return _hub(
@@ -328,7 +328,7 @@ def director_collection(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def decade_collection(request: HttpRequest, decade: int) -> HttpResponse:
     if decade % 10:
         return redirect("site:decade_collection", decade=decade // 10 * 10)
@@ -343,7 +343,7 @@ def decade_collection(request: HttpRequest, decade: int) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",

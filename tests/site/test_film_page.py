@@ -169,3 +169,9 @@ def test_a_film_without_a_published_story_offers_a_request(client):
 @pytest.mark.django_db
 def test_an_unknown_film_is_not_found(client):
     assert client.get("/films/no-such-film/").status_code == 404
+
+
+def test_head_requests_are_answered_like_get(client, rush):
+    response = client.head(rush.get_absolute_url())
+    assert response.status_code == 200
+    assert response.has_header("ETag")
