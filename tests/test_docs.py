@@ -33,7 +33,9 @@ def environment_settings() -> list[str]:
     found = {
         match
         for path in package.rglob("*.py")
-        for match in re.findall(r"environ[^\"]{0,30}\"(PLOTGUIDE_[A-Z_]+)\"", path.read_text())
+        for match in re.findall(
+            r"environ[^\"]{0,30}\"(PLOTGUIDE_[A-Z_]+)\"", path.read_text()
+        )
     }
     return sorted(found)
 
