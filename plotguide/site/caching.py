@@ -10,6 +10,7 @@ is current.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -20,7 +21,7 @@ from django.utils.cache import patch_vary_headers
 
 HUBS = "hubs"
 VERSION_TIMEOUT = None
-PAGE_TIMEOUT = 24 * 3600
+PAGE_TIMEOUT = 3600
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,14 @@ class CachedPage:
 
 
 def version(scope: str) -> int:
-    """Return the current version of a film's pages ("film:<slug>") or the hubs'."""
-    return cache.get_or_set(f"site:version:{scope}", 1, timeout=VERSION_TIMEOUT)
+    """Return the current version of a film's pages ("film:<slug>") or the hubs'.
+
+    A new version starts from the clock, so a version key lost from the cache
+    never comes back as a number that older cached pages still carry.
+    """
+    return cache.get_or_set(
+        f"site:version:{scope}", time.time_ns() // 1000, timeout=VERSION_TIMEOUT
+    )
 
 
 def bump(*scopes: str) -> None:
