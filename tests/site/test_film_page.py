@@ -175,3 +175,15 @@ def test_head_requests_are_answered_like_get(client, rush):
     response = client.head(rush.get_absolute_url())
     assert response.status_code == 200
     assert response.has_header("ETag")
+
+
+def test_the_reference_pages_faults_never_appear(client, rush):
+    """Wrong year, Dodd as "the police chief", a town turned city, doubled names."""
+    _, html, _ = page(client, rush, "?spoilers=all")
+    body = re.sub(r"</?(a|span|strong)\b[^>]*>", "", html.split("<body>")[1])
+    text = " ".join(re.sub(r"<[^>]+>", " | ", body).split())
+    assert "Rush (1991)" in text and "1992" not in text
+    assert "police chief" not in text
+    assert "restless city" not in text
+    assert "Captain Dodd" in text
+    assert not re.search(r"\b([A-Z]\w+ [A-Z]\w+) \1\b", text)
