@@ -13,15 +13,13 @@ from django import forms
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
 
-from plotguide.api.errors import ApiError, ErrorOut
+from plotguide.api.errors import WRITE_RESPONSES, ApiError, ErrorOut
 from plotguide.api.ratelimit import check_rate
 from plotguide.audience import services
 from plotguide.audience.forms import SummaryRequestForm, WaitlistForm
 from plotguide.stories.models import Story
 
 router = Router(tags=["requests and waitlist"])
-
-WRITE_ERRORS = {400: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 class RequestIn(Schema):
@@ -54,7 +52,7 @@ class WaitlistOut(Schema):
 
 @router.post(
     "/requests",
-    response={201: RequestOut, 409: ErrorOut, **WRITE_ERRORS},
+    response={201: RequestOut, 409: ErrorOut, **WRITE_RESPONSES},
     summary="Ask for a film's story",
 )
 def create_request(request: HttpRequest, payload: RequestIn) -> Status:
@@ -84,7 +82,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status:
 
 @router.post(
     "/waitlist",
-    response={202: WaitlistOut, **WRITE_ERRORS},
+    response={202: WaitlistOut, **WRITE_RESPONSES},
     summary="Join the app's waitlist (double opt-in)",
 )
 def join_waitlist(request: HttpRequest, payload: WaitlistIn) -> Status:

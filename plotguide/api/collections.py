@@ -8,7 +8,7 @@ from ninja import Query, Router
 
 from plotguide.api import queries
 from plotguide.api.caching import last_update, set_last_modified
-from plotguide.api.errors import ErrorOut
+from plotguide.api.errors import SLUG_READ_RESPONSES
 from plotguide.api.pagination import Page, PageQuery, paginate
 from plotguide.api.schemas import CollectionPage
 from plotguide.catalog.models import Collection, CollectionItem
@@ -18,7 +18,7 @@ router = Router(tags=["collections"])
 
 @router.get(
     "/collections",
-    response={200: CollectionPage, 404: ErrorOut, 422: ErrorOut},
+    response={200: CollectionPage, **SLUG_READ_RESPONSES},
     summary="Published collections with their films in order",
 )
 def list_collections(

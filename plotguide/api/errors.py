@@ -39,6 +39,12 @@ class ErrorOut(Schema):
     error: ErrorDetail
 
 
+# Every read may answer 304 to a client holding its ETag; with a slug it may 404.
+READ_RESPONSES: dict[int, Any] = {304: None, 422: ErrorOut}
+SLUG_READ_RESPONSES: dict[int, Any] = {**READ_RESPONSES, 404: ErrorOut}
+WRITE_RESPONSES: dict[int, Any] = {400: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+
+
 class ApiError(Exception):
     """A problem with a request, answered with its stable code and status."""
 

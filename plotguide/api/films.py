@@ -7,7 +7,7 @@ from ninja import Field, Query, Router, Schema
 
 from plotguide.api import queries
 from plotguide.api.caching import last_update, set_last_modified
-from plotguide.api.errors import ErrorOut
+from plotguide.api.errors import SLUG_READ_RESPONSES
 from plotguide.api.pagination import Page, PageQuery, paginate
 from plotguide.api.params import SLUG_PATTERN, Slug
 from plotguide.api.schemas import FilmOut, FilmPage
@@ -26,7 +26,7 @@ class FilmFilters(Schema):
 
 @router.get(
     "/films",
-    response={200: FilmPage, 404: ErrorOut, 422: ErrorOut},
+    response={200: FilmPage, **SLUG_READ_RESPONSES},
     summary="List films",
 )
 def list_films(
@@ -51,7 +51,7 @@ def list_films(
 
 @router.get(
     "/films/{slug}",
-    response={200: FilmOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: FilmOut, **SLUG_READ_RESPONSES},
     summary="One film's quick facts and credits",
 )
 def get_film(request: HttpRequest, response: HttpResponse, slug: Slug) -> FilmOut:

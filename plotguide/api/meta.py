@@ -15,7 +15,11 @@ API_VERSION = "1"
 router = Router(tags=["meta"])
 
 
-@router.get("/meta", response=MetaOut, summary="API version and catalogue size")
+@router.get(
+    "/meta",
+    response={200: MetaOut, 304: None},
+    summary="API version and catalogue size",
+)
 def get_meta(request: HttpRequest, response: HttpResponse) -> dict:
     moment = last_update()
     set_last_modified(response, moment)

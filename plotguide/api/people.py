@@ -9,7 +9,7 @@ from ninja import Router
 
 from plotguide.api import queries
 from plotguide.api.caching import last_update, set_last_modified
-from plotguide.api.errors import ApiError, ErrorOut
+from plotguide.api.errors import SLUG_READ_RESPONSES, ApiError
 from plotguide.api.params import Slug
 from plotguide.api.schemas import PersonOut, StudioOut
 from plotguide.catalog.models import Credit, Person, Studio
@@ -19,7 +19,7 @@ router = Router(tags=["people and studios"])
 
 @router.get(
     "/people/{slug}",
-    response={200: PersonOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: PersonOut, **SLUG_READ_RESPONSES},
     summary="A person and every film they are credited on",
 )
 def get_person(request: HttpRequest, response: HttpResponse, slug: Slug) -> Person:
@@ -39,7 +39,7 @@ def get_person(request: HttpRequest, response: HttpResponse, slug: Slug) -> Pers
 
 @router.get(
     "/studios/{slug}",
-    response={200: StudioOut, 404: ErrorOut, 422: ErrorOut},
+    response={200: StudioOut, **SLUG_READ_RESPONSES},
     summary="A studio and how many films it made",
 )
 def get_studio(request: HttpRequest, response: HttpResponse, slug: Slug) -> dict:

@@ -7,7 +7,7 @@ from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
 from plotguide.api.caching import last_update, set_last_modified
-from plotguide.api.errors import ErrorOut
+from plotguide.api.errors import READ_RESPONSES, ErrorOut
 from plotguide.api.ratelimit import check_rate
 from plotguide.catalog.search import MAX_QUERY_CHARS, PERSON, SearchResult
 from plotguide.catalog.search import search as search_catalogue
@@ -50,7 +50,7 @@ class SearchOut(Schema):
 
 @router.get(
     "/search",
-    response={200: SearchOut, 422: ErrorOut, 429: ErrorOut},
+    response={200: SearchOut, 429: ErrorOut, **READ_RESPONSES},
     summary="Search films, people and characters",
 )
 def search(

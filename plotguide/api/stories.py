@@ -16,7 +16,12 @@ from ninja import Query, Router
 
 from plotguide.api import queries
 from plotguide.api.caching import cached_body, set_last_modified
-from plotguide.api.errors import ApiError, ErrorOut
+from plotguide.api.errors import (
+    SLUG_READ_RESPONSES,
+    WRITE_RESPONSES,
+    ApiError,
+    ErrorOut,
+)
 from plotguide.api.params import Slug
 from plotguide.api.ratelimit import check_rate
 from plotguide.api.story_schemas import (
@@ -38,7 +43,6 @@ from plotguide.stories.spoilers import (
 
 router = Router(tags=["stories"])
 
-READ_ERRORS = {404: ErrorOut, 422: ErrorOut}
 SPOILERS_HELP = (
     "'none' (the default: premise, setting and who is who), 'upto:<event>' "
     "(everything through that timeline event, counting from 0; see "
@@ -48,7 +52,7 @@ SPOILERS_HELP = (
 
 @router.get(
     "/films/{slug}/story",
-    response={200: StoryOut, **READ_ERRORS},
+    response={200: StoryOut, **SLUG_READ_RESPONSES},
     summary="A film's story, cut at the reader's spoiler choice",
 )
 def get_story(
@@ -112,7 +116,7 @@ def story_view(story: Story, mode: SpoilerMode) -> dict[str, Any]:
 
 @router.get(
     "/films/{slug}/similar",
-    response={200: list[SimilarOut], **READ_ERRORS},
+    response={200: list[SimilarOut], **SLUG_READ_RESPONSES},
     summary="Films whose stories echo this one, with the reasons",
 )
 def list_similar(
@@ -132,7 +136,7 @@ def list_similar(
 
 @router.get(
     "/films/{slug}/quiz",
-    response={200: QuizOut, **READ_ERRORS},
+    response={200: QuizOut, **SLUG_READ_RESPONSES},
     summary="A film's quiz questions, without the answers",
 )
 def get_quiz(request: HttpRequest, response: HttpResponse, slug: Slug) -> dict:
@@ -143,7 +147,7 @@ def get_quiz(request: HttpRequest, response: HttpResponse, slug: Slug) -> dict:
 
 @router.post(
     "/films/{slug}/quiz",
-    response={200: QuizResultOut, 400: ErrorOut, 429: ErrorOut, **READ_ERRORS},
+    response={200: QuizResultOut, 404: ErrorOut, **WRITE_RESPONSES},
     summary="Score quiz answers and show the corrections",
 )
 def answer_quiz(request: HttpRequest, slug: Slug, payload: QuizAnswersIn) -> QuizResult:
