@@ -12,14 +12,22 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plotguide.settings")
 
-app = Celery("plotguide")
-app.conf.update(
-    broker_url=os.environ.get("PLOTGUIDE_BROKER_URL", "redis://localhost:6379/0"),
-    result_backend=os.environ.get("PLOTGUIDE_RESULT_URL")
-    or os.environ.get("PLOTGUIDE_BROKER_URL", "redis://localhost:6379/0"),
-    task_acks_late=True,
-    worker_prefetch_multiplier=1,
-    task_serializer="json",
-    accept_content=["json"],
-)
-app.autodiscover_tasks(["plotguide.stories"])
+app = Celery("plotguide", include=["plotguide.stories.tasks"])
+
+
+def configure() -> Celery:
+    """Point the app at the broker the environment names now, and return it."""
+    broker = os.environ.get("PLOTGUIDE_BROKER_URL", "redis://localhost:6379/0")
+    app.conf.update(
+        broker_url=broker,
+        result_backend=os.environ.get("PLOTGUIDE_RESULT_URL") or broker,
+        task_acks_late=True,
+        worker_prefetch_multiplier=1,
+        task_serializer="json",
+        accept_content=["json"],
+        broker_connection_retry_on_startup=True,
+    )
+    return app
+
+
+configure()

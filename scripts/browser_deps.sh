@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# What the browser tests and bench/page_speed.py need from outside Python:
-# Debian's Chromium, wrk and nginx, and axe-core in ~/.cache/plotguide/npm
+# What the tests and benches need from outside Python: Debian's Chromium, wrk,
+# nginx and Redis (for the Celery worker test), and axe-core in ~/.cache/plotguide/npm
 # (never in the repository). Safe to rerun; installs only what is missing.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v wrk >/dev/null || missing+=(wrk)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v redis-server >/dev/null || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} with apt-get…" >&2
   apt-get update -qq

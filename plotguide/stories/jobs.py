@@ -17,8 +17,10 @@ def broker_url() -> str:
 def queue_generation(film: Film) -> None:
     """Ask for the film's story to be built soon; asking twice queues it once."""
     if broker_url():
+        from plotguide.celery_app import configure
         from plotguide.stories.tasks import generate_story
 
+        configure()
         generate_story.delay(film.pk)
         return
     GenerationJob.objects.update_or_create(

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from functools import cache
+
+from plotguide.celery_app import app
 
 
-@shared_task(name="plotguide.generate_story")
+@cache
+def _engine():
+    """Load spaCy once per worker process, not once per task."""
+    from plotguide.engine import EngineConfig, OfflineEngine
+
+    return OfflineEngine(EngineConfig())
+
+
+@app.task(name="plotguide.generate_story")
 def generate_story(film_id: int, publish: bool = True) -> str:
     """Build one film's story in this worker; return the outcome in words."""
     import django
@@ -15,7 +25,7 @@ def generate_story(film_id: int, publish: bool = True) -> str:
     from plotguide.stories.services import films_for_generation, generate_stories
 
     films = films_for_generation(Film.objects.filter(pk=film_id))
-    report = generate_stories(films, workers_count=1, publish=publish)
+    report = generate_stories(films, engine=_engine(), publish=publish)
     if report.failed:
         return f"failed: {report.failed[0][1]}"
     return report.summary()
