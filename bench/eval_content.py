@@ -134,18 +134,26 @@ def credit_match(character_words: set[str], cast: tuple[CastCredit, ...]) -> set
     }
 
 
+def _plot_names(story: Story) -> set[str]:
+    """Return lower-cased capitalised words that are not sentence-initial."""
+    names = set()
+    for sentence in story.sentences:
+        for word in re.findall(r"[^\W_][\w'-]*", sentence.text)[1:]:
+            if word[:1].isupper():
+                names.add(word.lower().removesuffix("'s"))
+    return names
+
+
 def report_characters(label: str, pairs: list[tuple[FilmText, Story]]) -> None:
     """Recall of credited names found in the plot, precision of extracted ones."""
     found = relevant = correct = extracted = actor_right = actor_named = 0
     for film, story in pairs:
-        plot_words = set(
-            re.findall(r"[A-Za-z][\w'-]*", " ".join(s.text for s in story.sentences))
-        )
+        plot_names = _plot_names(story)
         keys = credit_keys(film.cast)
         in_plot = {
             n
             for n, (credit, words) in enumerate(keys)
-            if any(w.capitalize() in plot_words or w in plot_words for w in words)
+            if any(len(w) >= 3 and w in plot_names for w in words)
         }
         matched: set[int] = set()
         for character in story.characters:

@@ -21,7 +21,7 @@ PROTAGONIST = "protagonist"
 ANTAGONIST = "antagonist"
 SUPPORTING = "supporting"
 
-MAX_CHARACTERS = 15
+MAX_CHARACTERS = 25
 # The characters that count as "main" for turning points and the timeline.
 MAIN_COUNT = 4
 HOSTILE_LEMMAS = frozenset(
