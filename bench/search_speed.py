@@ -31,8 +31,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="rows per import")
     parser.add_argument("--repeat", type=int, default=20, help="runs per query (20)")
+    parser.add_argument(
+        "--data-dir", help="reuse this data folder's catalogue (default: a new one)"
+    )
     args = parser.parse_args()
-    os.environ["PLOTGUIDE_DATA_DIR"] = tempfile.mkdtemp(prefix="plotguide-search-")
+    os.environ["PLOTGUIDE_DATA_DIR"] = args.data_dir or tempfile.mkdtemp(
+        prefix="plotguide-search-"
+    )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plotguide.settings")
     sys.path.insert(0, str(ROOT))
     import django
@@ -45,7 +50,8 @@ def main() -> int:
     from plotguide.demo import fetch_demo_data, import_demo_data
 
     call_command("migrate", verbosity=0)
-    import_demo_data(fetch_demo_data(), limit=args.limit, quiet=True)
+    if not Film.objects.exists():
+        import_demo_data(fetch_demo_data(), limit=args.limit, quiet=True)
     size = (
         f"{Film.objects.count():,} films, {Person.objects.count():,} people, "
         f"{Credit.objects.exclude(character='').count():,} characters"

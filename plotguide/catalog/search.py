@@ -10,9 +10,9 @@ how closely they match what was typed. The site and the API both call
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process, utils
 
 from django.db import connection
 
@@ -29,7 +29,12 @@ _KIND_ORDER = {FILM: 0, PERSON: 1, CHARACTER: 2}
 MIN_SCORE = 62.0
 PLOT_SCORE = 60.0
 CANDIDATES = 150
+RARE_TRIGRAMS = 5
+NAME_ROWS = 2000
+PRESELECT = 40
+KIND_BONUS = {FILM: 1.0, PERSON: 0.0, CHARACTER: -3.0}
 MAX_QUERY_CHARS = 200
+_ARTICLES = ("the ", "a ", "an ")
 _WORD = re.compile(r"[0-9a-z]+")
 _PLOT_STOP_WORDS = frozenset(
     [
@@ -97,7 +102,7 @@ def search(query: str, limit: int = 20) -> list[SearchResult]:
         return []
     backend = _postgres if connection.vendor == "postgresql" else _sqlite
     name_rows, plot_ids = backend(key)
-    results = _name_results(key, name_rows) + _plot_results(plot_ids)
+    results = _name_results(key, name_rows, limit) + _plot_results(plot_ids)
     best: dict[tuple[str, int], SearchResult] = {}
     for result in results:
         seen = best.get((result.kind, result.id))
@@ -119,17 +124,9 @@ def trigrams(key: str) -> list[str]:
     return list(found)
 
 
-def _sqlite(key: str) -> tuple[list[tuple[str, int]], list[int]]:
-    names: list[tuple[str, int]] = []
-    grams = trigrams(key)
+def _sqlite(key: str) -> tuple[list[tuple[str, int, str]], list[int]]:
     with connection.cursor() as cursor:
-        if grams:
-            cursor.execute(
-                "SELECT rowid FROM catalog_search_name WHERE catalog_search_name "
-                "MATCH %s ORDER BY rank LIMIT %s",
-                [" OR ".join(f'"{gram}"' for gram in grams), CANDIDATES],
-            )
-            names = [(_KIND_CODES[row % 4], row // 4) for (row,) in cursor.fetchall()]
+        names = _sqlite_names(cursor, trigrams(key))
         words = _plot_words(key)
         plot_ids: list[int] = []
         if words:
@@ -142,18 +139,53 @@ def _sqlite(key: str) -> tuple[list[tuple[str, int]], list[int]]:
     return names, plot_ids
 
 
-def _postgres(key: str) -> tuple[list[tuple[str, int]], list[int]]:
+def _sqlite_names(cursor, grams: list[str]) -> list[tuple[str, int, str]]:
+    """Return (kind, id, label) candidates sharing two rare trigrams with the query.
+
+    A trigram such as "the" is in tens of thousands of labels, so only the
+    query's rarest ones are asked for; any two of them must match, which keeps
+    the match small while a typo (it breaks at most three trigrams of a word)
+    still leaves two intact.
+    """
+    if not grams:
+        return []
+    placeholders = ", ".join(["%s"] * len(grams))
+    cursor.execute(
+        "SELECT term, doc FROM catalog_search_name_vocab "
+        f"WHERE term IN ({placeholders})",
+        grams,
+    )
+    rare = [term for term, _ in sorted(cursor.fetchall(), key=lambda row: row[1])]
+    rare = rare[:RARE_TRIGRAMS]
+    if not rare:
+        return []
+    if len(rare) <= 2:
+        match = " OR ".join(f'"{gram}"' for gram in rare)
+    else:
+        match = " OR ".join(
+            f'("{a}" AND "{b}")' for i, a in enumerate(rare) for b in rare[i + 1 :]
+        )
+    cursor.execute(
+        "SELECT rowid, label FROM catalog_search_name WHERE catalog_search_name "
+        "MATCH %s LIMIT %s",
+        [match, NAME_ROWS],
+    )
+    return [(_KIND_CODES[row % 4], row // 4, label) for row, label in cursor.fetchall()]
+
+
+def _postgres(key: str) -> tuple[list[tuple[str, int, str]], list[int]]:
     sql = (
-        "(SELECT 1, id FROM catalog_film WHERE %(q)s <%% title "
+        "(SELECT 1, id, title FROM catalog_film WHERE %(q)s <%% title "
         " ORDER BY %(q)s <<-> title LIMIT %(n)s)"
-        " UNION ALL (SELECT 2, id FROM catalog_person WHERE %(q)s <%% name "
+        " UNION ALL (SELECT 2, id, name FROM catalog_person WHERE %(q)s <%% name "
         " ORDER BY %(q)s <<-> name LIMIT %(n)s)"
-        " UNION ALL (SELECT 3, id FROM catalog_credit WHERE character <> '' "
-        " AND %(q)s <%% character ORDER BY %(q)s <<-> character LIMIT %(n)s)"
+        " UNION ALL (SELECT 3, id, character FROM catalog_credit "
+        " WHERE character <> '' AND %(q)s <%% character "
+        " ORDER BY %(q)s <<-> character LIMIT %(n)s)"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, {"q": key, "n": CANDIDATES // 3})
-        names = [(_KIND_CODES[code], pk) for code, pk in cursor.fetchall()]
+        names = [(_KIND_CODES[code], pk, label) for code, pk, label in cursor]
         words = _plot_words(key)
         plot_ids: list[int] = []
         if words:
@@ -172,38 +204,50 @@ def _plot_words(key: str) -> list[str]:
     return [w for w in _WORD.findall(key) if w not in _PLOT_STOP_WORDS][:8]
 
 
-def _name_results(key: str, rows: list[tuple[str, int]]) -> list[SearchResult]:
-    ids = {kind: [pk for k, pk in rows if k == kind] for kind in KINDS}
-    results = []
-    for film in Film.objects.filter(pk__in=ids[FILM]).only("title", "year", "slug"):
-        results.append(
-            SearchResult(
-                FILM, film.pk, film.title, film.slug, _score(key, film.title), film.year
-            )
+def _name_results(
+    key: str, rows: list[tuple[str, int, str]], limit: int
+) -> list[SearchResult]:
+    """Score candidates by their labels, then load only the best from the tables.
+
+    Many candidates are first cut down with rapidfuzz's C scorer, so the finer
+    Python scoring runs on a few dozen labels at most.
+    """
+    if len(rows) > PRESELECT:
+        picked = process.extract(
+            key,
+            [label for _, _, label in rows],
+            scorer=fuzz.WRatio,
+            processor=utils.default_process,
+            limit=PRESELECT,
         )
-    for person in Person.objects.filter(pk__in=ids[PERSON]).only("name", "slug"):
-        results.append(
-            SearchResult(
-                PERSON, person.pk, person.name, person.slug, _score(key, person.name)
-            )
-        )
-    credits = Credit.objects.filter(pk__in=ids[CHARACTER]).select_related(
-        "film", "person"
+        rows = [rows[index] for _, _, index in picked]
+    scored = sorted(
+        ((_score(key, label) + KIND_BONUS[kind], kind, pk) for kind, pk, label in rows),
+        reverse=True,
     )
-    for credit in credits:
-        results.append(
-            SearchResult(
-                CHARACTER,
-                credit.pk,
-                credit.character,
-                credit.film.slug,
-                _score(key, credit.character) - 2,
-                credit.film.year,
-                credit.film.title,
-                credit.person.name,
-            )
+    best = [row for row in scored[: limit * 2] if row[0] >= MIN_SCORE]
+    ids = {kind: [pk for _, k, pk in best if k == kind] for kind in KINDS}
+    found: dict[tuple[str, int], SearchResult] = {}
+    for pk, title, slug, year in Film.objects.filter(pk__in=ids[FILM]).values_list(
+        "pk", "title", "slug", "year"
+    ):
+        found[FILM, pk] = SearchResult(FILM, pk, title, slug, 0, year)
+    for pk, name, slug in Person.objects.filter(pk__in=ids[PERSON]).values_list(
+        "pk", "name", "slug"
+    ):
+        found[PERSON, pk] = SearchResult(PERSON, pk, name, slug, 0)
+    credits = Credit.objects.filter(pk__in=ids[CHARACTER]).values_list(
+        "pk", "character", "film__slug", "film__year", "film__title", "person__name"
+    )
+    for pk, character, slug, year, title, actor in credits:
+        found[CHARACTER, pk] = SearchResult(
+            CHARACTER, pk, character, slug, 0, year, title, actor
         )
-    return [result for result in results if result.score >= MIN_SCORE]
+    return [
+        replace(found[kind, pk], score=score)
+        for score, kind, pk in best
+        if (kind, pk) in found
+    ]
 
 
 def _plot_results(film_ids: list[int]) -> list[SearchResult]:
@@ -228,6 +272,11 @@ def _score(key: str, label: str) -> float:
     label_key = title_key(label)
     if label_key == key:
         return 100.0
+    if not key.startswith(_ARTICLES):
+        label_key = (
+            label_key.removeprefix("the ").removeprefix("a ").removeprefix("an ")
+        )
     whole = fuzz.ratio(key, label_key)
-    partial = fuzz.partial_ratio(key, label_key) * min(len(key) / len(label_key), 1.0)
+    shorter, longer = sorted((len(key), len(label_key)))
+    partial = fuzz.partial_ratio(key, label_key) * shorter / max(longer, 1)
     return max(whole, fuzz.WRatio(key, label_key) * 0.95, partial) * 0.99
