@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from django.core.cache import cache
-
+from plotguide.site import caching
 from tests.site.factories import StoryBuilder, link_similar, make_film
 
 
@@ -14,9 +13,9 @@ def stories() -> StoryBuilder:
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    cache.clear()
+    caching.clear()
     yield
-    cache.clear()
+    caching.clear()
 
 
 @pytest.fixture
