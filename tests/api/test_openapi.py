@@ -3,6 +3,7 @@ operation against it and finds no server error and no response off its schema.""
 
 from __future__ import annotations
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -12,7 +13,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 
 from tests.api.conftest import API
 
@@ -28,6 +31,18 @@ KNOWN_SLUGS = ["the-keeper-1970", "night-train-1985", "liv-ullmann", "nordisk-fi
 # Loaded at import: reading the document needs no database, and the lazy
 # fixture loader does not run under pytest 9.
 schema = schemathesis.openapi.from_wsgi(f"{API}/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Calls straight into the WSGI app must not close the connection that holds
+    the test's transaction, as Django's own test client ensures; on PostgreSQL
+    they would."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.given(slug=st.sampled_from([None, *KNOWN_SLUGS]))

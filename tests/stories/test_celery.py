@@ -52,8 +52,13 @@ def redis_url(tmp_path):
 
 @pytest.fixture
 def environment(redis_url, tmp_path):
+    inherited = {
+        name: value
+        for name, value in os.environ.items()
+        if name != "PLOTGUIDE_DATABASE_URL"
+    }
     return {
-        **os.environ,
+        **inherited,
         "PLOTGUIDE_BROKER_URL": redis_url,
         "PLOTGUIDE_DATA_DIR": str(tmp_path / "data"),
         "DJANGO_SETTINGS_MODULE": "plotguide.settings",
