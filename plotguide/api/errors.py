@@ -26,6 +26,7 @@ CODES: dict[str, int] = {
     "method_not_allowed": 405,
     "story_already_published": 409,
     "rate_limited": 429,
+    "server_error": 500,
 }
 
 

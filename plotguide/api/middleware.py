@@ -1,5 +1,5 @@
 """The API's edge: CORS for the origins a deployment allows, and the one error
-shape for the answers Django gives before django-ninja is reached."""
+shape for the answers Django gives outside django-ninja's handlers."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ def cors_origins() -> list[str]:
 
 
 class ApiEdgeMiddleware:
-    """Answer preflights, add CORS headers and reshape Django's own 404 and 405."""
+    """Answer preflights, add CORS headers and reshape Django's own error pages."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -44,7 +44,12 @@ class ApiEdgeMiddleware:
 
 
 def as_api_error(response: HttpResponse) -> HttpResponse:
-    """Give a bare 404 or 405 (from URL routing, not an operation) the error shape."""
+    """Give Django's own 404, 405 and 500 pages the error shape.
+
+    They come from URL routing, a method no operation takes, or an unexpected
+    failure, before or after django-ninja; the failure itself is logged by
+    Django as usual.
+    """
     if response.get("Content-Type", "").startswith("application/json"):
         return response
     if response.status_code == 404:
@@ -59,6 +64,14 @@ def as_api_error(response: HttpResponse) -> HttpResponse:
         )
         reshaped["Allow"] = allowed
         return reshaped
+    if response.status_code == 500:
+        return error_response(
+            ApiError(
+                "server_error",
+                "Something went wrong on the server; it has been logged. "
+                "Try again later.",
+            )
+        )
     return response
 
 

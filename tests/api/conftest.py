@@ -26,13 +26,12 @@ from plotguide.catalog.models import (
     PostCredits,
     Studio,
 )
-from plotguide.stories.models import SimilarFilm, Story
+from plotguide.stories.models import Story
 from plotguide.stories.services import generate_stories
+from plotguide.stories.similarity import refresh_similar_films
 from tests.api.stories import DRAFT_PLOT, HARBOUR_PLOT, KEEPER_PLOT
 
 API = "/api/v1"
-LOYAL = ["Loyalty"]
-SECRET = ["DRAFT-REASON"]
 
 
 @dataclass
@@ -150,18 +149,10 @@ def catalogue(db, generated) -> Catalogue:
         outcome=Award.WON,
     )
     PostCredits.objects.create(film=keeper, kind=PostCredits.NONE, source="TMDB")
-    story = publish(keeper, generated[keeper.slug])
-    harbour_story = publish(harbour, generated[harbour.slug])
+    publish(keeper, generated[keeper.slug])
+    publish(harbour, generated[harbour.slug])
     publish(draft, generated[draft.slug], status=Story.REVIEWED)
-    SimilarFilm.objects.bulk_create(
-        [
-            SimilarFilm(story=story, film=harbour, rank=1, score=0.42, reasons=LOYAL),
-            SimilarFilm(story=story, film=draft, rank=2, score=0.3, reasons=SECRET),
-            SimilarFilm(
-                story=harbour_story, film=keeper, rank=1, score=0.42, reasons=LOYAL
-            ),
-        ]
-    )
+    refresh_similar_films(Story.objects.all())
     islands = Collection.objects.create(
         title="Island films", slug="island-films", is_published=True
     )

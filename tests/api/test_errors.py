@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from django.test import Client
+
 from plotguide.api.errors import CODES
+from plotguide.stories.models import Story
 from tests.api.conftest import API
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +65,15 @@ def test_hostile_query_text_is_refused_or_answered_never_echoed(client, catalogu
     response = client.get(API + "/films", {"genre": "<script>alert(1)</script>"})
     assert_error(response, 422, "invalid_field", "genre")
     assert b"<script>" not in response.content
+
+
+def test_a_failure_on_the_server_is_a_json_500(catalogue):
+    Story.objects.filter(film=catalogue.keeper).update(data={"timeline": "broken"})
+    client = Client(raise_request_exception=False)
+    response = client.get(API + "/films/the-keeper-1970/story")
+    error = assert_error(response, 500, "server_error")
+    assert "Try again later" in error["message"]
+    assert b"Traceback" not in response.content
 
 
 def test_pages_outside_the_api_keep_their_html_404(client, db):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from plotguide.catalog.models import Film
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from plotguide.catalog.models import Collection, CollectionItem, Film
 from tests.api.conftest import add_film, get_json
 
 pytestmark = pytest.mark.django_db
@@ -128,3 +131,25 @@ def test_an_unknown_film_is_not_found(client, catalogue):
         "message": "No film has the slug 'no-such-film'.",
         "field": "slug",
     }
+
+
+@pytest.mark.parametrize("path", ["/films?page_size={}", "/collections?page_size={}"])
+def test_a_longer_page_costs_no_more_queries(client, catalogue, path):
+    for number in range(12):
+        film = add_film(f"Film {number}", 2000)
+        collection = Collection.objects.create(
+            title=f"List {number}", slug=f"list-{number}", is_published=True
+        )
+        CollectionItem.objects.create(collection=collection, film=film)
+    with CaptureQueriesContext(connection) as short:
+        get_json(client, path.format(2))
+    with CaptureQueriesContext(connection) as long:
+        get_json(client, path.format(12))
+    assert len(long) == len(short)
+
+
+def test_a_film_and_a_person_cost_a_fixed_number_of_queries(client, catalogue):
+    for path in ("/films/the-keeper-1970", "/people/liv-ullmann"):
+        with CaptureQueriesContext(connection) as queries:
+            get_json(client, path)
+        assert len(queries) <= 12, [q["sql"] for q in queries]
