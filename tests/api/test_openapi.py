@@ -25,6 +25,7 @@ CHECKS = [
     content_type_conformance,
     response_schema_conformance,
 ]
+SPOILER_MODES = ["none", "upto:0", "upto:3", "upto:9999", "all"]
 KNOWN_SLUGS = ["the-keeper-1970", "night-train-1985", "liv-ullmann", "nordisk-film"]
 
 
@@ -45,7 +46,10 @@ def keep_the_test_connection():
         signal.connect(close_old_connections)
 
 
-@schema.given(slug=st.sampled_from([None, *KNOWN_SLUGS]))
+@schema.given(
+    slug=st.sampled_from([None, *KNOWN_SLUGS]),
+    spoilers=st.sampled_from([None, *SPOILER_MODES]),
+)
 @schema.parametrize()
 @settings(
     max_examples=25,
@@ -54,13 +58,18 @@ def keep_the_test_connection():
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_no_operation_errors_or_breaks_its_schema(catalogue, settings, case, slug):
-    """Most generated slugs are swapped for real ones, so the fuzzing also
-    reaches published stories, drafts, people and studios; rate limits are
-    lifted so every example reaches the code behind them."""
+def test_no_operation_errors_or_breaks_its_schema(
+    catalogue, settings, case, slug, spoilers
+):
+    """Most generated slugs are swapped for real ones, and some spoiler values
+    for valid modes, so the fuzzing also reaches published stories at every
+    cut, drafts, people and studios; rate limits are lifted so every example
+    reaches the code behind them."""
     settings.PLOTGUIDE_RATE_LIMITS = {}
     if slug is not None and "slug" in (case.path_parameters or {}):
         case.path_parameters["slug"] = slug
+    if spoilers is not None and case.operation.path.endswith("/story"):
+        case.query = {**(case.query or {}), "spoilers": spoilers}
     case.call_and_validate(checks=CHECKS)
 
 
