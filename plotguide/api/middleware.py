@@ -38,8 +38,12 @@ class ApiEdgeMiddleware:
             response = HttpResponse(status=204)
         else:
             response = as_api_error(self.get_response(request))
-        if origin:
-            add_cors_headers(response, origin, is_preflight)
+        allowed = cors_origins()
+        if allowed:
+            # Shared caches must not hand one origin's answer to another.
+            patch_vary_headers(response, ["Origin"])
+        if origin and ("*" in allowed or origin in allowed):
+            add_cors_headers(response, origin, allowed, is_preflight)
         return response
 
 
@@ -75,12 +79,10 @@ def as_api_error(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def add_cors_headers(response: HttpResponse, origin: str, is_preflight: bool) -> None:
-    """Allow the origin when the deployment lists it (or lists '*')."""
-    allowed = cors_origins()
-    patch_vary_headers(response, ["Origin"])
-    if "*" not in allowed and origin not in allowed:
-        return
+def add_cors_headers(
+    response: HttpResponse, origin: str, allowed: list[str], is_preflight: bool
+) -> None:
+    """Let a browser on an allowed origin read the answer and its validators."""
     response["Access-Control-Allow-Origin"] = "*" if "*" in allowed else origin
     response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
     if is_preflight:

@@ -47,6 +47,11 @@ def test_other_origins_get_no_cors_headers(client, db, settings):
     assert not response.has_header("Access-Control-Allow-Origin")
 
 
+def test_answers_vary_on_origin_once_cors_is_on(client, db, settings):
+    settings.PLOTGUIDE_CORS_ORIGINS = [APP]
+    assert "Origin" in client.get(API + "/meta")["Vary"]
+
+
 def test_cors_is_off_by_default(client, db):
     response = client.get(API + "/meta", headers={"Origin": APP})
     assert not response.has_header("Access-Control-Allow-Origin")
