@@ -177,7 +177,7 @@ def run_demo(
             drain_queue()
             time.sleep(5)
         return process.returncode
-    except KeyboardInterrupt:
-        process.terminate()
-        process.wait()
-        raise
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait()

@@ -15,6 +15,10 @@ from plotguide.stories.services import (
     generate_stories,
 )
 
+# Films are read in chunks: prefetching credits for thousands of films at once
+# makes a query larger than SQLite accepts.
+PREFETCH_CHUNK = 400
+
 
 @dataclass
 class TimedReport(GenerationReport):
@@ -42,7 +46,7 @@ def run_generation(
     if limit is not None:
         films = films[:limit]
     report = generate_stories(
-        films,
+        films.iterator(chunk_size=PREFETCH_CHUNK),
         workers_count=workers_count,
         publish=publish,
         force=force,
