@@ -9,7 +9,12 @@ from typing import Any
 
 from django.db import transaction
 
-from plotguide.catalog.models import Collection, CollectionItem, Film
+from plotguide.catalog.models import (
+    Collection,
+    CollectionItem,
+    Film,
+    credits_with_people,
+)
 
 FORMAT_NAME = "plotguide-catalog"
 FORMAT_VERSION = 1
@@ -69,7 +74,9 @@ def iter_films() -> Iterator[Film]:
     return (
         Film.objects.order_by("slug")
         .select_related("post_credits")
-        .prefetch_related("credits__person", "studios", "genres", "keywords", "awards")
+        .prefetch_related(
+            credits_with_people(), "studios", "genres", "keywords", "awards"
+        )
         .iterator(chunk_size=500)
     )
 

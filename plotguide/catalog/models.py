@@ -85,6 +85,15 @@ class FilmQuerySet(models.QuerySet):
         return self.exclude(plot="")
 
 
+def credits_with_people() -> models.Prefetch:
+    """Prefetch a film's credits joined to their people in one query.
+
+    Prefetching "credits__person" instead asks for thousands of people by id in
+    one expression, which SQLite refuses past a few hundred films.
+    """
+    return models.Prefetch("credits", queryset=Credit.objects.select_related("person"))
+
+
 class Film(models.Model):
     title = models.CharField(max_length=300)
     title_key = models.CharField(max_length=300, db_index=True, editable=False)

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import QuerySet
 
-from plotguide.catalog.models import Film
+from plotguide.catalog.models import Film, credits_with_people
 from plotguide.engine import (
     ENGINE_NAME,
     ENGINE_VERSION,
@@ -79,7 +79,7 @@ def films_for_generation(films: QuerySet[Film]) -> QuerySet[Film]:
     return (
         films.with_plot()
         .select_related("post_credits", "story")
-        .prefetch_related("credits__person", "studios", "genres", "keywords")
+        .prefetch_related(credits_with_people(), "studios", "genres", "keywords")
     )
 
 
