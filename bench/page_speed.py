@@ -47,6 +47,9 @@ def main() -> int:
             sys.exit(f"{tool} is missing; run scripts/browser_deps.sh first.")
     work = Path(tempfile.mkdtemp(prefix="plotguide-page-speed-"))
     os.environ["PLOTGUIDE_DATA_DIR"] = str(work / "data")
+    # The embedded default is measured, in its own folder, whatever the caller's
+    # database: the bench writes films and must never touch a real catalogue.
+    os.environ.pop("PLOTGUIDE_DATABASE_URL", None)
     slug = build_site()
     page_path = f"/films/{slug}/"
     page = render(page_path)
