@@ -14,8 +14,20 @@ OTHER_LABELS = frozenset(
     {"ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
 LOCATIVE_PREPOSITIONS = frozenset(
-    {"in", "at", "to", "from", "near", "into", "across", "outside", "inside"}
-)
+    [
+        "in", "at", "to", "from", "near", "into", "across", "outside", "inside",
+        "on", "onto", "toward", "towards", "through", "around", "within",
+    ]
+)  # fmt: skip
+# "the island of Skerry", "the town of Redwater": the name after "of" is a place.
+PLACE_NOUNS = frozenset(
+    [
+        "island", "town", "city", "village", "port", "state", "county", "coast",
+        "planet", "kingdom", "province", "region", "country", "valley", "river",
+        "lake", "mountain", "colony", "district", "republic", "isle", "bay",
+        "harbour", "harbor", "street", "streets", "outskirts", "suburb", "capital",
+    ]
+)  # fmt: skip
 # Credited names like "Man in Bar" or "Police Officer" are parts, not names.
 GENERIC_CREDIT_WORDS = frozenset(
     [
@@ -61,6 +73,54 @@ GENERIC_CREDIT_WORDS = frozenset(
         "herself",
     ]
 )
+
+# Head nouns of credited parts that describe a person instead of naming one
+# ("El Caribe Party Patron #2", "College Student", "Woman at Planet Hollywood").
+PART_NOUNS = GENERIC_CREDIT_WORDS | frozenset(
+    [
+        "patron", "guest", "student", "member", "guy", "executive", "worker",
+        "employee", "escort", "founder", "principal", "brawler", "professor",
+        "commander", "player", "roller", "pimp", "registrar", "concierge", "coach",
+        "manager", "trainer", "announcer", "caller", "steward", "husband", "wife",
+        "mayor", "mom", "mother", "father", "dad", "engineer", "instructor", "trooper",
+        "performer", "administrator", "clerk", "policeman", "bouncer", "people",
+        "cast", "fan", "fans", "customer", "passenger", "tourist", "teacher",
+        "lawyer", "attorney", "judge", "priest", "pilot", "sailor", "thug",
+        "henchman", "goon", "bodyguard", "secretary", "receptionist", "prisoner",
+        "inmate", "dancer", "singer", "cowboy", "hooker", "prostitute", "maid",
+        "servant", "vendor", "salesman", "clerk", "detective", "sergeant",
+        "lieutenant", "captain", "soldiers", "agents", "officers", "cops",
+        "students", "players", "worker", "friend", "neighbor", "neighbour",
+        "owner", "boss", "leader", "spokesman", "newscaster", "anchor", "host",
+        "technician", "scientist", "medic", "paramedic", "fireman", "firefighter",
+        "surgeon", "stranger", "onlooker", "bystander", "partygoer", "extra",
+        "pedestrian", "resident", "villager", "townsperson", "crowd", "mob",
+        "gang", "band", "team", "crew", "staff", "pm", "official", "minister",
+        "stewardess", "attendant", "chef", "cook", "barman", "janitor",
+        "photographer", "journalist", "announcer", "assistant", "aide",
+        "kids", "children", "boys", "girls", "men", "women", "couple", "lady",
+    ]
+)  # fmt: skip
+PART_CUTS = frozenset({"in", "at", "on", "from", "of", "with", "for", "-", "–"})
+
+
+def is_named_credit(character: str) -> bool:
+    """Return whether a credited part names someone ("Jim Raynor", "Lt. Greenhill").
+
+    A part whose head noun is a role ("DEA Guy", "Party Patron #1",
+    "Bouncer at Planet Hollywood", "Himself - Myspace Founder") describes
+    a person without naming one; "Walt, City Worker" names Walt.
+    """
+    first = character.split("/")[0].split(",")[0]
+    words = []
+    for word in first.split():
+        if word.lower() in PART_CUTS:
+            break
+        words.append(word.strip("'\"().,!#:").lower())
+    words = [w for w in words if w and not w.isdigit()]
+    if not words:
+        return False
+    return words[-1] not in PART_NOUNS
 
 
 @dataclass(frozen=True)
@@ -368,6 +428,8 @@ def vote(
             tally["other"] += 1
         if _is_locative(sentence, mention):
             tally["locative"] += 1
+        if _is_named_place(sentence, mention):
+            tally["place"] += 2
         if mention.title:
             tally["titled"] += 1
         tally["human"] += _human_evidence(sentence, mention)
@@ -380,6 +442,8 @@ def credit_keys(
     """Return each credit with the name words it could be matched on."""
     keys = []
     for credit in cast:
+        if not is_named_credit(credit.character):
+            continue
         name = strip_titles(credit.character.split("/")[0])
         tokens = frozenset(
             word.strip("'\"().,").lower()
@@ -465,3 +529,14 @@ def _is_locative(sentence: Sentence, mention: Mention) -> bool:
         return False
     preposition = sentence.tokens[last.head]
     return preposition.text.lower() in LOCATIVE_PREPOSITIONS
+
+
+def _is_named_place(sentence: Sentence, mention: Mention) -> bool:
+    """True for "the island of Skerry": a name that a place noun introduces."""
+    last = sentence.tokens[mention.end - 1]
+    preposition = sentence.tokens[last.head]
+    return (
+        last.dep == "pobj"
+        and preposition.text.lower() == "of"
+        and sentence.tokens[preposition.head].lemma.lower() in PLACE_NOUNS
+    )

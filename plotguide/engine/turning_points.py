@@ -1,14 +1,18 @@
 """Choose the five turning points of a plot, one sentence each.
 
-A position prior (where screenwriting puts each turning point, averaged over
-annotated films) is combined with cue words and whether the main characters
-act in the sentence; a dynamic programme keeps the five in source order.
+Each sentence is described by a few interpretable features (relative position,
+cue words, main characters present, length, newly named people, negation,
+dates, death words); a linear score per turning point, learned on the TRIPOD
+train split (data/turning_points.json), rates every sentence, and a dynamic
+programme picks the best five in strictly increasing order.
 """
 
 from __future__ import annotations
 
+import json
 import math
-from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from plotguide.engine.doc import Sentence
 
@@ -157,44 +161,91 @@ CUES = (
 )
 
 
-@dataclass(frozen=True)
-class TurningPointParams:
-    """Weights of the turning-point score, tuned on the TRIPOD train split."""
+# Relative positions at which the position features peak, and their width.
+POSITION_CENTERS = tuple(n / 20 for n in range(21))
+POSITION_WIDTH = 0.06
+TURN_WORDS = frozenset(["but", "however", "although", "instead", "suddenly"])
+TIME_WORDS = frozenset(["when", "after", "later", "eventually", "finally"])
+DEATH_WORDS = frozenset(["die", "kill", "dead", "death", "murder", "shoot", "suicide"])
 
-    spread: float = 0.07
-    cue_weight: float = 1.0
-    character_weight: float = 0.3
-    length_weight: float = 0.0
+Weights = dict[str, dict[str, float]]
+
+
+@cache
+def learned_weights() -> Weights:
+    """Return the shipped weights: turning-point key -> feature name -> weight."""
+    text = (
+        resources.files("plotguide.engine")
+        .joinpath("data/turning_points.json")
+        .read_text(encoding="utf-8")
+    )
+    return json.loads(text)["weights"]
+
+
+def sentence_features(
+    sentences: tuple[Sentence, ...], main_mentions: tuple[frozenset[int], ...] = ()
+) -> list[dict[str, float]]:
+    """Return the features of each sentence (name -> value), in sentence order.
+
+    main_mentions holds the sentence ids where each main character is named,
+    protagonist first.
+    """
+    count = len(sentences)
+    lengths = [sum(1 for t in s.tokens if t.pos != "PUNCT") for s in sentences]
+    mean_length = max(1.0, sum(lengths) / max(count, 1))
+    first_mentions = {min(m) for m in main_mentions if m}
+    seen_people: set[str] = set()
+    rows = []
+    for index, sentence in enumerate(sentences):
+        position = index / max(count - 1, 1)
+        row = {
+            f"pos{n}": math.exp(-((position - c) ** 2) / (2 * POSITION_WIDTH**2))
+            for n, c in enumerate(POSITION_CENTERS)
+        }
+        lemmas = sentence.lemmas()
+        for n, cues in enumerate(CUES):
+            row[f"cue{n}"] = min(len(lemmas & cues), 2)
+        row["chars"] = min(sum(1 for m in main_mentions if index in m), 3)
+        row["protagonist"] = float(bool(main_mentions) and index in main_mentions[0])
+        row["loglen"] = math.log(max(lengths[index], 1) / mean_length)
+        row["first_mention"] = float(index in first_mentions)
+        people = {e.text for e in sentence.entities if e.label == "PERSON"}
+        row["new_person"] = float(bool(people - seen_people))
+        seen_people |= people
+        row["neg"] = float(any(t.dep == "neg" for t in sentence.tokens))
+        row["date"] = float(any(e.label in ("DATE", "TIME") for e in sentence.entities))
+        row["but"] = float(bool(lemmas & TURN_WORDS))
+        row["when"] = float(bool(lemmas & TIME_WORDS))
+        row["death"] = float(bool(lemmas & DEATH_WORDS))
+        row["quote"] = float('"' in sentence.text)
+        row["para_start"] = float(
+            index == 0 or sentences[index - 1].paragraph != sentence.paragraph
+        )
+        rows.append(row)
+    return rows
 
 
 def choose_turning_points(
     sentences: tuple[Sentence, ...],
     main_mentions: tuple[frozenset[int], ...] = (),
-    params: TurningPointParams = TurningPointParams(),
+    weights: Weights | None = None,
 ) -> tuple[int, ...]:
-    """Return five increasing sentence ids, or () when there are fewer than five."""
-    count = len(sentences)
-    if count < len(KEYS):
+    """Return five increasing sentence ids, or () when there are fewer than five.
+
+    Each point's scores are turned into log-probabilities over the plot's
+    sentences (a softmax), so the five points weigh equally in the programme.
+    """
+    if len(sentences) < len(KEYS):
         return ()
-    lemma_sets = [s.lemmas() for s in sentences]
-    lengths = [sum(1 for t in s.tokens if t.pos != "PUNCT") for s in sentences]
-    mean_length = max(1.0, sum(lengths) / count)
-    base = []
-    for index in range(count):
-        characters = sum(1 for mentions in main_mentions if index in mentions)
-        base.append(
-            params.character_weight * min(characters, 2)
-            + params.length_weight * math.log(max(lengths[index], 1) / mean_length)
-        )
+    weights = weights or learned_weights()
+    rows = sentence_features(sentences, main_mentions)
     scores = []
-    for key_index, mean in enumerate(MEAN_POSITIONS):
-        row = []
-        for index in range(count):
-            position = index / (count - 1)
-            prior = -((position - mean) ** 2) / (2 * params.spread**2)
-            cues = len(lemma_sets[index] & CUES[key_index])
-            row.append(prior + params.cue_weight * min(cues, 2) + base[index])
-        scores.append(row)
+    for key in KEYS:
+        table = weights[key]
+        raw = [sum(table.get(n, 0.0) * v for n, v in row.items()) for row in rows]
+        top = max(raw)
+        total = math.log(sum(math.exp(r - top) for r in raw)) + top
+        scores.append([r - total for r in raw])
     return _best_increasing(scores)
 
 

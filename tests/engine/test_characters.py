@@ -50,3 +50,25 @@ def test_an_arrest_in_the_plot_becomes_the_characters_fate(harbor):
     greaves = next(c for c in harbor.characters if c.name == "Walter Greaves")
     assert greaves.fate is not None
     assert greaves.fate.text == "Walter Greaves is arrested."
+
+
+def test_a_place_introduced_by_a_place_noun_is_not_a_character(engine):
+    plot = (
+        "Mara Quill is a lighthouse keeper on the island of Skerry in 1953. "
+        "One winter night a stranger named Holt arrives on Skerry with a chest. "
+        "Holt pays Mara to hide the chest in the lighthouse."
+    )
+    cast = (CastCredit("Ann Bell", "Mara Quill"), CastCredit("Carl Dunn", "Holt"))
+    story = engine.run(film(plot, cast=cast))
+    assert "Skerry" not in {c.name for c in story.characters}
+    assert {"Mara Quill", "Holt"} <= {c.name for c in story.characters}
+
+
+def test_described_parts_are_not_credited_names():
+    from plotguide.engine.names import is_named_credit
+
+    assert not is_named_credit("El Caribe Party Patron #2")
+    assert not is_named_credit("Bouncer at Planet Hollywood")
+    assert not is_named_credit("Himself - Myspace Founder")
+    assert is_named_credit("Walt, City Worker")
+    assert is_named_credit("Lt. Greenhill")

@@ -48,3 +48,11 @@ def test_position_baseline_gives_increasing_sentences():
     assert position_baseline(5) == (0, 1, 2, 3, 4)
     assert position_baseline(40) == (5, 12, 20, 28, 34)
     assert choose_turning_points(()) == ()
+
+
+def test_learned_weights_cover_every_feature_of_every_point():
+    from plotguide.engine.turning_points import KEYS, learned_weights
+
+    weights = learned_weights()
+    assert set(weights) == set(KEYS)
+    assert all(len(table) == len(weights["tp1"]) for table in weights.values())
