@@ -29,6 +29,7 @@ from plotguide.catalog.models import (
     unique_slug,
 )
 from plotguide.catalog.naming import name_key, title_key
+from plotguide.catalog.signals import films_imported
 
 logger = logging.getLogger(__name__)
 
@@ -154,6 +155,10 @@ def import_records(
                 writer.write(record)
             if dry_run:
                 raise _DryRun
+            changed = sorted(writer.changed)
+            transaction.on_commit(
+                lambda: films_imported.send(sender=Film, slugs=changed)
+            )
     except _DryRun:
         pass
     return report
@@ -169,6 +174,7 @@ class _Writer:
         self.genres = NameCache(Genre)
         self.keywords = NameCache(Keyword)
         self.seen: dict[int, Location] = {}
+        self.changed: set[str] = set()
 
     def write(self, record: FilmRecord | Rejection) -> None:
         if isinstance(record, Rejection):
@@ -192,7 +198,7 @@ class _Writer:
             if self.update_only:
                 self.report.skipped += 1
                 return
-            self._create(record)
+            self.changed.add(self._create(record))
             self.report.added += 1
             return
         film = matches[0]
@@ -207,11 +213,12 @@ class _Writer:
             return
         self.seen[film.pk] = record.location
         if self._update(film, record):
+            self.changed.add(film.slug)
             self.report.updated += 1
         else:
             self.report.skipped += 1
 
-    def _create(self, record: FilmRecord) -> None:
+    def _create(self, record: FilmRecord) -> str:
         film = Film(title=record.title)
         taken = self.films.slugs
         film.slug = (
@@ -224,6 +231,7 @@ class _Writer:
         self.films.add(film)
         self.seen[film.pk] = record.location
         self._write_relations(film, record, is_new=True)
+        return film.slug
 
     def _update(self, film: Film, record: FilmRecord) -> bool:
         changed = _apply_fields(film, record)

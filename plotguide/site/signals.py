@@ -1,9 +1,11 @@
 """Cached pages go stale when what they show changes; these signals say when.
 
-Only saves that editors and story builds make are watched: a film (the admin
-saves it with its credits, awards and post-credits inlines), its story,
-similar films and collections. Imports that write rows in bulk are picked up
-when cached pages expire (caching.PAGE_TIMEOUT).
+Saves that editors and story builds make are watched row by row: a film (the
+admin saves it with its credits, awards and post-credits inlines), its story
+and collections. Work done in bulk says what it changed once, through the
+catalogue's films_imported and the stories' similar_films_refreshed signals;
+similar films are not watched row by row, so replacing thousands of them stays
+a fast bulk delete.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from plotguide.catalog.models import Collection, CollectionItem, Film
+from plotguide.catalog.signals import films_imported
 from plotguide.site import caching
-from plotguide.stories.models import SimilarFilm, Story
+from plotguide.stories.models import Story
+from plotguide.stories.signals import similar_films_refreshed
 
 
 @receiver(post_save, sender=Film, dispatch_uid="site.film_saved")
@@ -28,15 +32,10 @@ def story_changed(sender, instance: Story, **kwargs) -> None:
     caching.bump(*_film_scope(instance.film_id), caching.HUBS)
 
 
-@receiver(post_save, sender=SimilarFilm, dispatch_uid="site.similar_saved")
-@receiver(post_delete, sender=SimilarFilm, dispatch_uid="site.similar_deleted")
-def similar_changed(sender, instance: SimilarFilm, **kwargs) -> None:
-    film_id = (
-        Story.objects.filter(pk=instance.story_id)
-        .values_list("film_id", flat=True)
-        .first()
-    )
-    caching.bump(*_film_scope(film_id))
+@receiver(films_imported, dispatch_uid="site.films_imported")
+@receiver(similar_films_refreshed, dispatch_uid="site.similar_refreshed")
+def films_changed_in_bulk(sender, slugs: list[str], **kwargs) -> None:
+    caching.bump(*(f"film:{slug}" for slug in slugs), caching.HUBS)
 
 
 @receiver(post_save, sender=Collection, dispatch_uid="site.collection_saved")

@@ -28,6 +28,7 @@ from plotguide.engine.similar import (
 )
 from plotguide.engine.vector import DIMENSIONS
 from plotguide.stories.models import SimilarFilm, Story
+from plotguide.stories.signals import similar_films_refreshed
 
 logger = logging.getLogger(__name__)
 
@@ -138,4 +139,8 @@ def refresh_similar_films(
     with transaction.atomic():
         SimilarFilm.objects.filter(story__in=rows).delete()
         SimilarFilm.objects.bulk_create(links, batch_size=2000)
+        slugs = [story.film.slug for story in rows]
+        transaction.on_commit(
+            lambda: similar_films_refreshed.send(sender=SimilarFilm, slugs=slugs)
+        )
     return len(rows)
