@@ -1,4 +1,4 @@
-"""Validators on every read: ETag, Last-Modified, and 304 for a client that has it.
+"""Validators on every read (ETag, Last-Modified, 304), and rendered bodies kept.
 
 The ETag hashes the body itself, so any change a client could see changes it;
 Last-Modified comes from the rows behind the answer, set by each operation.
@@ -7,6 +7,8 @@ Last-Modified comes from the rows behind the answer, set by each operation.
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
@@ -23,6 +25,10 @@ from plotguide.stories.models import Story
 
 READ_METHODS = ("GET", "HEAD")
 BODY_TIMEOUT = 24 * 3600
+RECENT_BODIES = 256
+
+_recent: OrderedDict[str, bytes] = OrderedDict()
+_recent_lock = threading.Lock()
 
 
 def conditional_get(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -77,13 +83,24 @@ def last_update() -> datetime | None:
 
 
 def cached_body(key: str, build: Callable[[], bytes]) -> bytes:
-    """Return a rendered body from the shared cache, building it on a miss.
+    """Return a rendered body from worker memory or the shared cache, building
+    it on a miss.
 
     The key must name everything the body depends on, including when its rows
-    last changed, so a change is a new key and nothing needs invalidating.
+    last changed, so a change is a new key and nothing needs invalidating; that
+    is also what makes a copy in worker memory safe to keep.
     """
+    with _recent_lock:
+        body = _recent.get(key)
+        if body is not None:
+            _recent.move_to_end(key)
+            return body
     body = cache.get(key)
     if body is None:
         body = build()
         cache.set(key, body, timeout=BODY_TIMEOUT)
+    with _recent_lock:
+        _recent[key] = body
+        if len(_recent) > RECENT_BODIES:
+            _recent.popitem(last=False)
     return body
