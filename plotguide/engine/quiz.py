@@ -21,6 +21,13 @@ FALLBACK_PLACES = (
     "London", "Paris", "New York City", "Los Angeles", "Chicago", "Tokyo", "Rome",
     "Berlin", "Mexico", "Texas", "California", "Hong Kong", "Boston", "Moscow",
 )  # fmt: skip
+# Used only when the plot names too few people for three wrong answers; a
+# name that occurs anywhere in the plot is never offered.
+FALLBACK_PEOPLE = (
+    "Edgar", "Vera", "Lucas", "Greta", "Owen", "Iris", "Felix", "Nina", "Hugo",
+    "Clara", "Victor", "Ruth",
+)  # fmt: skip
+MAX_OPTION_WORDS = 12
 NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 
 
@@ -31,6 +38,7 @@ class _Candidate:
     question: str
     answer: str
     pool: tuple[str, ...]
+    sources: tuple[int, ...] = ()
 
 
 @component("quiz", requires=("sentences", "characters", "setting"))
@@ -68,11 +76,18 @@ def _candidates(
     objects = _unique(
         o for s in sentences for o in _objects(s) if not set(o.split()) & name_words
     )
+    plot = " ".join(s.text for s in sentences)
+    people = tuple(short_name(c) for c in characters)
+    if len(people) < 4:
+        people += tuple(p for p in FALLBACK_PEOPLE if p not in plot)
+    deeds = _deeds(sentences, names)
     for sentence in sentences:
-        who = _who_question(sentence, names, characters)
+        who = _who_question(sentence, names, characters, people)
         if who:
             yield who
-            continue
+        deed = next((d for d in deeds if d[0] == sentence.id), None)
+        if deed:
+            yield _deed_question(deed, deeds)
         place = next(
             (e.text for e in sentence.entities if e.label in PLACE_LABELS), None
         )
@@ -93,20 +108,78 @@ def _candidates(
             yield _blank(sentence, "number", number, _number_variants(number))
             continue
         thing = next((o for o in _objects(sentence) if o in objects), None)
-        if thing and sentence.text.count(thing) == 1:
+        if thing and sentence.text.count(thing) == 1 and not (who or deed):
             pool = tuple(o for o in objects if o != thing)
             yield _blank(sentence, "thing", thing, pool)
+    yield from _order_questions(sentences, deeds)
+
+
+Deed = tuple[int, str, str]  # sentence id, the doer's name as written, what
+
+
+def _deeds(
+    sentences: tuple[Sentence, ...], names: list[tuple[Character, str]]
+) -> list[Deed]:
+    """Return (sentence, name, predicate) where a sentence opens "Name does X"."""
+    found = []
+    for sentence in sentences:
+        tokens = sentence.tokens
+        root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+        for _, form in names:
+            size = len(form.split())
+            if (
+                root is None
+                or not sentence.text.startswith(form + " ")
+                or size >= len(tokens)
+                or root != size
+                or tokens[size - 1].dep != "nsubj"
+                or tokens[root].pos != "VERB"
+            ):
+                continue
+            words = sentence.text[len(form) :].strip().split()
+            cut = next((n for n, w in enumerate(words) if w.endswith(",")), None)
+            words = words[: cut + 1 if cut is not None else len(words)]
+            if 2 <= len(words) <= MAX_OPTION_WORDS:
+                found.append((sentence.id, form, " ".join(words).rstrip(".,;:!")))
+            break
+    return found
+
+
+def _deed_question(deed: Deed, deeds: list[Deed]) -> _Candidate:
+    """ "Which of these does Mara do?": wrong answers are other people's deeds."""
+    sentence, form, what = deed
+    pool = tuple(w for s, f, w in deeds if f != form and form.split()[0] not in w)
+    return _Candidate(sentence, "action", f"Which of these does {form} do?", what, pool)
+
+
+def _order_questions(
+    sentences: tuple[Sentence, ...], deeds: list[Deed]
+) -> Iterator[_Candidate]:
+    """ "Which happens first?" over four deeds from one stretch of the plot."""
+    events = [(s, f"{f} {w}") for s, f, w in deeds]
+    for start in range(0, len(events) - 3, 4):
+        chosen = events[start : start + 4]
+        first_sentence, first = chosen[0]
+        yield _Candidate(
+            first_sentence,
+            "order",
+            "Which of these happens first?",
+            first,
+            tuple(text for _, text in chosen[1:]),
+            tuple(s for s, _ in chosen),
+        )
 
 
 def _who_question(
     sentence: Sentence,
     names: list[tuple[Character, str]],
     characters: tuple[Character, ...],
+    people: tuple[str, ...],
 ) -> _Candidate | None:
     """Turn "Raynor explains to Cates ..." into "Who explains to Cates ...?"."""
     tokens = sentence.tokens
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
-    if root is None or len(characters) < 4:
+    if root is None or not characters:
         return None
     for character, form in names:
         if not sentence.text.startswith(form + " "):
@@ -121,7 +194,7 @@ def _who_question(
         rest = sentence.text[len(form) :].strip().rstrip(".!;")
         if len(rest.split()) > 25 or any(f in rest for _, f in names if _ is character):
             return None
-        others = tuple(short_name(c) for c in characters if c is not character)
+        others = tuple(p for p in people if p != short_name(character))
         return _Candidate(sentence.id, "character", f"Who {rest}?", form, others)
     return None
 
@@ -170,11 +243,17 @@ def _question(candidate: _Candidate) -> QuizQuestion | None:
     seen = {candidate.answer.lower()}
     answer_words = set(candidate.answer.lower().split())
     wrong = []
-    for option in sorted(candidate.pool, key=lambda o: _hash(candidate.question + o)):
+    # Names from the plot come before the fallback lists; sentences share words.
+    shares_words = candidate.kind not in ("action", "order")
+    fallback = set(FALLBACK_PEOPLE + FALLBACK_PLACES)
+    for option in sorted(
+        candidate.pool,
+        key=lambda o: (o in fallback, _hash(candidate.question + o)),
+    ):
         if (
             option.lower() not in seen
             and option.lower() not in candidate.question.lower()
-            and not answer_words & set(option.lower().split())
+            and not (shares_words and answer_words & set(option.lower().split()))
         ):
             seen.add(option.lower())
             wrong.append(option)
@@ -189,7 +268,7 @@ def _question(candidate: _Candidate) -> QuizQuestion | None:
         tuple(options),
         answer,
         candidate.kind,
-        (candidate.sentence,),
+        candidate.sources or (candidate.sentence,),
     )
 
 

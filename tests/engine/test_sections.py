@@ -1,4 +1,4 @@
-from plotguide.engine import FilmText, PostCredits
+from plotguide.engine import CastCredit, FilmText, PostCredits
 from plotguide.engine.themes import taxonomy
 from tests.engine.plots import film
 
@@ -84,3 +84,28 @@ def test_post_credits_kind_is_checked():
     with pytest.raises(FilmTextError, match="post_credits.kind is 'later'"):
         PostCredits("later")
     assert FilmText("A", None, "", post_credits=PostCredits("both")).post_credits
+
+
+def test_an_eleven_sentence_plot_gets_a_full_quiz(engine):
+    plot = (
+        "Mara Quill is a lighthouse keeper on the island of Skerry in 1953. "
+        "Her brother Tobias Quill works the ferry to Port Ellen. "
+        "One winter night a stranger named Holt arrives on Skerry with a chest. "
+        "Holt pays Mara to hide the chest in the lighthouse. "
+        "Tobias tells Mara that the chest holds gold from the Port Ellen bank. "
+        "Mara refuses to give the chest to the police. "
+        "At the warehouse, Tobias meets Holt and demands a share of the gold. "
+        "Holt threatens Tobias with a pistol. "
+        "Mara signals the mainland with the lighthouse lamp. "
+        "The police arrest Holt at the harbour of Port Ellen. "
+        "Tobias reveals the stolen gold to the inspector."
+    )
+    cast = (
+        CastCredit("Ann Bell", "Mara Quill"),
+        CastCredit("Bo Cole", "Tobias Quill"),
+        CastCredit("Carl Dunn", "Holt"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert len(story.quiz.questions) >= 8
+    assert all(len(q.options) == 4 for q in story.quiz.questions)
+    assert next(c for c in story.report if c.name == "quiz_answers").passed
