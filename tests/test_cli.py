@@ -97,3 +97,62 @@ def test_a_json_file_that_is_not_a_catalogue_writes_nothing(tmp_path, capsys):
     path.write_text('{"films": []}')
     assert main(["import", "json", str(path)]) == 2
     assert 'not a Plotguide catalogue (expected "format"' in capsys.readouterr().err
+
+
+KEEPER = (
+    "Mara Quill keeps the lighthouse on the island of Skerry. "
+    "A storm wrecks a ship, and Mara rescues a sailor named Tobias Wren. "
+    "Tobias tells Mara that the ship carried stolen gold for Edgar Holt. "
+    "Holt burns Mara's boat so that nobody can leave the island. "
+    "Mara signals a navy patrol, and the navy arrests Holt."
+)
+
+
+def test_story_prints_a_plot_files_story_as_json(tmp_path, capsys):
+    plot = tmp_path / "keeper.txt"
+    plot.write_text(KEEPER)
+    meta = tmp_path / "meta.json"
+    meta.write_text(
+        json.dumps(
+            {
+                "title": "The Keeper",
+                "year": 2011,
+                "cast": [{"actor": "Ada Lin", "character": "Mara Quill"}],
+            }
+        )
+    )
+    assert main(["story", str(plot), "--meta", str(meta)]) == 0
+    story = json.loads(capsys.readouterr().out)
+    assert story["title"] == "The Keeper"
+    first = story["sentences"][0]
+    assert (first["id"], first["text"]) == (0, KEEPER.split(". ")[0] + ".")
+    mara = next(c for c in story["characters"] if c["name"] == "Mara Quill")
+    assert mara["actor"] == "Ada Lin"
+
+
+def test_story_names_a_bad_meta_file(tmp_path, capsys):
+    plot = tmp_path / "keeper.txt"
+    plot.write_text(KEEPER)
+    meta = tmp_path / "meta.json"
+    meta.write_text("{not json")
+    assert main(["story", str(plot), "--meta", str(meta)]) == 2
+    assert f"{meta}, line 1: not valid JSON" in capsys.readouterr().err
+
+
+def test_generate_builds_and_publishes_stories_then_skips_them(capsys):
+    main(["import", "wikipedia", str(DATA / "films.csv"), "--quiet"])
+    capsys.readouterr()
+    assert main(["generate", "--all", "--publish", "--workers", "1", "--quiet"]) == 0
+    assert "Stories: 2 generated (2 published" in capsys.readouterr().out
+    assert main(["generate", "rush-1991", "--quiet", "--workers", "1"]) == 0
+    assert "Stories: 0 generated" in capsys.readouterr().out
+
+
+def test_generate_names_unknown_slugs(capsys):
+    assert main(["generate", "no-such-film"]) == 2
+    assert "no film with the slug no-such-film" in capsys.readouterr().err
+
+
+def test_generate_needs_films_or_all(capsys):
+    assert main(["generate"]) == 2
+    assert "give --all for every film" in capsys.readouterr().err
