@@ -11,11 +11,16 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.db import transaction
 
-from plotguide.catalog.importers.records import FilmRecord, Location, Rejection
+from plotguide.catalog.importers.records import (
+    CreditRecord,
+    FilmRecord,
+    Location,
+    Rejection,
+)
 from plotguide.catalog.models import (
     Award,
     Credit,
@@ -268,8 +273,9 @@ class _Writer:
         )
         new: list[Credit] = []
         changed = False
-        people = self.people.get_many(item.name for item in record.credits)
-        for item, person in zip(record.credits, people, strict=True):
+        credits = _one_credit_per_role(record.credits)
+        people = self.people.get_many(item.name for item in credits)
+        for item, person in zip(credits, people, strict=True):
             credit = existing.get((person.pk, item.role))
             if credit is None:
                 credit = Credit(
@@ -301,6 +307,24 @@ class _Writer:
                 changed = True
         Credit.objects.bulk_create(new)
         return changed or bool(new)
+
+
+def _one_credit_per_role(credits: tuple[CreditRecord, ...]) -> list[CreditRecord]:
+    """Merge a person's repeated credits in one role into one, characters joined.
+
+    TMDB lists an actor twice when they voice or play two characters; the
+    catalogue keeps one credit per person and role, so "Eddie / Narrator".
+    """
+    merged: dict[tuple[str, str], CreditRecord] = {}
+    for item in credits:
+        key = (name_key(item.name), item.role)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = item
+        elif item.character and item.character not in first.character.split(" / "):
+            character = " / ".join(filter(None, (first.character, item.character)))
+            merged[key] = replace(first, character=character)
+    return list(merged.values())
 
 
 def _apply_fields(film: Film, record: FilmRecord) -> bool:

@@ -165,3 +165,17 @@ def test_hostile_text_is_stored_as_text():
     film = Film.objects.get()
     assert film.title == hostile
     assert film.plot == hostile
+
+
+def test_a_person_credited_twice_in_one_role_gets_one_credit_and_stays_idempotent():
+    twice = record(
+        year=1991,
+        credits=(
+            CreditRecord("Jason Patric", CAST, "Jim Raynor", 0),
+            CreditRecord("Jason Patric", CAST, "Narrator", 5),
+        ),
+    )
+    import_records([twice])
+    assert Credit.objects.get().character == "Jim Raynor / Narrator"
+    report = import_records([twice])
+    assert (report.updated, report.skipped) == (0, 1)
