@@ -68,6 +68,7 @@ def _events(
     by_sentence = {tp.sentence: tp.key for tp in turning_points}
     weight = _weights(sentences, characters)
     token_names = _token_names(sentences, characters)
+    genders = _genders(sentences, token_names)
     events = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = range(start, end)
@@ -81,7 +82,7 @@ def _events(
         key_index = next((i for i in chosen if i in by_sentence), None)
         if key_index is None:
             key_index = max(chosen, key=lambda i: (weight[i], -i))
-        title, cited = _title(sentences, key_index, token_names)
+        title, cited = _title(sentences, key_index, token_names, genders)
         events.append(
             TimelineEvent(
                 title=Line(title, cited, DERIVED),
@@ -141,22 +142,62 @@ def _title(
     sentences: tuple[Sentence, ...],
     index: int,
     token_names: dict[int, dict[int, str]],
+    genders: dict[str, str],
 ) -> tuple[str, tuple[int, ...]]:
-    """Return the event title and the sentences it draws on (with a pronoun's)."""
+    """Return the event title and the sentences it draws on (with a pronoun's).
+
+    A pronoun's candidates are the characters named before it in the sentence
+    (nearest first), then those of up to two sentences before, each sentence's
+    subject first: "Raynor meets Dodd. He ..." reads as Raynor.
+    """
     antecedents: list[tuple[str, int]] = []
     for previous in range(index, max(-1, index - 3), -1):
-        for token_index in sorted(token_names[previous], reverse=True):
-            name = token_names[previous][token_index]
-            if previous == index and token_index > _subject_index(sentences[index]):
-                continue
+        sentence = sentences[previous]
+        found = token_names[previous]
+        limit = _subject_index(sentence) if previous == index else len(sentence.tokens)
+        order = sorted(
+            (i for i in found if i < limit),
+            key=lambda i: (sentence.tokens[i].dep not in ("nsubj", "nsubjpass"), -i),
+        )
+        for token_index in order:
+            name = found[token_index]
             if name not in [a for a, _ in antecedents]:
                 antecedents.append((name, previous))
-        if len(antecedents) >= 2:
+        if len(antecedents) >= 3:
             break
     names = tuple(a for a, _ in antecedents)
-    title = event_title(sentences[index], token_names[index], names)
+    title = event_title(sentences[index], token_names[index], names, genders)
     cited = {index} | {s for a, s in antecedents if a in title}
     return title, tuple(sorted(cited))
+
+
+def _genders(
+    sentences: tuple[Sentence, ...], token_names: dict[int, dict[int, str]]
+) -> dict[str, str]:
+    """Guess "m" or "f" per short name from the subject pronouns ("he", "she")
+    that follow the name in sentences naming that character alone.
+
+    Plots say "her son" of other people often, so only subject pronouns count,
+    and a name needs three votes and a three-to-one majority.
+    """
+    counts: dict[str, list[int]] = {}
+    for sentence in sentences:
+        found = token_names[sentence.id]
+        if len(set(found.values())) != 1:
+            continue
+        name = next(iter(found.values()))
+        tally = counts.setdefault(name, [0, 0])
+        for token in sentence.tokens[min(found) :]:
+            lower = token.text.lower()
+            if token.dep in ("nsubj", "nsubjpass") and lower in ("he", "she"):
+                tally[lower == "she"] += 1
+    genders = {}
+    for name, (male, female) in counts.items():
+        if male >= 3 and male >= 3 * female:
+            genders[name] = "m"
+        elif female >= 3 and female >= 3 * male:
+            genders[name] = "f"
+    return genders
 
 
 def _subject_index(sentence: Sentence) -> int:

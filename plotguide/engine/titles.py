@@ -1,15 +1,75 @@
-"""Short event titles ("Raynor picks Cates") from a sentence's dependency parse."""
+"""Short event titles ("Dodd orders Raynor to pick a partner") from the parse.
+
+A title is one clause of its sentence, cut to its core: subject, main verb in
+the present tense, then the object or complement (a particle, a second
+object, "to" and a complement verb with its object, the core of a reported
+clause, or a short prepositional phrase when nothing else follows the verb).
+Every word comes from the sentence, or from the name of the character a
+pronoun stands for; "is", "does not" and "to" are template words.
+"""
 
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.text import third_person
 
 MAX_TITLE_WORDS = 8
 SUBJECTS = ("nsubj", "nsubjpass")
+OBJECTS = ("dobj", "attr", "acomp", "oprd")
+# Left dependents kept inside a noun phrase ("the old barn", "Dodd's gun").
 PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "case"})
-PERSONAL = frozenset({"he", "she", "him", "her"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
 GROUP = frozenset({"they", "them"})
+# Subjects that say nothing about who acts ("It is said that ...").
+EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "who", "what"})
+# Verbs whose reported clause is the news: "Mara learns (that) Dodd is the mole".
+REPORTING = frozenset(
+    [
+        "tell",
+        "say",
+        "learn",
+        "reveal",
+        "order",
+        "discover",
+        "realize",
+        "realise",
+        "find",
+        "explain",
+        "inform",
+        "warn",
+        "admit",
+        "confess",
+        "announce",
+        "decide",
+        "agree",
+        "promise",
+        "ask",
+        "beg",
+        "convince",
+        "persuade",
+        "urge",
+        "claim",
+        "insist",
+        "suggest",
+        "know",
+        "believe",
+        "think",
+        "notice",
+        "hear",
+        "remember",
+        "suspect",
+        "confirm",
+        "deny",
+        "threaten",
+        "assure",
+        "demand",
+        "show",
+        "understand",
+    ]
+)
 DANGLING = frozenset(
     [
         "a",
@@ -27,144 +87,458 @@ DANGLING = frozenset(
         "and",
         "or",
         "but",
+        "as",
+        "that",
+        "than",
+        "into",
+        "onto",
         "his",
         "her",
         "their",
         "its",
+        "my",
+        "your",
+        "our",
+        "whose",
+        "which",
+        "who",
+        "while",
+        "when",
+        "after",
+        "before",
+        "because",
+        "if",
+        "so",
+        "then",
+        "many",
+        "more",
+        "most",
+        "some",
+        "very",
+        "such",
+        "this",
+        "these",
+        "those",
     ]
 )
+LEADING_SKIP = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT", "ADP"})
+
+
+class Word(NamedTuple):
+    """One word of a title with the part of speech that decides its trimming."""
+
+    text: str
+    pos: str
 
 
 def event_title(
     sentence: Sentence,
     names: dict[int, str],
     antecedents: tuple[str, ...] = (),
+    genders: dict[str, str] | None = None,
 ) -> str:
     """Return "Who does what" in at most eight words, from the sentence's parse.
 
     names maps token index to a character's short name; antecedents are the
-    most recently named characters, used for a pronoun subject.
+    characters a pronoun may stand for, most likely first; genders maps a
+    name to "m" or "f" where the plot's pronouns tell, so "she" skips a man.
     """
-    tokens = sentence.tokens
-    root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
-    if root is None:
-        return _fallback(sentence)
-    subject = next(
-        (i for i, t in enumerate(tokens) if t.head == root and t.dep in SUBJECTS), None
-    )
-    if subject is None:
-        return _fallback(sentence)
-    who, is_plural = _subject_phrase(tokens, subject, names, antecedents)
-    if not who:
-        return _fallback(sentence)
-    does = _verb_phrase(tokens, root, tokens[subject].dep == "nsubjpass", is_plural)
-    what = _object_phrase(tokens, root, names)
-    title = " ".join(part for part in (who, does, what) if part)
-    return _tidy(title)
+    return title_parts(sentence, names, antecedents, genders)[0]
 
 
-def _fallback(sentence: Sentence) -> str:
-    return _tidy(sentence.text.split(",")[0])
-
-
-def _tidy(title: str) -> str:
-    """Cut to eight words, drop a dangling "in"/"the", capitalise."""
-    parts = title.split()[:MAX_TITLE_WORDS]
-    while len(parts) > 2 and parts[-1].lower() in DANGLING:
-        parts.pop()
-    text = " ".join(parts).rstrip(".,;:")
-    return text[:1].upper() + text[1:]
-
-
-def _subject_phrase(
-    tokens: tuple[Token, ...],
-    index: int,
+def title_parts(
+    sentence: Sentence,
     names: dict[int, str],
-    antecedents: tuple[str, ...],
+    antecedents: tuple[str, ...] = (),
+    genders: dict[str, str] | None = None,
 ) -> tuple[str, bool]:
+    """Return the title and whether it has a subject, a verb and an object or
+    complement (the share measured in docs/quality.md)."""
+    tokens = sentence.tokens
+    resolver = _Resolver(tokens, names, antecedents, genders or {})
+    for verb, subject in _clauses(tokens, names):
+        words, complete = _clause_title(tokens, verb, subject, resolver)
+        if words:
+            return _tidy(words), complete
+    return _tidy(_fallback(tokens)), False
+
+
+def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int, int]]:
+    """Return (verb, subject) pairs, best first: the root, then named actors."""
+    pairs = []
+    for index, token in enumerate(tokens):
+        lower = token.text.lower()
+        if (
+            token.dep in SUBJECTS
+            and lower not in EMPTY_SUBJECTS
+            and token.head != index
+        ):
+            pairs.append((token.head, index))
+    root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+
+    def rank(pair: tuple[int, int]) -> tuple[int, int]:
+        verb, subject = pair
+        if verb == root:
+            return (0, verb)
+        if subject in names and tokens[verb].dep in ("conj", "ccomp", "advcl"):
+            return (1, verb)
+        if subject in names:
+            return (2, verb)
+        return (3, verb)
+
+    return sorted(pairs, key=rank)
+
+
+def _clause_title(
+    tokens: tuple[Token, ...], verb: int, subject: int, resolver: _Resolver
+) -> tuple[list[Word], bool]:
+    resolver.actor = ""
+    # "He informs Jimmy": a pronoun is never a name of its own clause.
+    resolver.later = {
+        n
+        for i, n in resolver.names.items()
+        if i > subject and verb in (tokens[i].head, tokens[tokens[i].head].head)
+    }
+    who, plural = _subject_words(tokens, subject, resolver)
+    if not who:
+        return [], False
+    passive = tokens[subject].dep == "nsubjpass"
+    does = _verb_words(tokens, verb, passive, plural)
+    actor = " ".join(w.text for w in who)
+    rest = _complement_words(tokens, verb, resolver, actor, passive)
+    words = who + does
+    for number, piece in enumerate(rest):
+        if number and len(words) + len(piece) > MAX_TITLE_WORDS:
+            break
+        words = words + piece
+    return words, bool(rest)
+
+
+def _subject_words(
+    tokens: tuple[Token, ...], index: int, resolver: _Resolver
+) -> tuple[list[Word], bool]:
     token = tokens[index]
-    conjuncts = [i for i, t in enumerate(tokens) if t.dep == "conj" and t.head == index]
     lower = token.text.lower()
-    if lower in PERSONAL and antecedents:
-        return antecedents[0], False
-    if lower in GROUP and len(antecedents) >= 2:
-        return f"{antecedents[0]} and {antecedents[1]}", True
+    if lower in GROUP:
+        pair = resolver.group()
+        if pair:
+            return pair, True
     if token.pos == "PRON":
-        return "", False
-    first = _noun_phrase(tokens, index, names)
-    if conjuncts:
-        second = _noun_phrase(tokens, conjuncts[0], names)
-        return f"{first} and {second}", True
-    return first, index not in names and token.tag == "NNS"
+        name = resolver.person(lower)
+        if name:
+            return [Word(name, "PROPN")], False
+        if lower in ("he", "she", "they", "we", "i", "you"):
+            return [Word(token.text.capitalize(), "PRON")], lower in ("they", "we")
+        return [], False
+    first = _noun_words(tokens, index, resolver)
+    conjuncts = [i for i, t in enumerate(tokens) if t.dep == "conj" and t.head == index]
+    if conjuncts and tokens[conjuncts[0]].pos in ("PROPN", "NOUN"):
+        second = _noun_words(tokens, conjuncts[0], resolver)
+        return first + [Word("and", "CCONJ")] + second, True
+    return first, index not in resolver.names and token.tag in ("NNS", "NNPS")
 
 
-def _noun_phrase(tokens: tuple[Token, ...], index: int, names: dict[int, str]) -> str:
-    if index in names:
-        return names[index]
-    named_appos = [
-        i
-        for i, t in enumerate(tokens)
-        if t.head == index and t.dep == "appos" and i in names
-    ]
-    if named_appos:
-        return names[named_appos[0]]
+def _noun_words(
+    tokens: tuple[Token, ...], index: int, resolver: _Resolver
+) -> list[Word]:
+    """Return a noun with its closest modifiers, or the character it names."""
+    token = tokens[index]
+    if token.pos == "PRON":
+        if token.text.lower() in ("him", "her") and token.dep != "poss":
+            name = resolver.person(token.text.lower(), exclude=resolver.actor)
+            if name:
+                return [Word(name, "PROPN")]
+        return [Word(token.text, "PRON")]
+    if index in resolver.names:
+        return [Word(resolver.names[index], "PROPN")]
+    for i, t in enumerate(tokens):
+        if t.head == index and t.dep == "appos" and i in resolver.names:
+            return [Word(resolver.names[i], "PROPN")]
     kept = [
         i
         for i, t in enumerate(tokens)
         if t.head == index and t.dep in PHRASE_DEPS and i < index
     ]
-    words = [tokens[i].text for i in kept[-4:]] + [tokens[index].text]
-    return " ".join(words).replace(" 's", "'s")
+    # Only the modifiers that touch the noun, so no clause is cut in half.
+    contiguous = []
+    edge = index
+    for i in reversed(kept):
+        low = _left_edge(tokens, i)
+        if _subtree_end(tokens, i) + 1 < edge:
+            break
+        contiguous.insert(0, i)
+        edge = low
+    head = Word(token.text, token.pos)
+    if contiguous and contiguous[-1] == index - 1 and not tokens[index - 1].space:
+        # "201.851mph" was one word in the sentence; keep it one.
+        head = Word(tokens[index - 1].text + token.text, token.pos)
+        contiguous.pop()
+    words: list[Word] = []
+    for i in contiguous[-3:]:
+        for word in _modifier_words(tokens, i, resolver):
+            if word not in words:
+                words.append(word)
+    words.append(head)
+    # "a bag of money", "the story of the Snow Queen": a short "of" phrase.
+    after = index + 1
+    if (
+        after < len(tokens)
+        and tokens[after].text == "of"
+        and tokens[after].head == index
+    ):
+        objects = [
+            i for i, t in enumerate(tokens) if t.head == after and t.dep == "pobj"
+        ]
+        if objects:
+            owned = _noun_words(tokens, objects[0], resolver)
+            if len(owned) <= 3:
+                words += [Word("of", "ADP")] + owned
+    return words
 
 
-def _verb_phrase(
-    tokens: tuple[Token, ...], root: int, is_passive: bool, is_plural: bool
-) -> str:
-    verb = tokens[root]
-    children = [(i, t) for i, t in enumerate(tokens) if t.head == root and i != root]
-    particle = " ".join(t.text for _, t in children if t.dep == "prt")
-    negation = next((t.text.lower() for _, t in children if t.dep == "neg"), "")
-    negated = bool(negation)
-    be = "are" if is_plural else "is"
-    if is_passive:
-        words = [be, negation, verb.text] if negated else [be, verb.text]
-    elif verb.lemma == "be" or verb.pos == "AUX":
-        words = [be, negation] if negated else [be]
-    elif negation == "never":
-        lemma = verb.lemma.lower()
-        words = ["never", lemma if is_plural else third_person(lemma)]
-    elif negated:
-        words = ["do not" if is_plural else "does not", verb.lemma.lower()]
-    else:
-        lemma = verb.lemma.lower()
-        words = [lemma if is_plural else third_person(lemma)]
-    if particle:
-        words.append(particle)
-    complement = next(
-        (i for i, t in children if t.dep == "xcomp" and t.pos == "VERB"), None
-    )
-    has_object = any(t.dep == "dobj" for _, t in children)
-    if complement is not None and not is_passive and not has_object:
-        words += ["to", tokens[complement].lemma.lower()]
-    return " ".join(words)
+def _modifier_words(
+    tokens: tuple[Token, ...], index: int, resolver: _Resolver
+) -> list[Word]:
+    token = tokens[index]
+    if token.dep == "case":
+        return []
+    if token.dep == "poss":
+        if index in resolver.names:
+            return [Word(resolver.names[index] + "'s", "PROPN")]
+        if token.pos == "PRON":
+            return [Word(token.text, "PRON")]
+        owner = _noun_words(tokens, index, resolver)
+        has_case = any(t.head == index and t.dep == "case" for t in tokens)
+        if has_case:
+            owner[-1] = Word(owner[-1].text + "'s", owner[-1].pos)
+        return owner
+    if index in resolver.names:
+        return [Word(resolver.names[index], "PROPN")]
+    return [Word(token.text, token.pos)]
 
 
-def _object_phrase(tokens: tuple[Token, ...], root: int, names: dict[int, str]) -> str:
-    has_object = any(t.head == root and t.dep == "dobj" for t in tokens)
-    heads = [root] + [
-        i
-        for i, t in enumerate(tokens)
-        if t.head == root and t.dep == "xcomp" and not has_object
+def _left_edge(tokens: tuple[Token, ...], index: int) -> int:
+    edge = index
+    for i, t in enumerate(tokens):
+        if t.head == index and i != index and i < edge:
+            edge = min(edge, _left_edge(tokens, i))
+    return edge
+
+
+def _subtree_end(tokens: tuple[Token, ...], index: int) -> int:
+    end = index
+    for i, t in enumerate(tokens):
+        if t.head == index and i != index and i > index:
+            end = max(end, _subtree_end(tokens, i))
+    return end
+
+
+def _verb_words(
+    tokens: tuple[Token, ...], verb_index: int, passive: bool, plural: bool
+) -> list[Word]:
+    verb = tokens[verb_index]
+    children = [
+        t for i, t in enumerate(tokens) if t.head == verb_index and i != verb_index
     ]
-    for head in reversed(heads):
-        for index, token in enumerate(tokens):
-            if token.head == head and token.dep in ("dobj", "attr", "acomp", "oprd"):
-                return _noun_phrase(tokens, index, names)
-    for index, token in enumerate(tokens):
-        if token.head == heads[-1] and token.dep == "prep" and index > root:
-            objects = [
-                i for i, t in enumerate(tokens) if t.head == index and t.dep == "pobj"
-            ]
-            if objects:
-                return f"{token.text} {_noun_phrase(tokens, objects[0], names)}"
-    return ""
+    negation = next((t.text.lower() for t in children if t.dep == "neg"), "")
+    be = "are" if plural else "is"
+    lemma = verb.lemma.lower()
+    if passive:
+        texts = [be, "not", verb.text] if negation else [be, verb.text]
+    elif lemma == "be" or verb.pos == "AUX":
+        texts = [be, "not"] if negation else [be]
+    elif negation == "never":
+        texts = ["never", lemma if plural else third_person(lemma)]
+    elif negation:
+        texts = ["do not" if plural else "does not", lemma]
+    else:
+        texts = [lemma if plural else third_person(lemma)]
+    words = [Word(w, "VERB") for text in texts for w in text.split()]
+    words += [Word(t.text, "PART") for t in children if t.dep == "prt"]
+    return words
+
+
+def _complement_words(
+    tokens: tuple[Token, ...],
+    verb: int,
+    resolver: _Resolver,
+    actor: str,
+    passive: bool,
+) -> list[list[Word]]:
+    """Return the pieces after the verb, most needed first."""
+    resolver.actor = actor
+    children = [i for i, t in enumerate(tokens) if t.head == verb and i > verb]
+    deps = {tokens[i].dep: i for i in reversed(children)}
+    pieces: list[list[Word]] = []
+    if "dative" in deps and tokens[deps["dative"]].pos != "ADP" and "dobj" in deps:
+        pieces.append(_noun_words(tokens, deps["dative"], resolver))
+    for dep in OBJECTS:
+        if dep in deps:
+            pieces.append(_noun_words(tokens, deps[dep], resolver))
+            break
+    complement = next(
+        (i for i in children if tokens[i].dep == "xcomp" and tokens[i].pos == "VERB"),
+        None,
+    )
+    if complement is not None and complement > verb:
+        pieces.append(_infinitive_words(tokens, complement, resolver))
+    reported = next(
+        (i for i in children if tokens[i].dep == "ccomp" and i > verb), None
+    )
+    if (
+        reported is not None
+        and complement is None
+        and tokens[verb].lemma.lower() in REPORTING
+    ):
+        pieces.append(_reported_words(tokens, reported, resolver))
+    if not pieces:
+        prep = _prep_words(tokens, verb, children, resolver)
+        if prep:
+            pieces.append(prep)
+    return [piece for piece in pieces if piece]
+
+
+def _infinitive_words(
+    tokens: tuple[Token, ...], verb: int, resolver: _Resolver
+) -> list[Word]:
+    """Return "to pick a partner" (or "Raynor to pick" for an object subject)."""
+    children = [i for i, t in enumerate(tokens) if t.head == verb]
+    words = []
+    subject = next((i for i in children if tokens[i].dep in SUBJECTS), None)
+    if subject is not None and subject < verb:
+        words += _noun_words(tokens, subject, resolver)
+    words += [Word("to", "PART"), Word(tokens[verb].lemma.lower(), "VERB")]
+    words += [Word(tokens[i].text, "PART") for i in children if tokens[i].dep == "prt"]
+    target = next((i for i in children if tokens[i].dep in OBJECTS), None)
+    if target is not None:
+        words += _noun_words(tokens, target, resolver)
+    return words
+
+
+def _reported_words(
+    tokens: tuple[Token, ...], verb: int, resolver: _Resolver
+) -> list[Word]:
+    """Return the core of a reported clause: "Dodd is the mole"."""
+    children = [i for i, t in enumerate(tokens) if t.head == verb and i != verb]
+    subject = next((i for i in children if tokens[i].dep in SUBJECTS), None)
+    if subject is None:
+        return []
+    token = tokens[subject]
+    if token.pos == "PRON":
+        if token.text.lower() in EMPTY_SUBJECTS:
+            return []
+        who = [Word(token.text.lower(), "PRON")]
+        plural = token.text.lower() in GROUP | {"we"}
+    else:
+        who = _noun_words(tokens, subject, resolver)
+        plural = subject not in resolver.names and token.tag in ("NNS", "NNPS")
+    passive = token.dep == "nsubjpass"
+    words = who + _verb_words(tokens, verb, passive, plural)
+    target = next((i for i in children if tokens[i].dep in OBJECTS and i > verb), None)
+    infinitive = next(
+        (i for i in children if tokens[i].dep == "xcomp" and tokens[i].pos == "VERB"),
+        None,
+    )
+    if target is not None:
+        words += _noun_words(tokens, target, resolver)
+    elif infinitive is not None and infinitive > verb:
+        words += _infinitive_words(tokens, infinitive, resolver)
+    else:
+        return []
+    return words
+
+
+def _prep_words(
+    tokens: tuple[Token, ...],
+    verb: int,
+    children: list[int],
+    resolver: _Resolver,
+) -> list[Word]:
+    for index in children:
+        token = tokens[index]
+        if token.dep not in ("prep", "agent") or index < verb:
+            continue
+        objects = [
+            i for i, t in enumerate(tokens) if t.head == index and t.dep == "pobj"
+        ]
+        if objects:
+            return [Word(token.text, "ADP")] + _noun_words(tokens, objects[0], resolver)
+    return []
+
+
+def _fallback(tokens: tuple[Token, ...]) -> list[Word]:
+    """Return the sentence's opening words after any opening phrase."""
+    start = 0
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if tokens and tokens[0].pos in LEADING_SKIP and comma is not None:
+        start = comma + 1
+    while start < len(tokens) - 1 and tokens[start].pos in LEADING_SKIP:
+        start += 1
+    words = []
+    for token in tokens[start:]:
+        if token.text in (",", ";", ":", ".", "(", ")", '"'):
+            break
+        words.append(Word(token.text, token.pos))
+    return words
+
+
+def _tidy(words: list[Word]) -> str:
+    """Cut to eight words, drop dangling function words, capitalise."""
+    words = [w for w in words if w.text]
+    cut = len(words) > MAX_TITLE_WORDS
+    words = words[:MAX_TITLE_WORDS]
+    while len(words) > 2 and (
+        words[-1].text.lower() in DANGLING
+        or cut
+        and words[-1].pos in ("ADJ", "DET", "ADP", "NUM", "ADV")
+    ):
+        words.pop()
+    text = " ".join(w.text for w in words).replace(" 's", "'s").rstrip(".,;:")
+    return text[:1].upper() + text[1:]
+
+
+class _Resolver:
+    """Replace "he", "her", "they" by the character they most likely stand for."""
+
+    def __init__(
+        self,
+        tokens: tuple[Token, ...],
+        names: dict[int, str],
+        antecedents: tuple[str, ...],
+        genders: dict[str, str],
+    ) -> None:
+        self.tokens = tokens
+        self.names = names
+        self.antecedents = antecedents
+        self.genders = genders
+        self.actor = ""
+        self.later: set[str] = set()
+
+    def person(self, pronoun: str, exclude: str = "") -> str:
+        """Return the one character a singular pronoun can stand for, or ""."""
+        if pronoun in MALE:
+            wanted = "m"
+        elif pronoun in FEMALE:
+            wanted = "f"
+        else:
+            return ""
+        fitting = [
+            name
+            for name in self.antecedents
+            if self.genders.get(name, wanted) == wanted
+            and name != exclude
+            and (exclude or name not in self.later)
+        ]
+        if not fitting:
+            return ""
+        known = [name for name in fitting if self.genders.get(name) == wanted]
+        # An unknown gender is a guess: take it only when it is the only one.
+        if known:
+            return known[0]
+        return fitting[0] if len(fitting) == 1 else ""
+
+    def group(self) -> list[Word]:
+        if len(self.antecedents) < 2:
+            return []
+        first, second = self.antecedents[:2]
+        return [Word(first, "PROPN"), Word("and", "CCONJ"), Word(second, "PROPN")]

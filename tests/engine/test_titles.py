@@ -1,0 +1,86 @@
+"""Event titles: who does what, built from the parse of one sentence."""
+
+import pytest
+
+from plotguide.engine.doc import Sentence
+from plotguide.engine.parsing import to_paragraph
+from plotguide.engine.titles import event_title
+
+
+@pytest.fixture(scope="module")
+def title(engine):
+    def make(text, names=None, antecedents=(), genders=None):
+        tokens = to_paragraph(engine.nlp(text), whole=True)[0]
+        sentence = Sentence(0, 0, text, tokens, ())
+        index = {
+            i: name
+            for i, token in enumerate(tokens)
+            for name in (names or ())
+            if token.text == name
+        }
+        return event_title(sentence, index, antecedents, genders)
+
+    return make
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dodd orders Raynor to pick a partner.",
+            "Dodd orders Raynor to pick a partner",
+        ),
+        ("At the warehouse, Tum finds a bag of money.", "Tum finds a bag of money"),
+        ("Mara refuses to leave the island.", "Mara refuses to leave the island"),
+        (
+            "Later, Nora learns that Walter is the killer.",
+            "Nora learns Walter is the killer",
+        ),
+        (
+            "Morgana returns to claim Fingall's talisman.",
+            "Morgana returns to claim Fingall's talisman",
+        ),
+        (
+            "Eventually the crew is wiped out by the miners.",
+            "The crew is wiped out by the miners",
+        ),
+        ("Banks grows increasingly irate with the children.", "Banks grows irate"),
+    ],
+)
+def test_a_title_is_subject_verb_and_object_or_complement(title, text, expected):
+    names = ("Dodd", "Raynor", "Tum", "Mara", "Nora", "Walter", "Morgana", "Banks")
+    assert title(text, names) == expected
+
+
+def test_a_pronoun_subject_becomes_the_one_character_it_can_mean(title):
+    assert title("He tells Mara the truth.", ("Mara",), ("Tobias",)) == (
+        "Tobias tells Mara the truth"
+    )
+
+
+def test_a_pronoun_is_never_a_name_of_its_own_clause(title):
+    result = title("He informs Jimmy of the plan.", ("Jimmy",), ("Jimmy",))
+    assert result == "He informs Jimmy"
+
+
+def test_gender_picks_between_two_candidates_and_ambiguity_keeps_the_pronoun(title):
+    genders = {"Amy": "f", "David": "m"}
+    assert title("She hides upstairs.", (), ("David", "Amy"), genders) == "Amy hides"
+    assert title("She hides upstairs.", (), ("David", "Amy")) == "She hides"
+
+
+def test_an_object_pronoun_is_not_the_subject(title):
+    genders = {"Yvette": "f", "Jody": "m"}
+    result = title("Yvette grabs him.", ("Yvette",), ("Yvette", "Jody"), genders)
+    assert result == "Yvette grabs Jody"
+
+
+def test_a_title_never_ends_on_a_function_word_nor_passes_eight_words(title):
+    text = (
+        "Ballard's crew along with the survivors of the jail are wiped out by the "
+        "angry and possessed miners of the red planet."
+    )
+    result = title(text, ("Ballard",))
+    assert len(result.split()) <= 8
+    assert result.split()[-1].lower() not in {"the", "of", "and", "by", "angry"}
+    assert result.startswith("Ballard's crew")
