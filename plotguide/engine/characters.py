@@ -12,6 +12,7 @@ from plotguide.engine.names import (
     NameVotes,
     credit_keys,
     find_mentions,
+    is_group_name,
     vote,
 )
 from plotguide.engine.registry import component
@@ -138,12 +139,15 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
     sentences = doc.sentences or ()
     clusters = _clusters(sentences, doc.film.cast)
     actors = _match_credits(clusters, doc.film.cast)
+    # A plot that names an actor ("Jet Li") is not naming a character.
+    actor_names = {credit.actor.lower() for credit in doc.film.cast}
     keep = [
         c
         for c in clusters
         if id(c) in actors
-        or len({m.sentence for m in c.mentions}) >= 2
-        or not doc.film.cast
+        or (len({m.sentence for m in c.mentions}) >= 2 or not doc.film.cast)
+        and not is_group_name(_canonical(c))
+        and _canonical(c).lower() not in actor_names
     ]
     scored = sorted(
         ((_salience(c, sentences, actors.get(id(c))), c) for c in keep),

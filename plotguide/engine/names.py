@@ -135,6 +135,71 @@ class Mention:
     title: str
 
 
+# Last words that make a name a group or an institution, not a person:
+# "Detroit Police", "Hamilton High", "U S Army", "Texas Ranger(s)".
+GROUP_WORDS = frozenset(
+    [
+        "police",
+        "high",
+        "school",
+        "company",
+        "corporation",
+        "corp",
+        "army",
+        "gang",
+        "family",
+        "club",
+        "department",
+        "agency",
+        "bureau",
+        "navy",
+        "corps",
+        "university",
+        "college",
+        "academy",
+        "church",
+        "council",
+        "court",
+        "government",
+        "ranger",
+        "rangers",
+        "team",
+        "brotherhood",
+        "clan",
+        "tribe",
+        "league",
+        "society",
+        "institute",
+        "hospital",
+        "bank",
+        "inc",
+        "ltd",
+        "guard",
+        "guards",
+        "marines",
+        "legion",
+        "legionnaires",
+        "squad",
+        "unit",
+        "force",
+        "forces",
+        "party",
+    ]
+)
+# Number words read as names at a sentence start ("One day ...").
+NUMBER_NAMES = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+)
+
+
+def is_group_name(name: str) -> bool:
+    """Return True for a group, institution, lone title or number read as a name."""
+    parts = name.lower().replace(".", " ").split()
+    if len(parts) == 1 and (parts[0] in TITLES or parts[0] in GENERIC_CREDIT_WORDS):
+        return True  # a title or a role used as a name: "King", "Pilot"
+    return bool(parts) and (parts[-1] in GROUP_WORDS or " ".join(parts) in NUMBER_NAMES)
+
+
 # Verbs whose subject or object is almost always a person, never a place.
 HUMAN_VERBS = frozenset(
     [

@@ -72,3 +72,27 @@ def test_described_parts_are_not_credited_names():
     assert not is_named_credit("Himself - Myspace Founder")
     assert is_named_credit("Walt, City Worker")
     assert is_named_credit("Lt. Greenhill")
+
+
+def test_groups_institutions_titles_and_actors_are_not_characters(engine):
+    from plotguide.engine.names import is_group_name
+
+    assert is_group_name("Detroit Police")
+    assert is_group_name("Hamilton High")
+    assert is_group_name("U. S. Army")
+    assert is_group_name("King")
+    assert not is_group_name("Jim Raynor")
+    story = engine.run(
+        film(
+            "Nora Vance joins the Detroit Police. The Detroit Police distrust her. "
+            "Nora meets Jet Li at a party. Jet Li smiles at Nora. Nora leaves.",
+            cast=(
+                CastCredit("Ann Lee", "Nora Vance", 0),
+                CastCredit("Jet Li", "Monk", 1),
+            ),
+        )
+    )
+    names = [c.name for c in story.characters]
+    assert "Nora Vance" in names
+    assert "Detroit Police" not in names
+    assert "Jet Li" not in names
