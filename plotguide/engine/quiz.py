@@ -88,6 +88,10 @@ def _candidates(
         deed = next((d for d in deeds if d[0] == sentence.id), None)
         if deed:
             yield _deed_question(deed, deeds)
+        where = _where_question(sentence, names, places)
+        if where:
+            yield where
+            continue
         place = next(
             (e.text for e in sentence.entities if e.label in PLACE_LABELS), None
         )
@@ -196,6 +200,54 @@ def _who_question(
             return None
         others = tuple(p for p in people if p != short_name(character))
         return _Candidate(sentence.id, "character", f"Who {rest}?", form, others)
+    return None
+
+
+def _where_question(
+    sentence: Sentence,
+    names: list[tuple[Character, str]],
+    places: tuple[str, ...],
+) -> _Candidate | None:
+    """Turn "Raynor meets Cates in Tyler." into "Where does Raynor meet Cates?".
+
+    Asked only when the sentence opens with a character acting in a place the
+    sentence names after a preposition; the wrong answers are the plot's other
+    places, then fixed cities when the plot names too few.
+    """
+    tokens = sentence.tokens
+    root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+    if root is None or tokens[root].pos != "VERB":
+        return None
+    form = next((f for _, f in names if sentence.text.startswith(f + " ")), None)
+    size = len(form.split()) if form else 0
+    if (
+        not form
+        or size >= len(tokens)
+        or tokens[size - 1].dep != "nsubj"
+        or tokens[size - 1].head != root
+        or any(t.dep == "neg" and t.head == root for t in tokens)
+    ):
+        return None
+    for entity in sentence.entities:
+        if entity.label not in PLACE_LABELS or sentence.text.count(entity.text) != 1:
+            continue
+        head = next(
+            (i for i in range(entity.start, entity.end) if tokens[i].dep == "pobj"),
+            None,
+        )
+        if head is None:
+            continue
+        prep = tokens[head].head
+        if tokens[prep].head != root or not root < prep <= root + 7:
+            continue
+        between = tokens[root + 1 : prep]
+        if any(t.pos == "PUNCT" or t.dep in ("mark", "cc") for t in between):
+            continue
+        verb = " ".join([tokens[root].lemma.lower()] + [t.text for t in between])
+        pool = tuple(p for p in places if p != entity.text) + FALLBACK_PLACES
+        return _Candidate(
+            sentence.id, "place", f"Where does {form} {verb}?", entity.text, pool
+        )
     return None
 
 

@@ -109,3 +109,21 @@ def test_an_eleven_sentence_plot_gets_a_full_quiz(engine):
     assert len(story.quiz.questions) >= 8
     assert all(len(q.options) == 4 for q in story.quiz.questions)
     assert next(c for c in story.report if c.name == "quiz_answers").passed
+
+
+def test_a_where_question_asks_for_the_place_its_sentence_states(engine):
+    from plotguide.engine.doc import Entity, Sentence
+    from plotguide.engine.parsing import to_paragraph
+    from plotguide.engine.quiz import _where_question
+    from plotguide.engine.story import Character
+
+    text = "Raynor meets Cates in Tyler."
+    doc = engine.nlp(text)
+    tokens = to_paragraph(doc, whole=True)[0]
+    entities = tuple(Entity(e.label_, e.start, e.end, e.text) for e in doc.ents)
+    sentence = Sentence(0, 0, text, tokens, entities)
+    raynor = Character("Raynor", (), "protagonist", 1.0, (0,))
+    question = _where_question(sentence, [(raynor, "Raynor")], ("Tyler", "Dallas"))
+    assert question.question == "Where does Raynor meet Cates?"
+    assert question.answer == "Tyler"
+    assert question.pool[0] == "Dallas"
