@@ -156,3 +156,31 @@ def test_generate_names_unknown_slugs(capsys):
 def test_generate_needs_films_or_all(capsys):
     assert main(["generate"]) == 2
     assert "give --all for every film" in capsys.readouterr().err
+
+
+def test_a_script_address_as_a_source_link_is_dropped_with_a_warning(
+    tmp_path, capsys
+):
+    path = tmp_path / "hostile.csv"
+    path.write_text(
+        "Release Year,Title,Origin/Ethnicity,Director,Cast,Genre,Wiki Page,Plot\n"
+        '1999,Bad Link,American,X,Y,drama,javascript:alert(1),"A plot."\n'
+    )
+    assert main(["import", "wikipedia", str(path), "--quiet", "--verbose"]) == 0
+    assert "source link 'javascript:alert(1)' dropped" in capsys.readouterr().err
+    assert Film.objects.get().plot_source_url == ""
+
+
+def test_a_json_slug_that_is_not_a_slug_is_replaced(tmp_path, capsys):
+    path = tmp_path / "catalogue.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "plotguide-catalog",
+                "version": 1,
+                "films": [{"title": "Rush", "year": 1991, "slug": "Rush (1991)"}],
+            }
+        )
+    )
+    assert main(["import", "json", str(path), "--quiet"]) == 0
+    assert Film.objects.get().slug == "rush-1991"

@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
-from plotguide.audience.models import SummaryRequest, WaitlistSignup
+from plotguide.audience.models import RequestWatcher, SummaryRequest, WaitlistSignup
 from plotguide.stories import jobs
 
 
@@ -44,6 +44,7 @@ class SummaryRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description="Decline (write the reason in the reply first)")
     def decline(self, request: HttpRequest, queryset: QuerySet) -> None:
+        RequestWatcher.objects.filter(request__in=queryset).delete()
         count = queryset.update(status=SummaryRequest.DECLINED)
         self.message_user(request, f"Declined {count} requests.")
 

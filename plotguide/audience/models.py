@@ -17,9 +17,7 @@ def new_token() -> str:
 
 class SummaryRequestQuerySet(models.QuerySet):
     def open(self) -> SummaryRequestQuerySet:
-        return self.exclude(
-            status__in=[SummaryRequest.PUBLISHED, SummaryRequest.DECLINED]
-        )
+        return self.exclude(status__in=SummaryRequest.CLOSED)
 
 
 class SummaryRequest(models.Model):
@@ -29,6 +27,7 @@ class SummaryRequest(models.Model):
     QUEUED = "queued"
     PUBLISHED = "published"
     DECLINED = "declined"
+    CLOSED = (PUBLISHED, DECLINED)
     STATUSES = [
         (NEW, _("Waiting for an editor")),
         (QUEUED, _("Story being written")),
@@ -67,6 +66,10 @@ class SummaryRequest(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("site:request_status", args=[self.token])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in self.CLOSED
 
 
 class RequestWatcher(models.Model):

@@ -7,11 +7,12 @@ take clean values.
 from __future__ import annotations
 
 import logging
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +32,8 @@ def find_film(title: str, year: int | None) -> Film | None:
     films = Film.objects.filter(title_key=title_key(title))
     if year is not None:
         films = films.filter(year=year)
-    return films.order_by("-year").select_related("story").first()
+    without_plot = ExpressionWrapper(Q(plot=""), output_field=BooleanField())
+    return films.order_by(without_plot, "-year").select_related("story").first()
 
 
 def request_summary(
@@ -60,10 +62,11 @@ def request_summary(
             if note.strip():
                 request.notes = "\n".join(filter(None, [request.notes, note.strip()]))
             request.refresh_from_db(fields=["count"])
-        if email:
-            RequestWatcher.objects.get_or_create(request=request, email=email.lower())
         _route(request, film)
         request.save()
+        if email and request.is_open:
+            # An address is kept only while there is something to tell it.
+            RequestWatcher.objects.get_or_create(request=request, email=email.lower())
     return request
 
 
@@ -91,11 +94,20 @@ def story_published(story: Story) -> int:
     for request in requests:
         watchers = list(request.watchers.all())
         for watcher in watchers:
-            _send(
-                "audience/mail/request_published.txt",
-                {"request": request, "url": site_url() + story.film.get_absolute_url()},
-                watcher.email,
-            )
+            try:
+                _send(
+                    "audience/mail/request_published.txt",
+                    {
+                        "request": request,
+                        "url": site_url() + story.film.get_absolute_url(),
+                    },
+                    watcher.email,
+                )
+            except (SMTPException, OSError) as exc:
+                logger.warning(
+                    "Mail to a watcher of request #%s failed: %s", request.pk, exc
+                )
+                continue
             sent += 1
         request.watchers.all().delete()
     requests.update(status=SummaryRequest.PUBLISHED, updated_at=timezone.now())

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 _ARTICLE_AT_END = re.compile(r"^(?P<rest>.+),\s*(?P<article>the|a|an)$", re.I)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+_ANY_NON_WORD = re.compile(r"[\W_]+")
 
 
 def title_key(title: str) -> str:
@@ -23,7 +24,14 @@ def title_key(title: str) -> str:
     match = _ARTICLE_AT_END.match(text)
     if match:
         text = f"{match.group('article')} {match.group('rest')}"
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    key = _NON_WORD.sub(" ", text.lower()).strip()
+    if key:
+        return key
+    # A title in another script ('千と千尋の神隠し', 'Юлия Снигирь') keeps its
+    # own letters; stripping them to nothing would merge unrelated names.
+    return _ANY_NON_WORD.sub(
+        " ", unicodedata.normalize("NFKC", title).casefold()
+    ).strip()
 
 
 def name_key(name: str) -> str:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from plotguide.audience.services import site_url
 from plotguide.catalog.models import Credit, Film
 from plotguide.stories.models import SimilarFilm, Story
 from plotguide.stories.spoilers import ALL, NONE, SpoilerMode, event_choices
@@ -58,10 +58,6 @@ class Section:
     @property
     def is_faithful(self) -> bool:
         return all(check["passed"] for check in self.checks)
-
-
-def site_url() -> str:
-    return settings.PLOTGUIDE_SITE_URL.rstrip("/")
 
 
 def film_with_details(slug: str) -> Film:
@@ -155,7 +151,9 @@ def after_credits(film: Film, shown: dict[str, Any] | None) -> dict[str, str]:
 
 
 def similar_films(story: Story) -> list[SimilarFilm]:
-    return list(story.similar.select_related("film")[:SIMILAR_MAX])
+    """Return the similar films a reader may follow: those with a published story."""
+    similar = story.similar.filter(film__story__status=Story.PUBLISHED)
+    return list(similar.select_related("film")[:SIMILAR_MAX])
 
 
 def description(film: Film, shown: dict[str, Any] | None) -> str:

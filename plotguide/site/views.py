@@ -15,17 +15,13 @@ from django.views.decorators.http import require_http_methods, require_safe
 from plotguide.audience import services as audience
 from plotguide.audience.forms import SummaryRequestForm, WaitlistForm
 from plotguide.audience.models import SummaryRequest
+from plotguide.audience.services import site_url
 from plotguide.catalog.models import Collection, Person, Studio
 from plotguide.catalog.search import search as search_catalogue
 from plotguide.errors import PlotguideError
 from plotguide.site import caching, hubs
 from plotguide.site.ratelimit import rate_limited
-from plotguide.site.story_page import (
-    film_with_details,
-    published_story,
-    site_url,
-    story_page,
-)
+from plotguide.site.story_page import film_with_details, published_story, story_page
 from plotguide.stories.quiz import questions_without_answers, score_quiz
 from plotguide.stories.spoilers import ALL, NONE, SpoilerMode, parse_mode
 from plotguide.stories.spoilers import visible_story as spoiler_filter

@@ -179,3 +179,21 @@ def test_a_person_credited_twice_in_one_role_gets_one_credit_and_stays_idempoten
     assert Credit.objects.get().character == "Jim Raynor / Narrator"
     report = import_records([twice])
     assert (report.updated, report.skipped) == (0, 1)
+
+
+def test_names_in_other_scripts_stay_distinct_people():
+    import_records(
+        [
+            record(
+                year=1991,
+                credits=(
+                    CreditRecord("Юлия Снигирь", CAST, "Anna"),
+                    CreditRecord("徐帆", CAST, "Mei"),
+                ),
+            )
+        ]
+    )
+    assert sorted(Person.objects.values_list("name", flat=True)) == [
+        "Юлия Снигирь",
+        "徐帆",
+    ]

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from plotguide.catalog.importers.reading import check_plot, read_text, undecodable
+from plotguide.catalog.importers.reading import (
+    check_plot,
+    read_text,
+    undecodable,
+    web_url,
+)
 from plotguide.catalog.importers.records import (
     AwardRecord,
     CreditRecord,
@@ -24,6 +30,7 @@ FORMAT_NAME = "plotguide-catalog"
 ROLES = {"cast", "director", "writer"}
 OUTCOMES = {"won", "nominated"}
 KINDS = {"none", "mid", "post", "both"}
+_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,90}$")
 
 
 def load_document(path: Path) -> dict[str, Any]:
@@ -92,19 +99,24 @@ def _record(location: Location, data: dict[str, Any]) -> FilmRecord | Rejection:
         for item in data.get("awards") or ()
     )
     post = data.get("post_credits")
+    url, warnings = web_url(str(data.get("plot_source_url") or ""))
+    slug = str(data.get("slug") or "")
+    if slug and not _SLUG.match(slug):
+        warnings += (f"slug {slug[:60]!r} replaced: only letters, digits, - and _",)
+        slug = ""
     return FilmRecord(
         source=SOURCE,
         location=location,
         title=title,
         year=_optional_int(data.get("year"), "year"),
-        slug=str(data.get("slug") or ""),
+        slug=slug,
         release_date=date.fromisoformat(data["release_date"])
         if data.get("release_date")
         else None,
         runtime_minutes=_optional_int(data.get("runtime_minutes"), "runtime_minutes"),
         plot=plot,
         plot_source=str(data.get("plot_source") or ""),
-        plot_source_url=str(data.get("plot_source_url") or ""),
+        plot_source_url=url,
         plot_licence=str(data.get("plot_licence") or ""),
         overview=str(data.get("overview") or ""),
         imdb_id=str(data.get("imdb_id") or ""),
@@ -123,6 +135,7 @@ def _record(location: Location, data: dict[str, Any]) -> FilmRecord | Rejection:
             description=str(post.get("description") or ""),
             source=str(post.get("source") or ""),
         ),
+        warnings=warnings,
     )
 
 

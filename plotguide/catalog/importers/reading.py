@@ -276,3 +276,15 @@ class Duplicates:
         for key in keys:
             self._lines[key] = location.line
         return None
+
+
+def web_url(value: str) -> tuple[str, tuple[str, ...]]:
+    """Return the value when it is an http(s) address, else nothing and a warning.
+
+    A source link is rendered as a link; a `javascript:` address in a file
+    would run in readers' browsers, so anything but http(s) is dropped.
+    """
+    value = (value or "").strip()
+    if not value or re.match(r"https?://[^\s<>\"']+$", value, re.I):
+        return value, ()
+    return "", (f"source link {value[:60]!r} dropped: not an http(s) address",)

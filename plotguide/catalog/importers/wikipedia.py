@@ -12,6 +12,7 @@ from plotguide.catalog.importers.reading import (
     read_table,
     split_names,
     undecodable,
+    web_url,
 )
 from plotguide.catalog.importers.records import (
     CAST,
@@ -50,6 +51,7 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
             continue
         if not plot:
             warnings += ("no plot text; the film is imported without a story",)
+        url, url_warnings = web_url(row.get("Wiki Page") or "")
         credits = tuple(
             CreditRecord(name, DIRECTOR) for name in _names(row.get("Director", ""))
         ) + tuple(
@@ -62,7 +64,7 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
             title=title,
             year=parse_year(row.get("Release Year", "")),
             plot=plot,
-            plot_source_url=(row.get("Wiki Page") or "").strip(),
+            plot_source_url=url,
             plot_licence=LICENCE if plot else "",
             origin=(row.get("Origin/Ethnicity") or "").strip(),
             credits=credits,
@@ -71,7 +73,7 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
                 for genre in split_names(row.get("Genre", ""), ",/")
                 if genre.lower() not in _UNKNOWN
             ),
-            warnings=warnings,
+            warnings=warnings + url_warnings,
         )
 
 
