@@ -67,7 +67,7 @@ def test_joining_mails_a_confirmation_link_and_confirming_uses_it():
 def test_joining_again_after_confirming_sends_nothing_and_says_nothing():
     join_waitlist("reader@example.org")
     confirm_signup(WaitlistSignup.objects.get().token)
-    assert join_waitlist("reader@example.org") is None
+    join_waitlist("reader@example.org")
     assert len(mail.outbox) == 1
 
 
@@ -82,3 +82,39 @@ def test_leaving_deletes_the_address():
 def test_the_address_is_not_in_the_signups_text():
     join_waitlist("reader@example.org")
     assert "reader" not in str(WaitlistSignup.objects.get())
+
+
+def publish_a_story_for(film: Film) -> None:
+    from plotguide.stories.models import Story
+
+    Story.objects.create(
+        film=film,
+        engine="test",
+        engine_version="0",
+        data={},
+        status=Story.PUBLISHED,
+        is_faithful=True,
+        plot_digest="x",
+    )
+
+
+def test_watchers_are_mailed_once_the_story_is_published_and_then_forgotten(
+    django_capture_on_commit_callbacks,
+):
+    film = Film.objects.create(title="The Lighthouse", year=2019, plot="A plot.")
+    request = request_summary("The Lighthouse", 2019, email="Reader@Example.com")
+    assert request.watchers.count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_a_story_for(film)
+    assert [message.to for message in mail.outbox] == [["reader@example.com"]]
+    request.refresh_from_db()
+    assert request.status == SummaryRequest.PUBLISHED
+    assert not request.watchers.exists()
+
+
+def test_an_address_is_not_kept_for_a_story_that_is_already_out():
+    film = Film.objects.create(title="The Lighthouse", year=2019, plot="A plot.")
+    publish_a_story_for(film)
+    request = request_summary("The Lighthouse", 2019, email="reader@example.com")
+    assert request.status == SummaryRequest.PUBLISHED
+    assert not request.watchers.exists()
