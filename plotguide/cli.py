@@ -117,7 +117,11 @@ def cmd_generate(args: argparse.Namespace) -> int:
     )
     for slug, error in report.failed:
         print(f"failed: {slug}: {error}", file=sys.stderr)
-    print(f"Stories: {report.summary()}, {report.seconds:.0f} s.")
+    linked = f", similar films linked for {report.similar_count:,}"
+    print(
+        f"Stories: {report.summary()}"
+        f"{linked if report.similar_count else ''}, {report.seconds:.0f} s."
+    )
     return EXIT_FAILED if report.failed else EXIT_OK
 
 

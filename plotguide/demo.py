@@ -134,17 +134,13 @@ def import_demo_data(folder: Path, *, limit: int | None, quiet: bool) -> None:
 def build_stories(*, limit: int | None, quiet: bool) -> None:
     """Build and publish the missing stories, then link similar films."""
     from plotguide.stories.generation import run_generation
-    from plotguide.stories.models import Story
-    from plotguide.stories.similarity import refresh_similar_films
 
     report = run_generation(publish=True, limit=limit, quiet=quiet)
     say(f"Stories: {report.summary()}, {report.seconds:.0f} s.")
     for slug, error in report.failed:
         say(f"  failed: {slug}: {error}")
-    if report.generated:
-        stories = Story.objects.published().select_related("film")
-        count = refresh_similar_films(stories)
-        say(f"Similar films linked for {count:,} stories.")
+    if report.similar_count:
+        say(f"Similar films linked for {report.similar_count:,} stories.")
 
 
 def run_demo(

@@ -8,6 +8,8 @@ import sys
 import time
 import urllib.request
 
+from plotguide.errors import PlotguideError
+
 
 def gunicorn_command(host: str, port: int, workers: int = 0) -> list[str]:
     workers = workers or (os.cpu_count() or 1) + 1
@@ -34,9 +36,10 @@ def start(host: str, port: int, workers: int = 0) -> subprocess.Popen:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(
+            raise PlotguideError(
                 f"The web server stopped at start (exit {process.returncode}); "
-                f"is port {port} already in use? Try --port {port + 1}."
+                f"is port {port} already in use? Try --port {port + 1}.",
+                exit_code=1,
             )
         try:
             with urllib.request.urlopen(url, timeout=2):
@@ -44,7 +47,9 @@ def start(host: str, port: int, workers: int = 0) -> subprocess.Popen:
         except OSError:
             time.sleep(0.3)
     process.terminate()
-    raise RuntimeError(f"The web server did not answer at {url} within 60 s.")
+    raise PlotguideError(
+        f"The web server did not answer at {url} within 60 s.", exit_code=1
+    )
 
 
 def serve(host: str, port: int, workers: int = 0) -> int:

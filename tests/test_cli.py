@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
 import pytest
@@ -158,9 +159,7 @@ def test_generate_needs_films_or_all(capsys):
     assert "give --all for every film" in capsys.readouterr().err
 
 
-def test_a_script_address_as_a_source_link_is_dropped_with_a_warning(
-    tmp_path, capsys
-):
+def test_a_script_address_as_a_source_link_is_dropped_with_a_warning(tmp_path, capsys):
     path = tmp_path / "hostile.csv"
     path.write_text(
         "Release Year,Title,Origin/Ethnicity,Director,Cast,Genre,Wiki Page,Plot\n"
@@ -184,3 +183,25 @@ def test_a_json_slug_that_is_not_a_slug_is_replaced(tmp_path, capsys):
     )
     assert main(["import", "json", str(path), "--quiet"]) == 0
     assert Film.objects.get().slug == "rush-1991"
+
+
+def test_limited_generate_runs_make_progress_and_link_similar_films(capsys):
+    main(["import", "wikipedia", str(DATA / "films.csv"), "--quiet"])
+    capsys.readouterr()
+    for _ in range(2):
+        assert main(["generate", "--all", "--publish", "--limit", "1", "--quiet"]) == 0
+        assert "Stories: 1 generated" in capsys.readouterr().out
+    assert main(["generate", "--all", "--limit", "1", "--quiet"]) == 0
+    assert "Stories: 0 generated" in capsys.readouterr().out
+    assert Film.objects.get(title="Rush").story.similar.count() == 1
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(capsys):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert f"is port {port} already in use? Try --port {port + 1}." in err
+    assert "Traceback" not in err

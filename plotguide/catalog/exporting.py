@@ -7,14 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-
-from plotguide.catalog.models import (
-    Collection,
-    CollectionItem,
-    Film,
-    credits_with_people,
-)
+from plotguide.catalog.models import Collection, Film, credits_with_people
 
 FORMAT_NAME = "plotguide-catalog"
 FORMAT_VERSION = 1
@@ -112,31 +105,3 @@ def export_catalog(path: Path) -> int:
     partial.write_text(json.dumps(document, ensure_ascii=False, indent=1), "utf-8")
     partial.replace(path)
     return len(films)
-
-
-def import_collections(collections: list[dict[str, Any]]) -> int:
-    """Create or replace the editor-made collections of an exported catalogue."""
-    with transaction.atomic():
-        for data in collections:
-            collection, _ = Collection.objects.update_or_create(
-                slug=data["slug"],
-                defaults={
-                    "title": data["title"],
-                    "description": data.get("description", ""),
-                    "is_published": bool(data.get("is_published")),
-                },
-            )
-            collection.items.all().delete()
-            films = Film.objects.in_bulk(data.get("films", []), field_name="slug")
-            notes = data.get("notes") or []
-            CollectionItem.objects.bulk_create(
-                CollectionItem(
-                    collection=collection,
-                    film=films[slug],
-                    position=position,
-                    note=notes[position] if position < len(notes) else "",
-                )
-                for position, slug in enumerate(data.get("films", []))
-                if slug in films
-            )
-    return len(collections)

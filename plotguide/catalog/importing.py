@@ -8,10 +8,13 @@ from pathlib import Path
 
 from django.db import transaction
 
-from plotguide.catalog.exporting import import_collections
 from plotguide.catalog.importers import get_parser, plotguide_json
 from plotguide.catalog.importers.records import FilmRecord, Rejection
-from plotguide.catalog.services import ImportReport, import_records
+from plotguide.catalog.services import (
+    ImportReport,
+    import_collections,
+    import_records,
+)
 from plotguide.progress import track
 
 

@@ -12,6 +12,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from django.db import transaction
 
@@ -23,6 +24,8 @@ from plotguide.catalog.importers.records import (
 )
 from plotguide.catalog.models import (
     Award,
+    Collection,
+    CollectionItem,
     Credit,
     Film,
     Genre,
@@ -403,3 +406,31 @@ def _write_post_credits(film: Film, record: FilmRecord) -> bool:
     current.kind, current.description = item.kind, item.description
     current.save(update_fields=["kind", "description"])
     return True
+
+
+def import_collections(collections: list[dict[str, Any]]) -> int:
+    """Create or replace the editor-made collections of an exported catalogue."""
+    with transaction.atomic():
+        for data in collections:
+            collection, _ = Collection.objects.update_or_create(
+                slug=data["slug"],
+                defaults={
+                    "title": data["title"],
+                    "description": data.get("description", ""),
+                    "is_published": bool(data.get("is_published")),
+                },
+            )
+            collection.items.all().delete()
+            films = Film.objects.in_bulk(data.get("films", []), field_name="slug")
+            notes = data.get("notes") or []
+            CollectionItem.objects.bulk_create(
+                CollectionItem(
+                    collection=collection,
+                    film=films[slug],
+                    position=position,
+                    note=notes[position] if position < len(notes) else "",
+                )
+                for position, slug in enumerate(data.get("films", []))
+                if slug in films
+            )
+    return len(collections)

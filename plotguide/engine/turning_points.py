@@ -2,9 +2,11 @@
 
 Each sentence is described by a few interpretable features (relative position,
 cue words, main characters present, length, newly named people, negation,
-dates, death words); a linear score per turning point, learned on the TRIPOD
-train split (data/turning_points.json), rates every sentence, and a dynamic
-programme picks the best five in strictly increasing order.
+dates, death words) and by its context (change of the characters present,
+distance to the nearest death, decision or arrival, overlap with the ending);
+a linear score per turning point, learned on the TRIPOD train split
+(data/turning_points.json), rates every sentence, and a dynamic programme picks
+the best five in strictly increasing order.
 """
 
 from __future__ import annotations
@@ -167,6 +169,20 @@ POSITION_WIDTH = 0.06
 TURN_WORDS = frozenset(["but", "however", "although", "instead", "suddenly"])
 TIME_WORDS = frozenset(["when", "after", "later", "eventually", "finally"])
 DEATH_WORDS = frozenset(["die", "kill", "dead", "death", "murder", "shoot", "suicide"])
+DECISION_WORDS = frozenset(
+    ["decide", "agree", "plan", "accept", "join", "resolve", "choose", "refuse"]
+    + ["promise"]
+)
+ARRIVAL_WORDS = frozenset(["arrive", "meet", "return", "come", "visit", "move"])
+# How fast the nearness to a death, decision or arrival fades, in sentences.
+NEAR_SCALE = 2.0
+# Content words of the last ENDING_SENTENCES sentences stand for the ending.
+ENDING_SENTENCES = 3
+CONTENT_POS = frozenset(["NOUN", "VERB", "PROPN", "ADJ"])
+# Decoding adds this share of the neighbours' probability to each sentence's,
+# so a point whose probability is spread over adjacent sentences still wins
+# (chosen by grouped cross-validation on train; 0 decodes on exact hits only).
+NEIGHBOUR_WEIGHT = 0.25
 
 Weights = dict[str, dict[str, float]]
 
@@ -222,18 +238,79 @@ def sentence_features(
             index == 0 or sentences[index - 1].paragraph != sentence.paragraph
         )
         rows.append(row)
+    _add_context(rows, sentences, main_mentions)
     return rows
+
+
+def _add_context(
+    rows: list[dict[str, float]],
+    sentences: tuple[Sentence, ...],
+    main_mentions: tuple[frozenset[int], ...],
+) -> None:
+    """Add features that compare a sentence with the sentences around it."""
+    count = len(sentences)
+    cast = [
+        frozenset(n for n, m in enumerate(main_mentions) if i in m)
+        for i in range(count)
+    ]
+    people = [
+        frozenset(e.text for e in s.entities if e.label == "PERSON") for s in sentences
+    ]
+    lemmas = [s.lemmas() for s in sentences]
+    content = [
+        frozenset(t.lemma.lower() for t in s.tokens if t.pos in CONTENT_POS)
+        for s in sentences
+    ]
+    ending = frozenset().union(*content[-ENDING_SENTENCES:])
+    overlap = [len(c & ending) / math.sqrt(max(len(c), 1)) for c in content]
+    mean_overlap = sum(overlap) / max(count, 1)
+    nearness = {
+        name: _nearness([bool(lem & words) for lem in lemmas])
+        for name, words in (
+            ("near_death", DEATH_WORDS),
+            ("near_decision", DECISION_WORDS),
+            ("near_arrival", ARRIVAL_WORDS),
+        )
+    }
+    for index, row in enumerate(rows):
+        row["cast_change"] = _change(cast, index)
+        row["people_change"] = _change(people, index)
+        for name, values in nearness.items():
+            row[name] = values[index]
+        row["ending_overlap"] = overlap[index] - mean_overlap
+
+
+def _change(sets: list[frozenset], index: int) -> float:
+    """Share of the sentence's and its predecessor's members not in both."""
+    if index == 0:
+        return 0.0
+    union = sets[index] | sets[index - 1]
+    return len(sets[index] ^ sets[index - 1]) / max(len(union), 1)
+
+
+def _nearness(flags: list[bool]) -> list[float]:
+    """exp(-distance / NEAR_SCALE) to the nearest flagged sentence; 0 without one."""
+    marked = [n for n, flag in enumerate(flags) if flag]
+    if not marked:
+        return [0.0] * len(flags)
+    return [
+        math.exp(-min(abs(index - n) for n in marked) / NEAR_SCALE)
+        for index in range(len(flags))
+    ]
 
 
 def choose_turning_points(
     sentences: tuple[Sentence, ...],
     main_mentions: tuple[frozenset[int], ...] = (),
     weights: Weights | None = None,
+    neighbour_weight: float = NEIGHBOUR_WEIGHT,
 ) -> tuple[int, ...]:
     """Return five increasing sentence ids, or () when there are fewer than five.
 
-    Each point's scores are turned into log-probabilities over the plot's
-    sentences (a softmax), so the five points weigh equally in the programme.
+    Each point's scores are turned into probabilities over the plot's
+    sentences (a softmax); each sentence's probability gains neighbour_weight
+    times its neighbours', and the programme maximises the sum of their logs,
+    so the five points weigh equally.
     """
     if len(sentences) < len(KEYS):
         return ()
@@ -244,8 +321,18 @@ def choose_turning_points(
         table = weights[key]
         raw = [sum(table.get(n, 0.0) * v for n, v in row.items()) for row in rows]
         top = max(raw)
-        total = math.log(sum(math.exp(r - top) for r in raw)) + top
-        scores.append([r - total for r in raw])
+        shares = [math.exp(r - top) for r in raw]
+        total = sum(shares)
+        spread = [
+            share
+            + neighbour_weight
+            * (
+                (shares[n - 1] if n else 0.0)
+                + (shares[n + 1] if n + 1 < len(raw) else 0.0)
+            )
+            for n, share in enumerate(shares)
+        ]
+        scores.append([math.log(value / total) for value in spread])
     return _best_increasing(scores)
 
 

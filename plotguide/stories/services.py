@@ -117,6 +117,7 @@ def generate_stories(
     force: bool = False,
     config: EngineConfig | None = None,
     engine: OfflineEngine | None = None,
+    limit: int | None = None,
     on_progress: Callable[[Iterator[Any], int], Iterator[Any]] = lambda items, n: items,
 ) -> GenerationReport:
     """Build the story of each film whose story is missing or out of date.
@@ -124,7 +125,8 @@ def generate_stories(
     Work is spread over worker processes (one per core by default); each
     finished story is saved as soon as it arrives, so the site fills in
     behind a server that is already up. A loaded engine, when given, does the
-    work in this process instead.
+    work in this process instead. The limit counts stories to build, so
+    repeated limited runs make progress through the catalogue.
     """
     config = config or EngineConfig()
     by_id: dict[int, tuple[Film, str]] = {}
@@ -137,6 +139,8 @@ def generate_stories(
             continue
         by_id[film.pk] = (film, plot_digest)
         jobs.append((film.pk, text))
+        if limit is not None and len(jobs) >= limit:
+            break
     report = GenerationReport()
     outcomes = (
         workers.run_with(engine, jobs)

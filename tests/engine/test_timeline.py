@@ -1,5 +1,7 @@
+import pytest
+
 from plotguide.engine.turning_points import choose_turning_points, position_baseline
-from tests.engine.plots import film
+from tests.engine.plots import HARBOR, film
 
 
 def test_events_run_in_source_order(harbor):
@@ -56,3 +58,29 @@ def test_learned_weights_cover_every_feature_of_every_point():
     weights = learned_weights()
     assert set(weights) == set(KEYS)
     assert all(len(table) == len(weights["tp1"]) for table in weights.values())
+
+
+@pytest.fixture(scope="module")
+def harbor_sentences(engine):
+    return next(engine.documents([HARBOR])).sentences
+
+
+def test_context_features_compare_a_sentence_with_its_neighbours(harbor_sentences):
+    from plotguide.engine.turning_points import sentence_features
+
+    rows = sentence_features(harbor_sentences)
+    assert rows[0]["cast_change"] == 0.0
+    assert rows[0]["people_change"] == 0.0
+    for name in ("near_death", "near_decision", "near_arrival"):
+        assert all(0.0 <= row[name] <= 1.0 for row in rows)
+    overlaps = [row["ending_overlap"] for row in rows]
+    assert abs(sum(overlaps)) < 1e-9
+    assert overlaps[-1] > 0
+
+
+def test_neighbour_weight_zero_decodes_on_exact_probabilities(harbor_sentences):
+    picks = choose_turning_points(harbor_sentences, neighbour_weight=0.0)
+    again = choose_turning_points(harbor_sentences, neighbour_weight=0.0)
+    assert picks == again
+    assert list(picks) == sorted(set(picks))
+    assert len(picks) == 5
