@@ -71,10 +71,6 @@ class Studio(NamedEntity):
 class Genre(NamedEntity):
     MUSIC_KEYS = frozenset({"music", "musical", "concert film", "music documentary"})
 
-    @property
-    def is_music(self) -> bool:
-        return self.key in self.MUSIC_KEYS
-
 
 class Keyword(NamedEntity):
     pass

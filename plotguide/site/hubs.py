@@ -7,7 +7,6 @@ of theirs in the catalogue, since each has a page.
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
@@ -16,15 +15,6 @@ from plotguide.stories.models import Story
 
 PUBLISHED = Q(story__status=Story.PUBLISHED)
 AUTOMATIC_DIRECTORS = 24
-
-
-@dataclass(frozen=True)
-class AutomaticCollection:
-    """A collection the catalogue makes by itself: a director's films, a decade's."""
-
-    title: str
-    url: str
-    film_count: int
 
 
 def published_films() -> QuerySet[Film]:
@@ -109,9 +99,7 @@ def music_films() -> QuerySet[Film]:
 
 
 def curated_collections() -> QuerySet[Collection]:
-    return Collection.objects.filter(is_published=True).annotate(
-        film_count=Count("items")
-    )
+    return Collection.objects.filter(is_published=True)
 
 
 def collection_films(collection: Collection):
