@@ -6,8 +6,10 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from plotguide.audience.models import SummaryRequest
 from plotguide.audience.services import story_published
 from plotguide.stories.models import Story
+from plotguide.stories.signals import story_build_failed
 
 
 @receiver(post_save, sender=Story, dispatch_uid="audience.story_published")
@@ -19,3 +21,11 @@ def close_requests(sender: type[Story], instance: Story, **kwargs) -> None:
     """
     if instance.status == Story.PUBLISHED:
         transaction.on_commit(lambda: story_published(instance))
+
+
+@receiver(story_build_failed, dispatch_uid="audience.story_build_failed")
+def return_requests_to_editors(sender, film_id: int, error: str, **kwargs) -> None:
+    """A request whose build failed goes back to the editors' queue, not limbo."""
+    SummaryRequest.objects.filter(film_id=film_id, status=SummaryRequest.QUEUED).update(
+        status=SummaryRequest.NEW
+    )

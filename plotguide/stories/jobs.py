@@ -7,7 +7,8 @@ import os
 from django.utils import timezone
 
 from plotguide.catalog.models import Film
-from plotguide.stories.models import GenerationJob
+from plotguide.stories.models import GenerationJob, Story
+from plotguide.stories.signals import story_build_failed
 
 
 def broker_url() -> str:
@@ -45,12 +46,14 @@ def queued_films() -> list[Film]:
 
 
 def finish(film_id: int, error: str = "") -> None:
-    """Record the outcome of a queued build."""
+    """Record the outcome of a queued build; a failure is announced to listeners."""
     GenerationJob.objects.filter(film_id=film_id).update(
         status=GenerationJob.FAILED if error else GenerationJob.DONE,
         error=error,
         finished_at=timezone.now(),
     )
+    if error:
+        story_build_failed.send(sender=GenerationJob, film_id=film_id, error=error)
 
 
 def drain_queue(*, publish: bool = True, workers_count: int = 1) -> int:
@@ -65,8 +68,17 @@ def drain_queue(*, publish: bool = True, workers_count: int = 1) -> int:
         queryset, workers_count=workers_count, publish=publish, force=True
     )
     failed = dict(report.failed)
-    for film in films:
-        finish(
-            film.pk, failed.get(film.slug, "") if film.plot else "the film has no plot"
+    unfaithful = set(
+        Story.objects.filter(film__in=films, is_faithful=False).values_list(
+            "film_id", flat=True
         )
+    )
+    for film in films:
+        if not film.plot:
+            error = "the film has no plot"
+        elif film.pk in unfaithful:
+            error = "the story failed a faithfulness check; an editor reviews it"
+        else:
+            error = failed.get(film.slug, "")
+        finish(film.pk, error)
     return len(films)

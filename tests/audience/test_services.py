@@ -118,3 +118,14 @@ def test_an_address_is_not_kept_for_a_story_that_is_already_out():
     request = request_summary("The Lighthouse", 2019, email="reader@example.com")
     assert request.status == SummaryRequest.PUBLISHED
     assert not request.watchers.exists()
+
+
+def test_a_request_whose_build_fails_goes_back_to_the_editors():
+    from plotguide.stories.jobs import finish
+
+    film = Film.objects.create(title="Rush", year=1991, plot="A cop goes undercover.")
+    request = request_summary("Rush", 1991)
+    assert request.status == SummaryRequest.QUEUED
+    finish(film.pk, "the engine failed")
+    request.refresh_from_db()
+    assert request.status == SummaryRequest.NEW
