@@ -361,12 +361,25 @@ def _agent_of(sentence: Sentence, mention: Mention) -> frozenset[str]:
     return frozenset(lemmas)
 
 
+def _is_doubled(form: str) -> bool:
+    """True for a name written twice over ("Al Al", "Jim Raynor Jim Raynor")."""
+    words = form.split()
+    half = len(words) // 2
+    return len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
+
+
 def _canonical(cluster: _Cluster) -> str:
-    """Return the fullest name form, keeping an honorific for a bare surname."""
-    longest = max(cluster.forms, key=lambda f: (len(f.split()), cluster.forms[f], f))
+    """Return the fullest name form, keeping an honorific for a bare surname.
+
+    A doubled form is never chosen: it is an artefact of stripped links or
+    of a credit matched onto its own mention, not a longer name.
+    """
+    forms = [f for f in cluster.forms if not _is_doubled(f)] or list(cluster.forms)
+    longest = max(forms, key=lambda f: (len(f.split()), cluster.forms[f], f))
     if len(longest.split()) == 1 and cluster.titles:
         title = cluster.titles.most_common(1)[0][0]
-        return f"{title} {longest}"
+        if title.lower() != longest.lower():
+            return f"{title} {longest}"
     return longest
 
 

@@ -96,3 +96,22 @@ def test_groups_institutions_titles_and_actors_are_not_characters(engine):
     assert "Nora Vance" in names
     assert "Detroit Police" not in names
     assert "Jet Li" not in names
+
+
+def test_a_name_is_never_doubled_even_when_it_reads_like_a_title(engine):
+    plot = (
+        "Ed's mother had an affair with Ed's stepfather, Al . "
+        "Ed is furious with his mother. Al apologises to Ed. "
+        "Ed forgives Al and his mother."
+    )
+    cast = (
+        CastCredit("Martin Landau", "Al"),
+        CastCredit("Matthew McConaughey", "Ed Pekurny"),
+    )
+    names = [c.name for c in engine.run(film(plot, cast=cast)).characters]
+    assert "Al" in names
+    assert not any(
+        name.split()[: len(name.split()) // 2] * 2 == name.split()
+        for name in names
+        if len(name.split()) > 1
+    )
