@@ -23,6 +23,8 @@ ANTAGONIST = "antagonist"
 SUPPORTING = "supporting"
 
 MAX_CHARACTERS = 25
+FULL_CAST = 8
+UNCREDITED_MENTIONS_FULL_CAST = 3
 # The characters that count as "main" for turning points and the timeline.
 MAIN_COUNT = 4
 HOSTILE_LEMMAS = frozenset(
@@ -141,11 +143,18 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
     actors = _match_credits(clusters, doc.film.cast)
     # A plot that names an actor ("Jet Li") is not naming a character.
     actor_names = {credit.actor.lower() for credit in doc.film.cast}
+    credited_words = frozenset().union(
+        *(words for _, words in credit_keys(doc.film.cast))
+    )
     keep = [
         c
         for c in clusters
         if id(c) in actors
-        or (len({m.sentence for m in c.mentions}) >= 2 or not doc.film.cast)
+        or (
+            len({m.sentence for m in c.mentions})
+            >= (2 if c.words & credited_words else _uncredited_minimum(doc.film.cast))
+            or not doc.film.cast
+        )
         and not is_group_name(_canonical(c))
         and _canonical(c).lower() not in actor_names
     ]
@@ -171,6 +180,15 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
         for score, c in scored
     )
     return replace(doc, characters=characters)
+
+
+def _uncredited_minimum(cast: tuple[CastCredit, ...]) -> int:
+    """Return how many sentences must name an uncredited person to keep them.
+
+    A film with a full cast list credits everyone who matters, so a name it
+    leaves out needs more mentions before it becomes a character.
+    """
+    return UNCREDITED_MENTIONS_FULL_CAST if len(cast) >= FULL_CAST else 2
 
 
 def _clusters(

@@ -115,3 +115,37 @@ def test_a_name_is_never_doubled_even_when_it_reads_like_a_title(engine):
         for name in names
         if len(name.split()) > 1
     )
+
+
+FULL_CAST = tuple(
+    CastCredit(f"Actor {n}", name)
+    for n, name in enumerate(
+        (
+            "Mara Quill",
+            "Tobias Wren",
+            "Edgar Holt",
+            "Ruth Dane",
+            "Silas Crow",
+            "Pia Moss",
+            "Hugo Fell",
+            "Lena Marsh",
+        )
+    )
+)
+
+
+def test_with_a_full_cast_list_a_name_it_leaves_out_needs_three_mentions(engine):
+    plot = (
+        "Mara Quill keeps the lighthouse with Tobias Wren. "
+        "Bert Loam sells them fish every morning. "
+        "Mara and Tobias argue about the storm. "
+        "Bert Loam warns Mara about Edgar Holt. "
+        "Edgar Holt burns the boat, and Mara signals the navy."
+    )
+    twice = {c.name for c in engine.run(film(plot, cast=FULL_CAST)).characters}
+    assert "Mara Quill" in twice and "Edgar Holt" in twice
+    assert "Bert Loam" not in twice
+    thrice = plot + " Bert Loam rows Mara to the mainland."
+    assert "Bert Loam" in {
+        c.name for c in engine.run(film(thrice, cast=FULL_CAST)).characters
+    }
