@@ -303,6 +303,12 @@ def build_parser() -> Parser:
     return parser
 
 
+def subcommand_names() -> list[str]:
+    """Return the subcommands' names, for help checks and the docs' tests."""
+    action = next(a for a in build_parser()._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
 def _add_server_options(parser: Parser) -> None:
     parser.add_argument(
         "--host", default="127.0.0.1", help="address (default: 127.0.0.1)"

@@ -10,18 +10,13 @@ import pytest
 
 from plotguide.catalog.exporting import film_to_dict, iter_films
 from plotguide.catalog.models import Collection, CollectionItem, Film
-from plotguide.cli import build_parser, main
+from plotguide.cli import main, subcommand_names
 
 DATA = Path(__file__).parent / "data" / "cli"
 pytestmark = pytest.mark.django_db
 
 
-def subcommands() -> list[str]:
-    action = next(a for a in build_parser()._actions if a.dest == "command")
-    return sorted(action.choices)
-
-
-@pytest.mark.parametrize("name", subcommands())
+@pytest.mark.parametrize("name", subcommand_names())
 def test_every_subcommand_has_help_with_an_example(name, capsys):
     with pytest.raises(SystemExit) as exit_info:
         main([name, "--help"])

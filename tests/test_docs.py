@@ -8,17 +8,12 @@ from pathlib import Path
 import pytest
 
 from plotguide.catalog.importers import FORMATS
-from plotguide.cli import build_parser
+from plotguide.cli import subcommand_names
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
-def subcommands() -> list[str]:
-    action = next(a for a in build_parser()._actions if a.dest == "command")
-    return sorted(action.choices)
-
-
-@pytest.mark.parametrize("name", subcommands())
+@pytest.mark.parametrize("name", subcommand_names())
 def test_every_subcommand_is_in_the_cli_docs(name):
     assert f"| `{name}" in (DOCS / "cli.md").read_text()
 

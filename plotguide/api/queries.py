@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Prefetch, QuerySet
 from django.utils import timezone
 
 from plotguide.api.errors import ApiError
-from plotguide.catalog.models import Credit, Film
+from plotguide.catalog.models import Film, credits_with_people
 from plotguide.stories.models import Story
 
 # The slug is unique, so ordering by it last makes every page boundary stable.
@@ -39,7 +39,7 @@ def film_detail(slug: str) -> Film:
         films()
         .select_related("post_credits")
         .prefetch_related(
-            Prefetch("credits", queryset=Credit.objects.select_related("person")),
+            credits_with_people(),
             "studios",
             "keywords",
             "awards",

@@ -9,12 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from plotguide.audience.services import site_url
-from plotguide.catalog.models import Credit, Film
+from plotguide.catalog.models import Film, credits_with_people
 from plotguide.stories.models import SimilarFilm, Story
 from plotguide.stories.spoilers import ALL, NONE, SpoilerMode, event_choices
 from plotguide.stories.spoilers import visible_story as spoiler_filter
@@ -64,7 +63,7 @@ def film_with_details(slug: str) -> Film:
     """Return the film and all it shows in a few queries; 404 when unknown."""
     return get_object_or_404(
         Film.objects.select_related("post_credits", "story").prefetch_related(
-            Prefetch("credits", Credit.objects.select_related("person")),
+            credits_with_people(),
             "studios",
             "genres",
             "awards",

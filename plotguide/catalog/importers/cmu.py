@@ -29,6 +29,7 @@ from plotguide.catalog.importers.reading import (
 )
 from plotguide.catalog.importers.records import (
     CAST,
+    NO_PLOT_WARNING,
     CreditRecord,
     FilmRecord,
     ImportFormatError,
@@ -124,7 +125,7 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
             yield Rejection(location, problem)
             continue
         if not plot:
-            warnings += ("no plot text; the film is imported without a story",)
+            warnings += (NO_PLOT_WARNING,)
         yield FilmRecord(
             source=SOURCE,
             location=location,

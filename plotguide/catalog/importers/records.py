@@ -12,6 +12,7 @@ from datetime import date
 from plotguide.errors import PlotguideError
 
 PLOT_MAX_CHARS = 200_000
+NO_PLOT_WARNING = "no plot text; the film is imported without a story"
 
 CAST = "cast"
 DIRECTOR = "director"

@@ -17,6 +17,7 @@ from plotguide.catalog.importers.reading import (
 from plotguide.catalog.importers.records import (
     CAST,
     DIRECTOR,
+    NO_PLOT_WARNING,
     CreditRecord,
     FilmRecord,
     Rejection,
@@ -50,7 +51,7 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
             yield Rejection(location, problem)
             continue
         if not plot:
-            warnings += ("no plot text; the film is imported without a story",)
+            warnings += (NO_PLOT_WARNING,)
         url, url_warnings = web_url(row.get("Wiki Page") or "")
         credits = tuple(
             CreditRecord(name, DIRECTOR) for name in _names(row.get("Director", ""))
