@@ -29,13 +29,15 @@ from pathlib import Path
 
 from plotguide.engine import CastCredit, EngineConfig, FilmText, OfflineEngine, Story
 from plotguide.engine.characters import MAIN_COUNT
+from plotguide.engine.doc import Sentence
 from plotguide.engine.names import credit_keys
 from plotguide.engine.themes import ThemeEntry, matches_tag, taxonomy
 from plotguide.engine.turning_points import (
     KEYS,
-    NEIGHBOUR_WEIGHT,
+    DocumentFrequencies,
     choose_turning_points,
-    learned_weights,
+    count_documents,
+    learned_model,
     position_baseline,
     sentence_features,
 )
@@ -287,14 +289,41 @@ def popular_themes(items: list[Annotated]) -> list[ThemeEntry]:
     return [by_id[i] for i, _ in counts.most_common()]
 
 
-def turning_point_inputs(engine: OfflineEngine, items: list[Annotated]):
-    """Return each item's sentences, main-character mentions and feature rows."""
+Parsed = tuple[tuple[Sentence, ...], tuple[frozenset[int], ...]]
+# Neighbour weights whose cross-validation --cv prints; the engine ships the
+# one with the best within-one share among those at or above the exact target.
+CV_NEIGHBOUR_WEIGHTS = (0.0, 0.25, 0.35, 0.5)
+
+
+def turning_point_inputs(engine: OfflineEngine, items: list[Annotated]) -> list[Parsed]:
+    """Return each item's sentences and main-character mentions."""
     docs = engine.documents(item.film for item in items)
-    inputs = []
-    for doc in docs:
-        main = tuple(frozenset(c.mentions) for c in doc.characters[:MAIN_COUNT])
-        inputs.append((doc.sentences, main, sentence_features(doc.sentences, main)))
-    return inputs
+    return [
+        (
+            doc.sentences,
+            tuple(frozenset(c.mentions) for c in doc.characters[:MAIN_COUNT]),
+        )
+        for doc in docs
+    ]
+
+
+def film_frequencies(
+    items: list[Annotated], inputs: list[Parsed]
+) -> DocumentFrequencies:
+    """Count lemma document frequencies once per film, over these items only."""
+    plots = {
+        item.film.title: sentences
+        for item, (sentences, _) in zip(items, inputs, strict=True)
+    }
+    return count_documents(plots.values())
+
+
+def feature_rows(
+    inputs: list[Parsed], frequencies: DocumentFrequencies
+) -> list[list[dict[str, float]]]:
+    return [
+        sentence_features(sentences, main, frequencies) for sentences, main in inputs
+    ]
 
 
 def fit_turning_points(rows: list[list[dict[str, float]]], items: list[Annotated]):
@@ -357,8 +386,9 @@ def train_turning_points(engine: OfflineEngine, items: list[Annotated]) -> None:
     Test annotations are never read here.
     """
     train = [item for item in items if item.split == "train"]
-    rows = [features for _, _, features in turning_point_inputs(engine, train)]
-    table = fit_turning_points(rows, train)
+    inputs = turning_point_inputs(engine, train)
+    frequencies = film_frequencies(train, inputs)
+    table = fit_turning_points(feature_rows(inputs, frequencies), train)
     names = list(table["tp1"])
     path = Path(__file__).parent.parent / "plotguide/engine/data/turning_points.json"
     about = (
@@ -366,11 +396,19 @@ def train_turning_points(engine: OfflineEngine, items: list[Annotated]) -> None:
         "plotguide.engine.turning_points.sentence_features, fitted by softmax "
         "regression on the TRIPOD train split, non-position weights shared "
         "between the points with a penalised deviation each "
-        "(bench/eval_content.py --train)."
+        "(bench/eval_content.py --train). document_frequencies: in how many "
+        "train films each lemma occurs (twice or more), for the centrality feature."
     )
-    text = json.dumps({"about": about, "features": names, "weights": table}, indent=1)
+    counts = {lemma: n for lemma, n in sorted(frequencies.counts.items()) if n >= 2}
+    model = {
+        "about": about,
+        "features": names,
+        "weights": table,
+        "document_frequencies": {"films": frequencies.films, "counts": counts},
+    }
+    text = json.dumps(model, indent=1)
     path.write_text(text + "\n", encoding="utf-8")
-    learned_weights.cache_clear()
+    learned_model.cache_clear()
     print(f"wrote {path} ({len(train)} train annotations, {len(names)} features)")
 
 
@@ -380,25 +418,30 @@ def cross_validate_turning_points(
     """Print grouped k-fold cross-validation of the turning points on train.
 
     Films are dealt to folds round-robin in title order, so every annotation
-    of a film (22 train films carry several) falls in the same fold. Both
-    decoders are reported: exact (neighbour weight 0) and the engine's.
+    of a film (22 train films carry several) falls in the same fold; document
+    frequencies, like the weights, come from the other folds only. Every
+    decoder in CV_NEIGHBOUR_WEIGHTS is reported.
     """
     train = [item for item in items if item.split == "train"]
     inputs = turning_point_inputs(engine, train)
     films = sorted({item.film.title for item in train})
     fold_of = {title: n % folds for n, title in enumerate(films)}
-    picks: dict[float, list] = {0.0: [], NEIGHBOUR_WEIGHT: []}
+    picks: dict[float, list] = {weight: [] for weight in CV_NEIGHBOUR_WEIGHTS}
     for fold in range(folds):
-        fitted = [
-            (item, rows)
-            for item, (_, _, rows) in zip(train, inputs, strict=True)
-            if fold_of[item.film.title] != fold
-        ]
-        table = fit_turning_points([r for _, r in fitted], [i for i, _ in fitted])
-        for item, (sentences, main, _) in zip(train, inputs, strict=True):
+        inside = [n for n, item in enumerate(train) if fold_of[item.film.title] != fold]
+        frequencies = film_frequencies(
+            [train[n] for n in inside], [inputs[n] for n in inside]
+        )
+        rows = feature_rows(inputs, frequencies)
+        table = fit_turning_points(
+            [rows[n] for n in inside], [train[n] for n in inside]
+        )
+        for item, (sentences, main) in zip(train, inputs, strict=True):
             if fold_of[item.film.title] == fold:
                 for weight, found in picks.items():
-                    chosen = choose_turning_points(sentences, main, table, weight)
+                    chosen = choose_turning_points(
+                        sentences, main, table, weight, frequencies
+                    )
                     found.append((item, chosen))
     print(f"# TRIPOD train, {folds}-fold cross-validation grouped by film")
     for weight, found in picks.items():

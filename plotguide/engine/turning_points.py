@@ -3,7 +3,8 @@
 Each sentence is described by a few interpretable features (relative position,
 cue words, main characters present, length, newly named people, negation,
 dates, death words) and by its context (change of the characters present,
-distance to the nearest death, decision or arrival, overlap with the ending);
+distance to the nearest death, decision or arrival, overlap with the ending,
+how central its words are to the whole plot);
 a linear score per turning point, learned on the TRIPOD train split
 (data/turning_points.json), rates every sentence, and a dynamic programme picks
 the best five in strictly increasing order.
@@ -13,10 +14,13 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from plotguide.engine.doc import Sentence
+from plotguide.engine.text import STOPWORDS
 
 KEYS = ("tp1", "tp2", "tp3", "tp4", "tp5")
 NAMES = {
@@ -179,6 +183,8 @@ NEAR_SCALE = 2.0
 # Content words of the last ENDING_SENTENCES sentences stand for the ending.
 ENDING_SENTENCES = 3
 CONTENT_POS = frozenset(["NOUN", "VERB", "PROPN", "ADJ"])
+# Words that count towards a sentence's centrality (the plot's gist).
+CENTRAL_POS = CONTENT_POS | {"ADV"}
 # Decoding adds this share of the neighbours' probability to each sentence's,
 # so a point whose probability is spread over adjacent sentences still wins
 # (chosen by grouped cross-validation on train; 0 decodes on exact hits only).
@@ -187,24 +193,70 @@ NEIGHBOUR_WEIGHT = 0.25
 Weights = dict[str, dict[str, float]]
 
 
+class DocumentFrequencies(NamedTuple):
+    """In how many of a set of plots each lemma occurs, for idf weights."""
+
+    films: int
+    counts: dict[str, int]
+
+    def idf(self, lemma: str) -> float:
+        """Return the smoothed inverse document frequency of a lemma."""
+        return math.log((self.films + 1) / (self.counts.get(lemma, 0) + 1)) + 1
+
+
 @cache
-def learned_weights() -> Weights:
-    """Return the shipped weights: turning-point key -> feature name -> weight."""
+def learned_model() -> dict:
+    """Return the shipped model file (data/turning_points.json), parsed once."""
     text = (
         resources.files("plotguide.engine")
         .joinpath("data/turning_points.json")
         .read_text(encoding="utf-8")
     )
-    return json.loads(text)["weights"]
+    return json.loads(text)
+
+
+def learned_weights() -> Weights:
+    """Return the shipped weights: turning-point key -> feature name -> weight."""
+    return learned_model()["weights"]
+
+
+def learned_frequencies() -> DocumentFrequencies:
+    """Return the lemma document frequencies of the plots the weights came from."""
+    model = learned_model()["document_frequencies"]
+    return DocumentFrequencies(model["films"], model["counts"])
+
+
+def count_documents(plots: Iterable[tuple[Sentence, ...]]) -> DocumentFrequencies:
+    """Count, for each central lemma, the plots that use it."""
+    counts: dict[str, int] = {}
+    films = 0
+    for sentences in plots:
+        films += 1
+        for lemma in set().union(*(_central_lemmas(s) for s in sentences)):
+            counts[lemma] = counts.get(lemma, 0) + 1
+    return DocumentFrequencies(films, counts)
+
+
+def _central_lemmas(sentence: Sentence) -> frozenset[str]:
+    return frozenset(
+        lemma
+        for token in sentence.tokens
+        if token.pos in CENTRAL_POS
+        and (lemma := token.lemma.lower()).isalpha()
+        and lemma not in STOPWORDS
+    )
 
 
 def sentence_features(
-    sentences: tuple[Sentence, ...], main_mentions: tuple[frozenset[int], ...] = ()
+    sentences: tuple[Sentence, ...],
+    main_mentions: tuple[frozenset[int], ...] = (),
+    frequencies: DocumentFrequencies | None = None,
 ) -> list[dict[str, float]]:
     """Return the features of each sentence (name -> value), in sentence order.
 
     main_mentions holds the sentence ids where each main character is named,
-    protagonist first.
+    protagonist first; frequencies weigh words for centrality (default: the
+    shipped ones).
     """
     count = len(sentences)
     lengths = [sum(1 for t in s.tokens if t.pos != "PUNCT") for s in sentences]
@@ -239,7 +291,40 @@ def sentence_features(
         )
         rows.append(row)
     _add_context(rows, sentences, main_mentions)
+    for row, value in zip(
+        rows, _centrality(sentences, frequencies or learned_frequencies()), strict=True
+    ):
+        row["centrality"] = value
     return rows
+
+
+def _centrality(
+    sentences: tuple[Sentence, ...], frequencies: DocumentFrequencies
+) -> list[float]:
+    """Cosine of each sentence to the plot's centroid, standardised per plot.
+
+    Sentences are idf-weighted sets of lemmas; turning points tend to carry
+    the plot's gist (grouped cross-validation: docs/quality.md).
+    """
+    if not sentences:
+        return []
+    vectors = []
+    for sentence in sentences:
+        weights = {lemma: frequencies.idf(lemma) for lemma in _central_lemmas(sentence)}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        vectors.append({lemma: w / norm for lemma, w in weights.items()})
+    centroid: dict[str, float] = {}
+    for vector in vectors:
+        for lemma, weight in vector.items():
+            centroid[lemma] = centroid.get(lemma, 0.0) + weight / len(vectors)
+    norm = math.sqrt(sum(w * w for w in centroid.values())) or 1.0
+    cosines = [
+        sum(w * centroid[lemma] for lemma, w in vector.items()) / norm
+        for vector in vectors
+    ]
+    mean = sum(cosines) / len(cosines)
+    spread = math.sqrt(sum((c - mean) ** 2 for c in cosines) / len(cosines))
+    return [(c - mean) / (spread + 1e-9) for c in cosines]
 
 
 def _add_context(
@@ -304,6 +389,7 @@ def choose_turning_points(
     main_mentions: tuple[frozenset[int], ...] = (),
     weights: Weights | None = None,
     neighbour_weight: float = NEIGHBOUR_WEIGHT,
+    frequencies: DocumentFrequencies | None = None,
 ) -> tuple[int, ...]:
     """Return five increasing sentence ids, or () when there are fewer than five.
 
@@ -315,7 +401,7 @@ def choose_turning_points(
     if len(sentences) < len(KEYS):
         return ()
     weights = weights or learned_weights()
-    rows = sentence_features(sentences, main_mentions)
+    rows = sentence_features(sentences, main_mentions, frequencies)
     scores = []
     for key in KEYS:
         table = weights[key]

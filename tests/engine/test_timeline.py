@@ -1,5 +1,6 @@
 import pytest
 
+from plotguide.engine import FilmText
 from plotguide.engine.turning_points import choose_turning_points, position_baseline
 from tests.engine.plots import HARBOR, film
 
@@ -84,3 +85,40 @@ def test_neighbour_weight_zero_decodes_on_exact_probabilities(harbor_sentences):
     assert picks == again
     assert list(picks) == sorted(set(picks))
     assert len(picks) == 5
+
+
+def test_a_sentence_about_the_plots_recurring_matters_is_more_central(engine):
+    from plotguide.engine.turning_points import count_documents, sentence_features
+
+    plot = FilmText(
+        title="Ledger",
+        year=None,
+        plot=(
+            "Nora audits the harbor ledger for the smuggling ring.\n"
+            "The smuggling ring bribes the harbor police.\n"
+            "A seagull eats a sandwich on a bench.\n"
+            "Nora exposes the smuggling ring with the harbor ledger.\n"
+            "The harbor police arrest the smuggling ring."
+        ),
+    )
+    sentences = next(engine.documents([plot])).sentences
+    rows = sentence_features(sentences, (), count_documents([sentences]))
+    centrality = [row["centrality"] for row in rows]
+    assert min(centrality) == centrality[2]
+    assert abs(sum(centrality)) < 1e-6
+
+
+def test_a_word_every_plot_uses_weighs_less_than_a_rare_one(engine):
+    from plotguide.engine.turning_points import count_documents
+
+    plots = [
+        next(engine.documents([FilmText(title=t, year=None, plot=p)])).sentences
+        for t, p in (
+            ("One", "Nora finds the ledger."),
+            ("Two", "Sam finds the key."),
+            ("Three", "Ada finds a map."),
+        )
+    ]
+    frequencies = count_documents(plots)
+    assert frequencies.films == 3
+    assert frequencies.idf("find") < frequencies.idf("ledger") < frequencies.idf("x")
