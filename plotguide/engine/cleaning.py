@@ -1,8 +1,10 @@
 """Clean raw plot text before parsing.
 
 Plots arrive from scraped pages and old corpora: HTML, citation marks,
-doubled names from stripped links ("Jim Raynor Jim Raynor") and the CMU
-corpus's space before punctuation ("Melanie Ballard , second").
+doubled names from stripped links ("Jim Raynor Jim Raynor"), the CMU
+corpus's space before punctuation ("Melanie Ballard , second") and its
+half-stripped wiki markup (`<ref name…}}`, `{{Plot|date…`, `([[Actor Name `,
+bare URLs).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import html
 import re
 
 _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>|<!--.*?-->", re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,500}>|<!--.*?(?:-->|$)", re.DOTALL)
 _CITATION = re.compile(
     r"\[(?:\d{1,3}|[a-z]|citation needed|clarification needed|edit|note \d+|"
     r"according to whom\?|who\?|when\?|dubious[^\]]*)\]",
@@ -26,6 +28,30 @@ _NAME_WORD = r"[A-Z][\w'.\-]*"
 # the link text. Single words are left alone ("Humbert Humbert" is a name).
 DOUBLED_NAME = re.compile(rf"\b((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD})\s+\1(?![\w'])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A reference whose closing was mangled: "<ref nameElley|firstCyrano…}}".
+_BROKEN_REF = re.compile(r"<ref\b[^<>{}]{0,600}?(?:\}\}|/>|</ref\s*>|>)", re.I)
+_TEMPLATE = re.compile(r"\{\{[^{}]{0,600}\}\}")
+_TEMPLATE_TO_REF_END = re.compile(r"\{\{[^{}]{0,300}?/>")
+# What is left of an unclosed template: its name and first parameter's key.
+_TEMPLATE_OPENING = re.compile(r"\{\{(?:[A-Za-z][\w ]{0,40}\|[a-z]{0,12})?")
+# Citation fields that lost their "{{cite": "| title X | date Y}}".
+_CITATION_FIELDS = re.compile(r"(?:\s*\|[^|{}\n]{0,200}){1,12}\}\}")
+# CMU's cast link in parentheses, its "]])" stripped: "Nathan ([[Colin Ferguson , his".
+_CAST_LINK = re.compile(
+    r"\s?\(\[\[[^()\[\]|]{1,60}?(?:\]\]\)?|\)|(?=\s{2}|\s?[,;:.]|$))"
+)
+_LINK = re.compile(r"\[\[(?:[^\[\]|,.;]{0,60}\|)?|\]\]")
+_URL = re.compile(r"https?://\S+")
+_UNCLOSED_REF = re.compile(r"<ref\b\S*", re.I)
+# An image's file name and layout options: "File:Poster.jpg|left|thumb|".
+_IMAGE = re.compile(r"\b(?:Image|File):[^|\n]{1,120}\|(?:[\w ]{0,20}\|){0,4}")
+_TABLE = re.compile(r"\{\|.*?(?:\|\}|$)", re.DOTALL)
+# spaCy's tokenizer takes quadratic time on long runs without spaces ("{{{{…"):
+# a mark repeated shrinks to three ("!!!!!!" → "!!!"), a long mixed run of marks
+# goes, and so does a chunk no word is that long.
+_PUNCT_RUN = re.compile(r"([^\w\s])\1{3,}|[^\w\s]{20,}")
+_LONG_CHUNK = re.compile(r"\S{80,}")
+_MARKUP_HINT = re.compile(r"\{\{|\}\}|\{\||\[\[|\]\]|://|<ref|Image:|File:", re.I)
 
 
 def collapse_doubled_names(text: str) -> str:
@@ -39,10 +65,13 @@ def collapse_doubled_names(text: str) -> str:
 def clean_line(text: str, actor_names: frozenset[str] = frozenset()) -> str:
     """Return one paragraph or sentence cleaned, on a single line."""
     text = _CONTROL.sub(" ", text)
+    text = _strip_wiki_markup(text)
     text = _SCRIPT.sub(" ", text)
     text = _TAG.sub(" ", text)
     text = html.unescape(text)
     text = _TAG.sub(" ", text)
+    text = _PUNCT_RUN.sub(lambda run: (run.group(1) or " ") * 3, text)
+    text = _LONG_CHUNK.sub(" ", text)
     text = _CITATION.sub("", text)
     if actor_names:
         text = _drop_actor_parentheses(text, actor_names)
@@ -52,6 +81,23 @@ def clean_line(text: str, actor_names: frozenset[str] = frozenset()) -> str:
     text = _EMPTY_BRACKETS.sub("", text)
     text = _SPACE_BEFORE.sub(r"\1", _SPACES.sub(" ", text))
     return collapse_doubled_names(text).strip()
+
+
+def _strip_wiki_markup(text: str) -> str:
+    """Drop wiki references, templates, link brackets and URLs, keeping the prose."""
+    if not _MARKUP_HINT.search(text):
+        return text
+    text = _UNCLOSED_REF.sub(" ", _BROKEN_REF.sub(" ", text))
+    text = _IMAGE.sub(" ", _TABLE.sub(" ", text))
+    previous = None
+    while previous != text:
+        previous, text = text, _TEMPLATE.sub(" ", text)
+    text = _TEMPLATE_TO_REF_END.sub(" ", text)
+    text = _CITATION_FIELDS.sub(" ", text)
+    text = _TEMPLATE_OPENING.sub(" ", text).replace("}}", " ")
+    text = _CAST_LINK.sub("", text)
+    text = _LINK.sub("", text)
+    return _URL.sub(" ", text)
 
 
 def clean_plot(

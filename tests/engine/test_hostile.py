@@ -16,6 +16,8 @@ from tests.engine.plots import film
         "Robert'); DROP TABLE films;-- finds a key. ' OR 1=1 --",
         "\x00\x01 Anna \ufffd finds a key.",
         "the end",
+        "{{" * 20000 + "| title x " * 2000 + "([[Ab " * 2000 + "<ref name" * 2000,
+        "<!-- {{Plot|date <script>alert(1)</script> [[Image:x.jpg|thumb",
     ],
 )
 def test_hostile_or_empty_plot_gives_a_valid_story(engine, plot):

@@ -46,3 +46,23 @@ def test_the_plot_is_kept_whole_across_summary_and_ending(harbor):
     cited += [i for line in harbor.summary.ending for i in line.sources]
     assert cited == list(range(len(harbor.sentences)))
     assert len(harbor.sentences) == len(HARBOR_PLOT.strip().splitlines())
+
+
+def test_half_stripped_wiki_markup_leaves_only_the_prose(engine):
+    plot = (
+        "Nora Vance ([[Imogen Hale , a harbor clerk, finds a ledger.<ref nameHale"
+        "|titleThe Ledger |date2019-01-02}} {{Plot|date March 2020}} She shows it "
+        "to Sam.http://example.org/ledger?id=7 {{Expand section|dateThe end "
+        "Sam hides the ledger in a [[Boathouse|boathouse]].\n"
+        "File:Harbor poster.jpg|left|thumb|The harbor at night\n"
+        '{| class="wikitable" |- |Imogen Hale || Nora |}\n'
+        "<!-- Image removed: [[Image:Harbor.jpg|thumb"
+    )
+    story = engine.run(film(plot))
+    text = " ".join(s.text for s in story.sentences)
+    for artefact in ("[[", "]]", "{{", "}}", "<ref", "http", "|", "<!--", "thumb"):
+        assert artefact not in text
+    assert "Nora Vance, a harbor clerk, finds a ledger." in text
+    assert "She shows it to Sam." in text
+    assert "boathouse" in text
+    assert "Imogen Hale" not in text
