@@ -59,6 +59,7 @@ def finish(film_id: int, error: str = "") -> None:
 def drain_queue(*, publish: bool = True, workers_count: int = 1) -> int:
     """Build every queued story once; return how many jobs were taken."""
     from plotguide.stories.services import films_for_generation, generate_stories
+    from plotguide.stories.similarity import link_new_stories
 
     films = queued_films()
     if not films:
@@ -81,4 +82,6 @@ def drain_queue(*, publish: bool = True, workers_count: int = 1) -> int:
         else:
             error = failed.get(film.slug, "")
         finish(film.pk, error)
+    if publish and report.generated:
+        link_new_stories([film.pk for film in films])
     return len(films)

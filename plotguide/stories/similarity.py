@@ -10,7 +10,7 @@ score and the reasons in words.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -80,49 +80,92 @@ def _matrices(parsed: list[EngineStory]) -> dict[str, Any]:
     }
 
 
-def candidate_rows(parsed: list[EngineStory]) -> Iterator[tuple[int, np.ndarray]]:
-    """Yield each story's row and the rows of its likeliest similar stories."""
-    m = _matrices(parsed)
+def _scores(m: dict[str, Any], block: np.ndarray) -> np.ndarray:
+    """Score the stories at the block's rows against every story (symmetric)."""
     theme_sizes = m["themes"].sum(axis=1)
+    lexical = m["terms"][block] @ m["terms"].T
+    shared = m["themes"][block] @ m["themes"].T
+    union = theme_sizes[block, None] + theme_sizes[None, :] - shared
+    themes = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    distance = np.sqrt(
+        ((m["arcs"][block, None, :] - m["arcs"][None, :, :]) ** 2).sum(axis=2)
+    )
+    arc = np.clip(1.0 - distance / np.sqrt(5) * 2, 0.0, 1.0)
+    arc *= m["has_arc"][block, None] & m["has_arc"][None, :]
+    block_directors = m["directors"][block, None]
+    same_director = (block_directors == m["directors"][None, :]) & (
+        block_directors >= 0
+    )
+    score = (
+        LEXICAL_WEIGHT * lexical
+        + THEME_WEIGHT * themes
+        + ARC_WEIGHT * arc
+        + DIRECTOR_WEIGHT * same_director
+    )
+    score[np.arange(len(block)), block] = -np.inf
+    return score
+
+
+def candidate_rows(
+    parsed: list[EngineStory], targets: Sequence[int] | None = None
+) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield each target story's row and the rows of its likeliest similar stories."""
+    m = _matrices(parsed)
+    rows = np.arange(len(parsed)) if targets is None else np.asarray(targets, int)
     keep = min(CANDIDATE_COUNT, len(parsed) - 1)
     if keep <= 0:
         return
-    for start in range(0, len(parsed), BLOCK_ROWS):
-        stop = min(start + BLOCK_ROWS, len(parsed))
-        lexical = m["terms"][start:stop] @ m["terms"].T
-        shared = m["themes"][start:stop] @ m["themes"].T
-        union = theme_sizes[start:stop, None] + theme_sizes[None, :] - shared
-        themes = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-        distance = np.sqrt(
-            ((m["arcs"][start:stop, None, :] - m["arcs"][None, :, :]) ** 2).sum(axis=2)
-        )
-        arc = np.clip(1.0 - distance / np.sqrt(5) * 2, 0.0, 1.0)
-        arc *= m["has_arc"][start:stop, None] & m["has_arc"][None, :]
-        block_directors = m["directors"][start:stop, None]
-        same_director = (block_directors == m["directors"][None, :]) & (
-            block_directors >= 0
-        )
-        score = (
-            LEXICAL_WEIGHT * lexical
-            + THEME_WEIGHT * themes
-            + ARC_WEIGHT * arc
-            + DIRECTOR_WEIGHT * same_director
-        )
-        for offset in range(stop - start):
-            score[offset, start + offset] = -np.inf
-        best = np.argpartition(-score, keep - 1, axis=1)[:, :keep]
-        for offset in range(stop - start):
-            yield start + offset, best[offset]
+    for start in range(0, len(rows), BLOCK_ROWS):
+        block = rows[start : start + BLOCK_ROWS]
+        best = np.argpartition(-_scores(m, block), keep - 1, axis=1)[:, :keep]
+        for offset, row in enumerate(block):
+            yield int(row), best[offset]
+
+
+def _lists_entered(
+    rows: list[Story], parsed: list[EngineStory], targets: list[int]
+) -> set[int]:
+    """Return the rows whose stored list one of the targets now belongs in."""
+    floors = np.full(len(rows), -np.inf)
+    row_of = {story.pk: row for row, story in enumerate(rows)}
+    counts: dict[int, int] = {}
+    for story_id, score in SimilarFilm.objects.values_list("story_id", "score"):
+        row = row_of.get(story_id)
+        if row is None:
+            continue
+        counts[row] = counts.get(row, 0) + 1
+        floors[row] = score if counts[row] == 1 else min(floors[row], score)
+    for row in range(len(rows)):
+        if counts.get(row, 0) < SIMILAR_COUNT:
+            floors[row] = -np.inf
+    m = _matrices(parsed)
+    entered: set[int] = set()
+    for start in range(0, len(targets), BLOCK_ROWS):
+        block = np.asarray(targets[start : start + BLOCK_ROWS], int)
+        beats = (_scores(m, block) > floors[None, :]).any(axis=0)
+        entered.update(int(row) for row in np.flatnonzero(beats))
+    return entered
 
 
 def refresh_similar_films(
     stories: Iterable[Story],
     progress: Callable[[Iterable[Any], int], Iterable[Any]] = lambda items, n: items,
+    films: Collection[int] | None = None,
 ) -> int:
-    """Recompute and store the similar films of every given story; return the count."""
+    """Recompute and store similar films; return how many stories got a new list.
+
+    Every given story is a candidate. films (ids) limits the recomputed lists to
+    those films' stories and the stories whose list one of them now enters,
+    which is what a single new story changes; None recomputes every list.
+    """
     rows, parsed = _load(stories)
+    targets = None
+    if films is not None:
+        chosen = [row for row, story in enumerate(rows) if story.film_id in films]
+        targets = sorted(set(chosen) | _lists_entered(rows, parsed, chosen))
+    changed = rows if targets is None else [rows[row] for row in targets]
     links: list[SimilarFilm] = []
-    for row, candidates in progress(candidate_rows(parsed), len(rows)):
+    for row, candidates in progress(candidate_rows(parsed, targets), len(changed)):
         keyed = [(str(int(c)), parsed[int(c)]) for c in candidates]
         for rank, (key, score, reasons) in enumerate(
             similar_films(parsed[row], keyed, limit=SIMILAR_COUNT)
@@ -137,10 +180,16 @@ def refresh_similar_films(
                 )
             )
     with transaction.atomic():
-        SimilarFilm.objects.filter(story__in=rows).delete()
+        SimilarFilm.objects.filter(story__in=changed).delete()
         SimilarFilm.objects.bulk_create(links, batch_size=2000)
-        slugs = [story.film.slug for story in rows]
+        slugs = [story.film.slug for story in changed]
         transaction.on_commit(
             lambda: similar_films_refreshed.send(sender=SimilarFilm, slugs=slugs)
         )
-    return len(rows)
+    return len(changed)
+
+
+def link_new_stories(film_ids: Collection[int]) -> int:
+    """Give just-built published stories their similar films, and them to others."""
+    stories = Story.objects.published().select_related("film")
+    return refresh_similar_films(stories, films=set(film_ids))

@@ -23,9 +23,12 @@ def generate_story(film_id: int, publish: bool = True) -> str:
     django.setup()
     from plotguide.catalog.models import Film
     from plotguide.stories.services import films_for_generation, generate_stories
+    from plotguide.stories.similarity import link_new_stories
 
     films = films_for_generation(Film.objects.filter(pk=film_id))
     report = generate_stories(films, engine=_engine(), publish=publish)
     if report.failed:
         return f"failed: {report.failed[0][1]}"
+    if publish and report.generated:
+        link_new_stories([film_id])
     return report.summary()

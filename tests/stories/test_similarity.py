@@ -40,3 +40,39 @@ def test_refreshing_twice_replaces_the_links(keeper, engine):
     refresh_similar_films(stories)
     refresh_similar_films(stories)
     assert SimilarFilm.objects.count() == 2
+
+
+def test_a_queued_build_gets_similar_films_and_enters_the_others_lists(
+    keeper, engine
+):
+    from plotguide.stories.jobs import drain_queue, queue_generation
+
+    other = add_film("Bread and Hearts", DIFFERENT_PLOT, credits=(), year=2015)
+    build(engine, other, publish=True)
+    refresh_similar_films(Story.objects.published().select_related("film"))
+    assert [s.film for s in keeper.story.similar.all()] == [other]
+
+    echo = add_film("Varn Light", ECHO_PLOT, credits=(), year=2014)
+    queue_generation(echo)
+    drain_queue()
+
+    echo_similar = [s.film for s in echo.story.similar.all()]
+    assert echo_similar[0] == keeper.story.film
+    keeper_similar = [s.film for s in keeper.story.similar.select_related("film")]
+    assert keeper_similar == [echo, other]
+
+
+def test_a_full_list_takes_a_new_film_only_when_it_scores_higher(
+    keeper, engine, monkeypatch
+):
+    from plotguide.stories import similarity
+
+    echo = add_film("Varn Light", ECHO_PLOT, credits=(), year=2014)
+    other = add_film("Bread and Hearts", DIFFERENT_PLOT, credits=(), year=2015)
+    build(engine, echo, other, publish=True)
+    stories = Story.objects.published().select_related("film")
+    monkeypatch.setattr(similarity, "SIMILAR_COUNT", 1)
+    refresh_similar_films(stories)
+    changed = refresh_similar_films(stories, films={other.pk})
+    assert changed == 1
+    assert [s.film for s in keeper.story.similar.all()] == [echo]
