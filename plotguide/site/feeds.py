@@ -22,7 +22,7 @@ class NewStoriesFeed(Feed):
         return (
             Story.objects.published()
             .select_related("film")
-            .order_by("-updated_at")[:FEED_SIZE]
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
         )
 
     def item_title(self, item: Story) -> str:
@@ -38,4 +38,4 @@ class NewStoriesFeed(Feed):
         return item.updated_at
 
     def item_pubdate(self, item: Story):
-        return item.generated_at
+        return item.published_at

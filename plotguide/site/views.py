@@ -179,7 +179,7 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "site/home.html",
         lambda: {
-            "latest": hubs.published_films().order_by("-story__updated_at")[:12],
+            "latest": hubs.published_films().order_by("-story__published_at")[:12],
             "year": datetime.date.today().year,
         },
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 
 from plotguide.catalog.models import Film
 
@@ -40,6 +41,12 @@ class Story(models.Model):
     )
     generated_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When the story was first published; a rebuild keeps it.",
+    )
 
     objects = StoryQuerySet.as_manager()
 
@@ -49,6 +56,14 @@ class Story(models.Model):
 
     def __str__(self) -> str:
         return f"Story of {self.film}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Stamp the first publication, so "new" means newly published, not rebuilt."""
+        if self.status == self.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
+        super().save(*args, **kwargs)
 
     @property
     def sections(self) -> dict[str, Any]:

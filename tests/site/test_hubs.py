@@ -85,3 +85,16 @@ def test_empty_hubs_still_render(client):
         "/collections/",
     ]:
         text(client, url)
+
+
+def test_the_feed_lists_stories_by_first_publication_not_by_rebuild(client, rush):
+    from plotguide.stories.models import Story
+
+    first = Story.objects.get(film=rush).published_at
+    assert first is not None
+    story = Story.objects.get(film=rush)
+    story.data = {**story.data}
+    story.save()
+    assert Story.objects.get(film=rush).published_at == first
+    feed = text(client, "/feed/")
+    assert feed.index("Donnie Brasco") < feed.index("Rush (1991)")
