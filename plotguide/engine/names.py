@@ -459,12 +459,23 @@ class NameVotes:
         )
 
 
+# Lower-case words that belong inside a name ("Leonardo da Vinci").
+NAME_PARTICLES = frozenset(
+    ["da", "de", "del", "della", "der", "di", "du", "la", "le", "van", "von", "bin"]
+    + ["al", "el", "y", "the", "of", "'s", "’s", "'", "’", "-", '"', "“", "”"]
+)
+
+
 def find_mentions(sentences: tuple[Sentence, ...]) -> list[Mention]:
     """Return every proper-name span (entity or run of proper nouns)."""
     mentions = []
     for sentence in sentences:
         covered: set[int] = set()
-        spans = [(e.start, e.end) for e in sentence.entities]
+        spans = [
+            piece
+            for e in sentence.entities
+            for piece in _name_pieces(sentence, e.start, e.end)
+        ]
         spans += _propn_runs(sentence)
         for start, end in spans:
             if covered.intersection(range(start, end)):
@@ -519,6 +530,28 @@ def credit_keys(
         if tokens:
             keys.append((credit, tokens))
     return keys
+
+
+def _name_pieces(sentence: Sentence, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a span at commas, conjunctions and stray lower-case words.
+
+    The parser sometimes makes one entity of a list ("George, Lauren") or
+    tags a verb as a proper noun ("Sweetpea kills Rodney"); each side is a
+    name of its own, never one name made of both.
+    """
+    pieces, piece_start = [], start
+    for index in range(start, end):
+        text = sentence.tokens[index].text
+        is_separator = text in (",", ";", "&", "/")
+        is_stray = text[:1].islower() and text not in NAME_PARTICLES
+        if not (is_separator or is_stray):
+            continue
+        if index > piece_start:
+            pieces.append((piece_start, index))
+        piece_start = index + 1
+    if end > piece_start:
+        pieces.append((piece_start, end))
+    return pieces
 
 
 def _propn_runs(sentence: Sentence) -> list[tuple[int, int]]:

@@ -149,3 +149,16 @@ def test_with_a_full_cast_list_a_name_it_leaves_out_needs_three_mentions(engine)
     assert "Bert Loam" in {
         c.name for c in engine.run(film(thrice, cast=FULL_CAST)).characters
     }
+
+
+def test_names_in_a_list_stay_separate_people(engine):
+    plot = (
+        "George Cooper lives with his girlfriend Lauren Daniels. "
+        "George photographs the tunnels under the city while Lauren works. "
+        "A creature attacks George and Lauren in the sewer. "
+        "The police arrive, and George, Lauren, and Shepherd are saved."
+    )
+    story = engine.run(film(plot))
+    names = {c.name for c in story.characters}
+    assert {"George Cooper", "Lauren Daniels"} <= names
+    assert not any("George" in name and "Lauren" in name for name in names)
