@@ -7,9 +7,9 @@ from dataclasses import astuple, dataclass
 
 from plotguide.engine.doc import Sentence
 from plotguide.engine.film import CastCredit
+from plotguide.engine.places import PLACE_LABELS
 from plotguide.engine.text import TITLES, strip_titles
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset(
     {"ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )

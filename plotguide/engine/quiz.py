@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.places import PlaceMention, named_places
 from plotguide.engine.registry import component
 from plotguide.engine.story import Character, Quiz, QuizQuestion
 from plotguide.engine.timeline import short_name
@@ -15,7 +16,6 @@ from plotguide.engine.timeline import short_name
 MAX_QUESTIONS = 10
 MIN_QUESTIONS = 8
 BLANK = "_____"
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Used only when the plot names too few places for three wrong answers.
 FALLBACK_PLACES = (
     "London", "Paris", "New York City", "Los Angeles", "Chicago", "Tokyo", "Rome",
@@ -51,7 +51,8 @@ def build_quiz(doc: StoryDoc) -> StoryDoc:
     """
     sentences = tuple(s for s in doc.sentences or () if s.tokens)
     characters = doc.characters or ()
-    candidates = list(_candidates(sentences, characters))
+    places = named_places(sentences, characters, doc.film.title)
+    candidates = list(_candidates(sentences, characters, places))
     picked = _spread(candidates, MAX_QUESTIONS)
     questions = tuple(q for q in (_question(c) for c in picked) if q)
     note = ""
@@ -65,13 +66,16 @@ def build_quiz(doc: StoryDoc) -> StoryDoc:
 
 
 def _candidates(
-    sentences: tuple[Sentence, ...], characters: tuple[Character, ...]
+    sentences: tuple[Sentence, ...],
+    characters: tuple[Character, ...],
+    mentions: list[PlaceMention],
 ) -> Iterator[_Candidate]:
     names = [(c, f) for c in characters for f in (c.name, *c.aliases)]
     names.sort(key=lambda pair: -len(pair[1]))
-    places = _unique(
-        e.text for s in sentences for e in s.entities if e.label in PLACE_LABELS
-    )
+    places = _unique(p.name for p in mentions)
+    places_in: dict[int, list[PlaceMention]] = {}
+    for mention in mentions:
+        places_in.setdefault(mention.sentence, []).append(mention)
     name_words = {w for _, form in names for w in form.split()}
     objects = _unique(
         o for s in sentences for o in _objects(s) if not set(o.split()) & name_words
@@ -88,13 +92,12 @@ def _candidates(
         deed = next((d for d in deeds if d[0] == sentence.id), None)
         if deed:
             yield _deed_question(deed, deeds)
-        where = _where_question(sentence, names, places)
+        here = places_in.get(sentence.id, [])
+        where = _where_question(sentence, names, here, places)
         if where:
             yield where
             continue
-        place = next(
-            (e.text for e in sentence.entities if e.label in PLACE_LABELS), None
-        )
+        place = here[0].name if here else None
         if place and sentence.text.count(place) == 1:
             pool = tuple(p for p in places if p != place) + FALLBACK_PLACES
             yield _blank(sentence, "place", place, pool)
@@ -206,6 +209,7 @@ def _who_question(
 def _where_question(
     sentence: Sentence,
     names: list[tuple[Character, str]],
+    here: list[PlaceMention],
     places: tuple[str, ...],
 ) -> _Candidate | None:
     """Turn "Raynor meets Cates in Tyler." into "Where does Raynor meet Cates?".
@@ -228,11 +232,15 @@ def _where_question(
         or any(t.dep == "neg" and t.head == root for t in tokens)
     ):
         return None
-    for entity in sentence.entities:
-        if entity.label not in PLACE_LABELS or sentence.text.count(entity.text) != 1:
+    for place in here:
+        if sentence.text.count(place.name) != 1:
             continue
         head = next(
-            (i for i in range(entity.start, entity.end) if tokens[i].dep == "pobj"),
+            (
+                i
+                for i in range(place.entity_start, place.entity_end)
+                if tokens[i].dep == "pobj"
+            ),
             None,
         )
         if head is None:
@@ -244,9 +252,9 @@ def _where_question(
         if any(t.pos == "PUNCT" or t.dep in ("mark", "cc") for t in between):
             continue
         verb = " ".join([tokens[root].lemma.lower()] + [t.text for t in between])
-        pool = tuple(p for p in places if p != entity.text) + FALLBACK_PLACES
+        pool = tuple(p for p in places if p != place.name) + FALLBACK_PLACES
         return _Candidate(
-            sentence.id, "place", f"Where does {form} {verb}?", entity.text, pool
+            sentence.id, "place", f"Where does {form} {verb}?", place.name, pool
         )
     return None
 

@@ -7,10 +7,10 @@ from collections import Counter
 from dataclasses import replace
 
 from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.places import PlaceMention, named_places
 from plotguide.engine.registry import component
 from plotguide.engine.story import NOT_STATED, Setting, SettingItem
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MAX_LOCATIONS = 3
 PERIOD = re.compile(
     r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(\d{1,2}(st|nd|rd|th)|[a-z]+th)[ -]century\b|"
@@ -30,16 +30,8 @@ def build_setting(doc: StoryDoc) -> StoryDoc:
     in 1944, and a wrong period is worse than "not stated".
     """
     sentences = doc.sentences or ()
-    names = {
-        word
-        for c in doc.characters or ()
-        for form in (c.name, *c.aliases)
-        for word in form.split()
-    }
-    return replace(
-        doc,
-        setting=Setting(_period(sentences), _locations(sentences, names)),
-    )
+    places = named_places(sentences, doc.characters or (), doc.film.title)
+    return replace(doc, setting=Setting(_period(sentences), _locations(places)))
 
 
 def _period(sentences: tuple[Sentence, ...]) -> SettingItem:
@@ -54,18 +46,12 @@ def _period(sentences: tuple[Sentence, ...]) -> SettingItem:
     return SettingItem(NOT_STATED)
 
 
-def _locations(
-    sentences: tuple[Sentence, ...], names: set[str]
-) -> tuple[SettingItem, ...]:
+def _locations(places: list[PlaceMention]) -> tuple[SettingItem, ...]:
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for sentence in sentences:
-        for entity in sentence.entities:
-            value = _strip_article(entity.text)
-            if entity.label not in PLACE_LABELS or set(value.split()) & names:
-                continue
-            counts[value] += 1
-            first.setdefault(value, sentence.id)
+    for place in places:
+        counts[place.name] += 1
+        first.setdefault(place.name, place.sentence)
     ranked = sorted(counts, key=lambda v: (-counts[v], first[v]))[:MAX_LOCATIONS]
     if not ranked:
         return (SettingItem(NOT_STATED),)

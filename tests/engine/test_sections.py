@@ -114,6 +114,7 @@ def test_an_eleven_sentence_plot_gets_a_full_quiz(engine):
 def test_a_where_question_asks_for_the_place_its_sentence_states(engine):
     from plotguide.engine.doc import Entity, Sentence
     from plotguide.engine.parsing import to_paragraph
+    from plotguide.engine.places import named_places
     from plotguide.engine.quiz import _where_question
     from plotguide.engine.story import Character
 
@@ -123,7 +124,40 @@ def test_a_where_question_asks_for_the_place_its_sentence_states(engine):
     entities = tuple(Entity(e.label_, e.start, e.end, e.text) for e in doc.ents)
     sentence = Sentence(0, 0, text, tokens, entities)
     raynor = Character("Raynor", (), "protagonist", 1.0, (0,))
-    question = _where_question(sentence, [(raynor, "Raynor")], ("Tyler", "Dallas"))
+    here = named_places((sentence,), (raynor,))
+    question = _where_question(
+        sentence, [(raynor, "Raynor")], here, ("Tyler", "Dallas")
+    )
     assert question.question == "Where does Raynor meet Cates?"
     assert question.answer == "Tyler"
     assert question.pool[0] == "Dallas"
+
+
+def test_places_leave_out_characters_the_title_and_lone_first_words():
+    from plotguide.engine.doc import Entity, Sentence
+    from plotguide.engine.places import named_places
+    from plotguide.engine.story import Character
+
+    sentences = (
+        Sentence(
+            0,
+            0,
+            "Story begins in New York City's tunnels.",
+            (),
+            (Entity("GPE", 0, 1, "Story"), Entity("GPE", 3, 7, "New York City's")),
+        ),
+        Sentence(
+            1,
+            0,
+            "Jericho Butler hunts the C.H.U.D.s on Mars.",
+            (),
+            (
+                Entity("GPE", 0, 2, "Jericho Butler"),
+                Entity("GPE", 4, 5, "C.H.U.D.s"),
+                Entity("LOC", 6, 7, "Mars"),
+            ),
+        ),
+    )
+    jericho = Character("Jericho Butler", ("Jericho",), "protagonist", 1.0, (1,))
+    places = named_places(sentences, (jericho,), title="C.H.U.D.")
+    assert [p.name for p in places] == ["New York City", "Mars"]
