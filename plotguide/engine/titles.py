@@ -70,6 +70,10 @@ REPORTING = frozenset(
         "understand",
     ]
 )
+# Verbs that read cut off without what follows them ("Douglas realizes").
+NEEDS_OBJECT = REPORTING | frozenset(
+    ["be", "find", "send", "take", "make", "give", "put", "bring"]
+)
 DANGLING = frozenset(
     [
         "a",
@@ -156,11 +160,18 @@ def title_parts(
     complement (the share measured in docs/quality.md)."""
     tokens = sentence.tokens
     resolver = _Resolver(tokens, names, antecedents, genders or {})
+    first: tuple[str, bool] | None = None
     for verb, subject in _clauses(tokens, names):
         words, complete = _clause_title(tokens, verb, subject, resolver)
-        if words:
+        if not words:
+            continue
+        if complete or (
+            first is None and tokens[verb].lemma.lower() not in NEEDS_OBJECT
+        ):
             return _tidy(words), complete
-    return _tidy(_fallback(tokens)), False
+        # "Douglas realizes" says nothing; a later whole clause may say what.
+        first = first or (_tidy(words), complete)
+    return first or (_tidy(_fallback(tokens)), False)
 
 
 def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int, int]]:
@@ -208,7 +219,7 @@ def _clause_title(
     rest = _complement_words(tokens, verb, resolver, actor, passive)
     words = who + does
     for number, piece in enumerate(rest):
-        if number and len(words) + len(piece) > MAX_TITLE_WORDS:
+        if number and _length(words + piece) > MAX_TITLE_WORDS:
             break
         words = words + piece
     return words, bool(rest)
@@ -482,11 +493,18 @@ def _fallback(tokens: tuple[Token, ...]) -> list[Word]:
     return words
 
 
+def _length(words: list[Word]) -> int:
+    """Count the words a reader sees: a name is one Word of several ("Gator Harris")."""
+    return sum(len(w.text.split()) for w in words)
+
+
 def _tidy(words: list[Word]) -> str:
     """Cut to eight words, drop dangling function words, capitalise."""
     words = [w for w in words if w.text]
-    cut = len(words) > MAX_TITLE_WORDS
-    words = words[:MAX_TITLE_WORDS]
+    cut = False
+    while _length(words) > MAX_TITLE_WORDS:
+        words.pop()
+        cut = True
     while len(words) > 2 and (
         words[-1].text.lower() in DANGLING
         or cut

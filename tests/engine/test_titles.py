@@ -84,3 +84,25 @@ def test_a_title_never_ends_on_a_function_word_nor_passes_eight_words(title):
     assert len(result.split()) <= 8
     assert result.split()[-1].lower() not in {"the", "of", "and", "by", "angry"}
     assert result.startswith("Ballard's crew")
+
+
+def test_a_two_word_name_counts_as_two_of_the_eight_words(engine):
+    text = "Roark and Gator Harris venture down the storm sewer to find the creature."
+    tokens = to_paragraph(engine.nlp(text), whole=True)[0]
+    names = {0: "Roark", 2: "Gator Harris", 3: "Gator Harris"}
+    result = event_title(Sentence(0, 0, text, tokens, ()), names)
+    assert result.startswith("Roark and Gator Harris venture")
+    assert len(result.split()) <= 8
+
+
+def test_a_verb_that_needs_its_news_gives_way_to_the_news(title):
+    text = (
+        "In addition, she reveals that Sharpay and Troy have been considered "
+        "for a scholarship."
+    )
+    assert title(text) == "Sharpay and Troy are considered for a scholarship"
+
+
+def test_a_subordinate_clause_never_replaces_the_main_one(title):
+    text = "Before they can flee, Douglas realizes that the officials want him dead."
+    assert title(text).startswith("Douglas realizes")
