@@ -99,6 +99,8 @@ PART_NOUNS = GENERIC_CREDIT_WORDS | frozenset(
         "stewardess", "attendant", "chef", "cook", "barman", "janitor",
         "photographer", "journalist", "announcer", "assistant", "aide",
         "kids", "children", "boys", "girls", "men", "women", "couple", "lady",
+        "expert", "specialist", "advisor", "adviser", "consultant", "spokeswoman",
+        "representative", "senator", "general", "nun",
     ]
 )  # fmt: skip
 PART_CUTS = frozenset({"in", "at", "on", "from", "of", "with", "for", "-", "–"})

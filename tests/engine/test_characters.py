@@ -70,8 +70,12 @@ def test_described_parts_are_not_credited_names():
     assert not is_named_credit("El Caribe Party Patron #2")
     assert not is_named_credit("Bouncer at Planet Hollywood")
     assert not is_named_credit("Himself - Myspace Founder")
+    assert not is_named_credit("NASA Expert")
+    assert not is_named_credit("General of the Bolivian Army")
     assert is_named_credit("Walt, City Worker")
     assert is_named_credit("Lt. Greenhill")
+    assert is_named_credit("Hannibal King")
+    assert is_named_credit("The Red Queen")
 
 
 def test_groups_institutions_titles_and_actors_are_not_characters(engine):
