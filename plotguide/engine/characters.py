@@ -13,6 +13,7 @@ from plotguide.engine.names import (
     credit_keys,
     find_mentions,
     is_group_name,
+    strip_titles,
     vote,
 )
 from plotguide.engine.registry import component
@@ -203,6 +204,17 @@ def _clusters(
     mentions = find_mentions(sentences)
     votes = vote(sentences, mentions)
     credited = [words for _, words in credit_keys(cast)]
+    first_names = {
+        words[0].lower().strip(".")
+        for credit in cast
+        if (
+            words := [
+                w
+                for w in strip_titles(credit.character.split("/")[0]).split()
+                if w.lower() not in ("the", "a", "an")
+            ]
+        )
+    }
     by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
@@ -211,9 +223,18 @@ def _clusters(
     )
 
     def is_anchor(key: tuple[str, ...]) -> bool:
-        if any(set(key) <= words for words in credited):
-            return True
         v = votes[key]
+        # "Mars" the planet is not "Big Daddy Mars": a lone surname the parse
+        # only ever calls a place is not that credit ("Sunshine", a first
+        # name, still is).
+        is_place_surname = (
+            len(key) == 1
+            and key[0] not in first_names
+            and v.person_score == 0
+            and v.place + v.locative > 0
+        )
+        if not is_place_surname and any(set(key) <= words for words in credited):
+            return True
         return len(key) >= 2 and v.person_score >= 1 and v.is_person
 
     clusters: list[_Cluster] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import astuple, dataclass
+from itertools import takewhile
 
 from plotguide.engine.doc import Sentence
 from plotguide.engine.film import CastCredit
@@ -100,7 +101,9 @@ PART_NOUNS = GENERIC_CREDIT_WORDS | frozenset(
         "photographer", "journalist", "announcer", "assistant", "aide",
         "kids", "children", "boys", "girls", "men", "women", "couple", "lady",
         "expert", "specialist", "advisor", "adviser", "consultant", "spokeswoman",
-        "representative", "senator", "general", "nun",
+        "representative", "senator", "general", "nun", "shopper", "saleswoman",
+        "cashier", "teller", "visitor", "musician", "patient", "victim", "witness",
+        "juror", "mourner",
     ]
 )  # fmt: skip
 PART_CUTS = frozenset({"in", "at", "on", "from", "of", "with", "for", "-", "–"})
@@ -523,9 +526,10 @@ def credit_keys(
         if not is_named_credit(credit.character):
             continue
         name = strip_titles(credit.character.split("/")[0])
+        words = list(takewhile(lambda w: w.lower() not in PART_CUTS, name.split()))
         tokens = frozenset(
             word.strip("'\"().,").lower()
-            for word in name.split()
+            for word in words
             if word[:1].isupper() and word.strip("'\"().,")
         )
         tokens -= GENERIC_CREDIT_WORDS

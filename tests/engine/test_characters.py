@@ -166,3 +166,29 @@ def test_names_in_a_list_stay_separate_people(engine):
     names = {c.name for c in story.characters}
     assert {"George Cooper", "Lauren Daniels"} <= names
     assert not any("George" in name and "Lauren" in name for name in names)
+
+
+def test_a_credit_is_matched_on_its_name_not_on_where_it_is_from():
+    from plotguide.engine.names import credit_keys
+
+    [(_, words)] = credit_keys(
+        (CastCredit("Byron Morrow", "Mr. Jameson from Chicago"),)
+    )
+    assert words == {"jameson"}
+
+
+def test_a_planet_is_not_the_character_whose_surname_it_shares(engine):
+    plot = (
+        "Set in the future, the film depicts Mars as a red planet. "
+        "Melanie Ballard travels to Mars with her crew. "
+        "Ballard fights the possessed miners on Mars."
+    )
+    cast = (
+        CastCredit("Natasha Henstridge", "Lt. Melanie Ballard", 0),
+        CastCredit("Richard Cetrone", "Big Daddy Mars", 1),
+    )
+    story = engine.run(film(plot, cast=cast))
+    names = {c.name for c in story.characters}
+    assert "Melanie Ballard" in names
+    assert "Mars" not in names
+    assert "Mars" in [place.value for place in story.setting.locations]
