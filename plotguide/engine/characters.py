@@ -11,11 +11,12 @@ from plotguide.engine.names import (
     Mention,
     NameVotes,
     credit_keys,
+    credit_name_words,
     find_mentions,
     is_group_name,
-    strip_titles,
     vote,
 )
+from plotguide.engine.places import strip_article
 from plotguide.engine.registry import component
 from plotguide.engine.story import DERIVED, SOURCE, Character, Line, Relationship
 
@@ -208,11 +209,9 @@ def _clusters(
         words[0].lower().strip(".")
         for credit in cast
         if (
-            words := [
-                w
-                for w in strip_titles(credit.character.split("/")[0]).split()
-                if w.lower() not in ("the", "a", "an")
-            ]
+            words := strip_article(
+                " ".join(credit_name_words(credit.character))
+            ).split()
         )
     }
     by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)

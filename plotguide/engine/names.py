@@ -517,6 +517,13 @@ def vote(
     return {key: NameVotes(**tally) for key, tally in counts.items()}
 
 
+def credit_name_words(character: str) -> list[str]:
+    """Return the words of a credited part's name, in order: no honorific, and
+    nothing from "from", "in" or "at" on ("Mr. Jameson from Chicago")."""
+    name = strip_titles(character.split("/")[0])
+    return list(takewhile(lambda w: w.lower() not in PART_CUTS, name.split()))
+
+
 def credit_keys(
     cast: tuple[CastCredit, ...],
 ) -> list[tuple[CastCredit, frozenset[str]]]:
@@ -525,8 +532,7 @@ def credit_keys(
     for credit in cast:
         if not is_named_credit(credit.character):
             continue
-        name = strip_titles(credit.character.split("/")[0])
-        words = list(takewhile(lambda w: w.lower() not in PART_CUTS, name.split()))
+        words = credit_name_words(credit.character)
         tokens = frozenset(
             word.strip("'\"().,").lower()
             for word in words

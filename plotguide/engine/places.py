@@ -50,7 +50,7 @@ def named_places(
             if entity.label not in PLACE_LABELS:
                 continue
             written = _POSSESSIVE.sub("", entity.text.strip())
-            name = _ARTICLE.sub("", written)
+            name = strip_article(written)
             if (
                 not name
                 or set(name.split()) & name_words
@@ -61,6 +61,11 @@ def named_places(
                 PlaceMention(name, sentence.id, written, entity.start, entity.end)
             )
     return _without_lone_openers(found)
+
+
+def strip_article(text: str) -> str:
+    """Return the text without a leading "the", "a" or "an"."""
+    return _ARTICLE.sub("", text.strip())
 
 
 def _without_lone_openers(found: list[PlaceMention]) -> list[PlaceMention]:

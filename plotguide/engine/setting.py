@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 
 from plotguide.engine.doc import Sentence, StoryDoc
-from plotguide.engine.places import PlaceMention, named_places
+from plotguide.engine.places import PlaceMention, named_places, strip_article
 from plotguide.engine.registry import component
 from plotguide.engine.story import NOT_STATED, Setting, SettingItem
 
@@ -38,7 +38,7 @@ def _period(sentences: tuple[Sentence, ...]) -> SettingItem:
     for sentence in sentences:
         for entity in sentence.entities:
             if entity.label == "DATE" and PERIOD.search(entity.text):
-                return SettingItem(_strip_article(entity.text), (sentence.id,))
+                return SettingItem(strip_article(entity.text), (sentence.id,))
     for sentence in sentences:
         match = PERIOD.search(sentence.text)
         if match and not match.group(1):
@@ -56,7 +56,3 @@ def _locations(places: list[PlaceMention]) -> tuple[SettingItem, ...]:
     if not ranked:
         return (SettingItem(NOT_STATED),)
     return tuple(SettingItem(value, (first[value],)) for value in ranked)
-
-
-def _strip_article(text: str) -> str:
-    return re.sub(r"^(the|a|an) ", "", text.strip(), flags=re.IGNORECASE)

@@ -107,12 +107,12 @@ def _scores(m: dict[str, Any], block: np.ndarray) -> np.ndarray:
 
 
 def candidate_rows(
-    parsed: list[EngineStory], targets: Sequence[int] | None = None
+    m: dict[str, Any], targets: Sequence[int] | None = None
 ) -> Iterator[tuple[int, np.ndarray]]:
     """Yield each target story's row and the rows of its likeliest similar stories."""
-    m = _matrices(parsed)
-    rows = np.arange(len(parsed)) if targets is None else np.asarray(targets, int)
-    keep = min(CANDIDATE_COUNT, len(parsed) - 1)
+    count = len(m["directors"])
+    rows = np.arange(count) if targets is None else np.asarray(targets, int)
+    keep = min(CANDIDATE_COUNT, count - 1)
     if keep <= 0:
         return
     for start in range(0, len(rows), BLOCK_ROWS):
@@ -123,7 +123,7 @@ def candidate_rows(
 
 
 def _lists_entered(
-    rows: list[Story], parsed: list[EngineStory], targets: list[int]
+    rows: list[Story], m: dict[str, Any], targets: list[int]
 ) -> set[int]:
     """Return the rows whose stored list one of the targets now belongs in."""
     floors = np.full(len(rows), -np.inf)
@@ -138,7 +138,6 @@ def _lists_entered(
     for row in range(len(rows)):
         if counts.get(row, 0) < SIMILAR_COUNT:
             floors[row] = -np.inf
-    m = _matrices(parsed)
     entered: set[int] = set()
     for start in range(0, len(targets), BLOCK_ROWS):
         block = np.asarray(targets[start : start + BLOCK_ROWS], int)
@@ -159,13 +158,14 @@ def refresh_similar_films(
     which is what a single new story changes; None recomputes every list.
     """
     rows, parsed = _load(stories)
+    m = _matrices(parsed)
     targets = None
     if films is not None:
         chosen = [row for row, story in enumerate(rows) if story.film_id in films]
-        targets = sorted(set(chosen) | _lists_entered(rows, parsed, chosen))
+        targets = sorted(set(chosen) | _lists_entered(rows, m, chosen))
     changed = rows if targets is None else [rows[row] for row in targets]
     links: list[SimilarFilm] = []
-    for row, candidates in progress(candidate_rows(parsed, targets), len(changed)):
+    for row, candidates in progress(candidate_rows(m, targets), len(changed)):
         keyed = [(str(int(c)), parsed[int(c)]) for c in candidates]
         for rank, (key, score, reasons) in enumerate(
             similar_films(parsed[row], keyed, limit=SIMILAR_COUNT)

@@ -16,6 +16,15 @@ from plotguide.catalog.importers.reading import (
     web_url,
 )
 from plotguide.catalog.importers.records import (
+    BOTH_SCENES,
+    CAST,
+    DIRECTOR,
+    MID_CREDITS,
+    NO_SCENE,
+    NOMINATED,
+    POST_CREDITS,
+    WON,
+    WRITER,
     AwardRecord,
     CreditRecord,
     FilmRecord,
@@ -27,9 +36,9 @@ from plotguide.catalog.importers.records import (
 
 SOURCE = "plotguide-json"
 FORMAT_NAME = "plotguide-catalog"
-ROLES = {"cast", "director", "writer"}
-OUTCOMES = {"won", "nominated"}
-KINDS = {"none", "mid", "post", "both"}
+ROLES = {CAST, DIRECTOR, WRITER}
+OUTCOMES = {WON, NOMINATED}
+KINDS = {NO_SCENE, MID_CREDITS, POST_CREDITS, BOTH_SCENES}
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,90}$")
 
 
@@ -82,7 +91,7 @@ def _record(location: Location, data: dict[str, Any]) -> FilmRecord | Rejection:
     credits = tuple(
         CreditRecord(
             name=str(item["name"]),
-            role=_choice(item.get("role", "cast"), ROLES, "role"),
+            role=_choice(item.get("role", CAST), ROLES, "role"),
             character=str(item.get("character") or ""),
             order=item.get("order"),
         )
