@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.urls import reverse
 
-from plotguide.catalog.naming import base_slug, name_key, title_key
+from plotguide.catalog.naming import base_slug, name_key, studio_key, title_key
 
 
 def unique_slug(
@@ -35,7 +35,7 @@ def unique_slug(
 class NamedQuerySet(models.QuerySet):
     def get_or_create_named(self, name: str) -> tuple[models.Model, bool]:
         """Return the row with this name's key, creating it with a unique slug."""
-        key = name_key(name)
+        key = self.model.key_for(name)
         row = self.filter(key=key).first()
         if row is not None:
             return row, False
@@ -58,14 +58,30 @@ class NamedEntity(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @classmethod
+    def key_for(cls, name: str) -> str:
+        """Return the key two names of the same thing share."""
+        return name_key(name)
+
 
 class Person(NamedEntity):
+    tmdb_id = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        unique=True,
+        help_text="TMDB's person id; people with an id are never merged by name.",
+    )
+
     class Meta(NamedEntity.Meta):
         verbose_name_plural = "people"
 
 
 class Studio(NamedEntity):
-    pass
+    @classmethod
+    def key_for(cls, name: str) -> str:
+        """One company under its trading names: "Warner Bros. Pictures" is
+        "Warner Bros." (docs/catalogue.md gives the rule)."""
+        return studio_key(name)
 
 
 class Genre(NamedEntity):
@@ -99,6 +115,11 @@ class Film(models.Model):
     runtime_minutes = models.PositiveIntegerField(null=True, blank=True)
     origin = models.CharField(max_length=120, blank=True)
     overview = models.TextField(blank=True)
+    vote_average = models.FloatField(
+        null=True, blank=True, help_text="TMDB's average rating out of 10."
+    )
+    vote_count = models.PositiveIntegerField(null=True, blank=True)
+    popularity = models.FloatField(null=True, blank=True, db_index=True)
     plot = models.TextField(blank=True)
     plot_source_name = models.CharField(max_length=120, blank=True)
     plot_source_url = models.URLField(max_length=500, blank=True)
@@ -110,6 +131,11 @@ class Film(models.Model):
         default=dict,
         blank=True,
         help_text="Which source last set each field; a source only overwrites its own.",
+    )
+    created_by = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="The source whose record created the film; others joined it.",
     )
     studios = models.ManyToManyField(Studio, blank=True, related_name="films")
     genres = models.ManyToManyField(Genre, blank=True, related_name="films")
@@ -269,3 +295,32 @@ class CollectionItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.position}. {self.film}"
+
+
+class HeldJoin(models.Model):
+    """A record whose film could not be told from its title alone, for an editor.
+
+    Plots without a year meet films by title; when the plot neither clearly
+    names a candidate's credited characters nor clearly names none, the
+    record waits here instead of being merged on a guess.
+    """
+
+    source = models.CharField(max_length=60)
+    location = models.CharField(max_length=500)
+    title = models.CharField(max_length=300)
+    record = models.JSONField(help_text="The record as imported, to apply later.")
+    plot_digest = models.CharField(max_length=64, db_index=True)
+    candidates = models.ManyToManyField(Film, related_name="held_joins")
+    evidence = models.TextField(help_text="What was found, candidate by candidate.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["title", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "plot_digest"], name="held_once_per_record"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.source}, {self.location})"

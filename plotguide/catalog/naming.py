@@ -44,3 +44,27 @@ def base_slug(text: str, year: int | None = None, max_length: int = 80) -> str:
     slug = slugify(unicodedata.normalize("NFKD", text))[: max_length - 5].strip("-")
     slug = slug or "untitled"
     return f"{slug}-{year}" if year else slug
+
+
+# Words that name a company's form, not the company: "Warner Bros. Pictures",
+# "Warner Bros. Entertainment" and "Warner Bros." are one studio.
+STUDIO_FORM_WORDS = frozenset(
+    "pictures picture entertainment films film studios studio productions "
+    "production company co corporation corp inc incorporated ltd llc limited "
+    "cinema group distribution skg".split()
+)
+_STUDIO_ALIASES = {"twentieth century fox": "20th century fox"}
+_PARENTHESES = re.compile(r"\([^)]*\)")
+
+
+def studio_key(name: str) -> str:
+    """Return a studio's comparison key: its name without company-form words.
+
+    Parentheses go ("Metro-Goldwyn-Mayer (MGM)"), then form words from the end
+    while a word is left; a name made only of such words keeps its own key.
+    """
+    words = title_key(_PARENTHESES.sub(" ", name) or name).split()
+    while len(words) > 1 and words[-1] in STUDIO_FORM_WORDS:
+        words.pop()
+    key = " ".join(words) or title_key(name)
+    return _STUDIO_ALIASES.get(key, key)

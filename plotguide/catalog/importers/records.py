@@ -51,6 +51,7 @@ class CreditRecord:
     role: str = CAST
     character: str = ""
     order: int | None = None
+    tmdb_person_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,9 @@ class FilmRecord:
     plot_source_url: str = ""
     plot_licence: str = ""
     overview: str = ""
+    vote_average: float | None = None
+    vote_count: int | None = None
+    popularity: float | None = None
     imdb_id: str = ""
     tmdb_id: int | None = None
     wikipedia_id: int | None = None

@@ -10,6 +10,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from plotguide.catalog.importers.reading import (
     Duplicates,
@@ -54,6 +55,9 @@ MOVIE_COLUMNS = (
     "genres",
     "keywords",
     "production_companies",
+    "vote_average",
+    "vote_count",
+    "popularity",
 )
 CREDIT_COLUMNS = ("movie_id", "title", "cast", "crew")
 WHEEL_FOLDER = "model/datasets"
@@ -164,6 +168,9 @@ def _film(location: Location, row: dict[str, str]) -> FilmRecord:
         release_date=release_date,
         runtime_minutes=parse_runtime(row["runtime"]),
         overview=overview,
+        vote_average=_number(row["vote_average"], "vote_average", float),
+        vote_count=_number(row["vote_count"], "vote_count", int),
+        popularity=_number(row["popularity"], "popularity", float),
         tmdb_id=int(tmdb_id),
         studios=_names(row["production_companies"], "production_companies"),
         genres=_names(row["genres"], "genres"),
@@ -224,13 +231,36 @@ def _credits(row: dict[str, str]) -> tuple[CreditRecord, ...]:
         order = person.get("order")
         order = order if isinstance(order, int) else None
         if name and (name, CAST, character) not in credits:
-            credits[name, CAST, character] = CreditRecord(name, CAST, character, order)
+            credits[name, CAST, character] = CreditRecord(
+                name, CAST, character, order, _person_id(person)
+            )
     for person in crew:
         name = str(person.get("name") or "").strip()
         role = CREW_ROLES.get(str(person.get("job") or ""))
         if name and role and (name, role, "") not in credits:
-            credits[name, role, ""] = CreditRecord(name, role)
+            credits[name, role, ""] = CreditRecord(
+                name, role, tmdb_person_id=_person_id(person)
+            )
     return tuple(credits.values())
+
+
+def _person_id(person: dict) -> int | None:
+    value = person.get("id")
+    return value if isinstance(value, int) and value > 0 else None
+
+
+def _number(value: str, column: str, kind: type[int] | type[float]) -> Any:
+    """Return the cell as a number, None when blank; a RowError when it is not one."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        number = kind(float(value)) if kind is int else kind(value)
+    except ValueError:
+        raise RowError(f"{column} {value!r} is not a number") from None
+    if number < 0 or number != number:
+        raise RowError(f"{column} {value!r} is not a number")
+    return number
 
 
 def _billing(person: dict) -> int:
