@@ -49,9 +49,30 @@ def base_slug(text: str, year: int | None = None, max_length: int = 80) -> str:
 # Words that name a company's form, not the company: "Warner Bros. Pictures",
 # "Warner Bros. Entertainment" and "Warner Bros." are one studio.
 STUDIO_FORM_WORDS = frozenset(
-    "pictures picture entertainment films film studios studio productions "
-    "production company co corporation corp inc incorporated ltd llc limited "
-    "cinema group distribution skg".split()
+    [
+        "pictures",
+        "picture",
+        "entertainment",
+        "films",
+        "film",
+        "studios",
+        "studio",
+        "productions",
+        "production",
+        "company",
+        "co",
+        "corporation",
+        "corp",
+        "inc",
+        "incorporated",
+        "ltd",
+        "llc",
+        "limited",
+        "cinema",
+        "group",
+        "distribution",
+        "skg",
+    ]
 )
 _STUDIO_ALIASES = {"twentieth century fox": "20th century fox"}
 _PARENTHESES = re.compile(r"\([^)]*\)")

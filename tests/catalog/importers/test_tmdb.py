@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from dataclasses import replace
-
 import csv
 import io
 import shutil
 import zipfile
+from dataclasses import replace
 from datetime import date
 
 import pytest
