@@ -53,6 +53,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     for rejection in report.rejected:
         print(f"rejected: {rejection}", file=sys.stderr)
+    for held in report.held:
+        print(f"held: {held}", file=sys.stderr)
+    for line in report.detached:
+        print(f"corrected: {line}", file=sys.stderr)
     if args.verbose:
         for warning in report.warnings:
             print(f"warning: {warning}", file=sys.stderr)
@@ -71,6 +75,15 @@ def cmd_import(args: argparse.Namespace) -> int:
                         }
                         for rejection in report.rejected
                     ],
+                    "held": [
+                        {
+                            "file": held.location.path,
+                            "line": held.location.line,
+                            "reason": held.reason,
+                        }
+                        for held in report.held
+                    ],
+                    "corrected": report.detached,
                     "warning_count": len(report.warnings),
                     "dry_run": args.dry_run,
                 }

