@@ -14,12 +14,19 @@ from django.utils.translation import gettext_lazy as _
 
 from plotguide.audience.services import site_url
 from plotguide.catalog.models import Film, credits_with_people
+from plotguide.site.film_facts import (
+    Crew,
+    award_lines,
+    crew,
+    source_name,
+    studios,
+)
+from plotguide.site.similar import metadata_similar
 from plotguide.stories.models import SimilarFilm, Story
 from plotguide.stories.spoilers import ALL, NONE, SpoilerMode, event_choices
 from plotguide.stories.spoilers import visible_story as spoiler_filter
 
 SIMILAR_MAX = 12
-CAST_MAX = 8
 SECTIONS = (
     ("summary", _("Plot summary and ending explained")),
     ("timeline", _("Timeline")),
@@ -81,6 +88,7 @@ def story_page(film: Film, mode: SpoilerMode) -> dict[str, Any]:
     """Return the template context of a film's page for one spoiler choice."""
     story = published_story(film)
     shown = spoiler_filter(story.sections, mode) if story else None
+    people = crew(film)
     canonical = site_url() + film.get_absolute_url()
     if mode.name == ALL:
         canonical += "?spoilers=all"
@@ -92,13 +100,30 @@ def story_page(film: Film, mode: SpoilerMode) -> dict[str, Any]:
         "mode_name": mode.name,
         "spoiler_choices": spoiler_choices(story) if story else [],
         "sections": sections(story) if story else {},
-        "cast": film.cast[:CAST_MAX],
+        "crew": people,
+        "studios": studios(film),
+        "awards": award_lines(list(film.awards.all())),
+        "premise": premise(film) if story is None else None,
         "after_credits": after_credits(film, shown),
-        "similar": similar_films(story) if story else [],
+        "similar": similar_films(story) if story else metadata_similar(film, people),
         "has_quiz": bool(story and story.sections.get("quiz", {}).get("questions")),
         "canonical_url": canonical,
         "description": description(film, shown),
-        "json_ld": movie_json_ld(film, canonical, shown),
+        "json_ld": movie_json_ld(film, canonical, shown, people),
+    }
+
+
+def premise(film: Film) -> dict[str, str] | None:
+    """Return the source's short premise of a film that has no story yet."""
+    if not film.overview:
+        return None
+    url = ""
+    if film.tmdb_id and (film.field_sources or {}).get("overview") == "tmdb":
+        url = f"https://www.themoviedb.org/movie/{film.tmdb_id}"
+    return {
+        "text": film.overview,
+        "source": source_name(film, "overview") or str(_("the catalogue")),
+        "url": url,
     }
 
 
@@ -156,19 +181,28 @@ def similar_films(story: Story) -> list[SimilarFilm]:
 
 
 def description(film: Film, shown: dict[str, Any] | None) -> str:
-    """Return a spoiler-free description for search engines and link previews."""
-    if shown:
-        lines = shown.get("spoiler_free", {}).get("lines", [])
-        text = " ".join(line["text"] for line in lines)
-        if text:
-            return text[:300]
+    """Return a spoiler-free description for search engines and link previews.
+
+    A film without a story (shown is None) is described by its premise: the
+    generic line would promise a plot summary the page does not have.
+    """
+    if shown is None:
+        if film.overview:
+            return film.overview[:300]
+        return str(_("Cast, facts and awards of %(film)s.") % {"film": film})
+    lines = shown.get("spoiler_free", {}).get("lines", [])
+    text = " ".join(line["text"] for line in lines)
+    if text:
+        return text[:300]
     return str(
         _("The plot summary, ending explained, characters and themes of %(film)s.")
         % {"film": film}
     )
 
 
-def movie_json_ld(film: Film, url: str, shown: dict[str, Any] | None) -> dict[str, Any]:
+def movie_json_ld(
+    film: Film, url: str, shown: dict[str, Any] | None, people: Crew | None = None
+) -> dict[str, Any]:
     """Return schema.org Movie data for the page."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -183,19 +217,28 @@ def movie_json_ld(film: Film, url: str, shown: dict[str, Any] | None) -> dict[st
         data["datePublished"] = film.release_date.isoformat()
     if film.runtime_minutes:
         data["duration"] = f"PT{film.runtime_minutes}M"
-    people = [
-        ("director", [p.name for p in film.directors]),
-        ("actor", [c.person.name for c in film.cast[:CAST_MAX]]),
+    people = people or crew(film)
+    names_by_field = [
+        ("director", [person.name for person in people.directors]),
+        ("author", [person.name for person in people.writers]),
+        ("actor", [credit.person.name for credit in people.cast_shown]),
     ]
-    for field, names in people:
+    for field, names in names_by_field:
         if names:
             data[field] = [{"@type": "Person", "name": name} for name in names]
-    studios = [studio.name for studio in film.studios.all()]
-    if studios:
+    companies = [studio.name for studio in studios(film)]
+    if companies:
         data["productionCompany"] = [
-            {"@type": "Organization", "name": name} for name in studios
+            {"@type": "Organization", "name": name} for name in companies
         ]
     genres = [genre.name for genre in film.genres.all()]
     if genres:
         data["genre"] = genres
+    if film.vote_average is not None and film.vote_count:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": film.vote_average,
+            "bestRating": 10,
+            "ratingCount": film.vote_count,
+        }
     return data

@@ -164,9 +164,11 @@ def test_imported_text_is_escaped_everywhere(client, stories):
 def test_a_film_without_a_published_story_offers_a_request(client):
     film = make_film("rush")
     _, html, _ = page(client, film)
-    assert "The story is not written yet" in html
+    assert "The full story of Rush" in html and "is not written yet" in html
     assert "/requests/new/?title=Rush&amp;year=1991" in html
+    assert "Request the full story" in html
     assert "Lili Fini Zanuck" in html
+    assert 'Jason Patric</a> <span class="muted">as Jim Raynor' in html
 
 
 @pytest.mark.django_db

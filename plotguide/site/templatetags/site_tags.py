@@ -8,6 +8,9 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from plotguide.catalog.models import Award
+from plotguide.site import film_facts
+
 register = template.Library()
 
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -36,3 +39,21 @@ def query_with(request, **changes: Any) -> str:
     for name, value in changes.items():
         query[name] = value
     return "?" + query.urlencode()
+
+
+@register.filter
+def award_lines(awards: list[Award]) -> list[str]:
+    """Return "Academy Awards: won 1 Oscar (2011)": which award, never a bare count."""
+    return film_facts.award_lines(list(awards))
+
+
+@register.filter
+def award_outcome(award: Award) -> str:
+    """Return "won 1 Oscar", for a list already headed by its ceremony."""
+    return film_facts.award_outcome(award)
+
+
+@register.filter
+def votes(count: int) -> str:
+    """Return "11,800 votes"."""
+    return film_facts.votes_label(count)
