@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -179,22 +177,32 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "site/home.html",
         lambda: {
-            "latest": hubs.published_films().order_by("-story__published_at")[:12],
-            "year": datetime.date.today().year,
+            "latest": hubs.latest_published(),
+            "popular": hubs.popular_films(),
+            "year": hubs.newest_release_year(),
         },
     )
 
 
 @require_safe
 def releases(request: HttpRequest, year: int | None = None) -> HttpResponse:
-    year = year or hubs.default_release_year()
+    """The newest year with films, or the year asked; a year without films is a 404.
+
+    The 404 still names the years that have films, so a reader can go on.
+    """
+    years = hubs.release_years()
+    if year is not None and year not in dict(years):
+        return render(
+            request, "site/releases.html", {"year": year, "years": years}, status=404
+        )
+    year = year if year is not None else hubs.newest_release_year(years)
     return _hub(
         request,
         "site/releases.html",
         lambda: {
             "year": year,
-            "years": hubs.release_years(),
-            "page": _page(request, hubs.films_of_year(year)),
+            "years": years,
+            "page": _page(request, hubs.films_of_year(year)) if year else None,
         },
         "page",
     )
@@ -233,7 +241,11 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return _hub(
         request,
         "site/person_detail.html",
-        lambda: {"person": person, "credits": hubs.person_credits(person)},
+        lambda: {
+            "person": person,
+            "credits": hubs.person_credits(person),
+            "awards": hubs.person_awards(person),
+        },
     )
 
 
@@ -266,7 +278,7 @@ def awards(request: HttpRequest) -> HttpResponse:
     return _hub(
         request,
         "site/awards.html",
-        lambda: {"page": _page(request, hubs.award_winners(), 100)},
+        lambda: {"page": _page(request, hubs.award_entries(), 100)},
         "page",
     )
 
