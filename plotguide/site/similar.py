@@ -22,7 +22,7 @@ from plotguide.site.film_facts import Crew
 SIMILAR_MAX = 12
 CANDIDATES = 200
 BILLED_ACTORS = 6
-DIRECTOR_WEIGHT = 3.0
+DIRECTOR_WEIGHT = 1.5
 ACTOR_WEIGHT = 1.0
 GENRE_WEIGHT = 0.4
 MINIMUM_SCORE = 1.5
@@ -85,6 +85,8 @@ def _add_people(film: Film, crew: Crew, match) -> None:
     directors = {person.pk: person.name for person in crew.directors}
     actors = {credit.person_id: credit.person.name for credit in crew.billed}
     actors = dict(list(actors.items())[:BILLED_ACTORS])
+    # The lead counts most: a shared star says more than a shared supporting part.
+    billing = {person_id: 1 / (1 + place / 4) for place, person_id in enumerate(actors)}
     shared = (
         Credit.objects.filter(person_id__in=[*directors, *actors])
         .exclude(film_id=film.pk)
@@ -100,7 +102,7 @@ def _add_people(film: Film, crew: Crew, match) -> None:
             found = match(film_id)
             if actors[person_id] not in found.actors:
                 found.actors.append(actors[person_id])
-                found.score += ACTOR_WEIGHT
+                found.score += ACTOR_WEIGHT * billing[person_id]
 
 
 def _add_keywords(film: Film, match) -> None:
