@@ -9,8 +9,14 @@ rule, measured by ``bench/eval_joins.py``:
   checkable part is; when only two are, the film's premise (TMDB's overview),
   if it has one of some length, must also share an eighth of its words with
   the plot: a spoof or a remake can keep the leads' names (Casino Royale 1967
-  and 2006 both have James Bond and Vesper Lynd) but not the story;
-- DISAGREE: at least two parts are checkable and none is named;
+  and 2006 both have James Bond and Vesper Lynd) but not the story; and parts
+  found only by their given names ("Irena" and "Oliver" of Cat People 1982's
+  Irena Gallier and Oliver Yates, in the plot of the 1942 film's Irena
+  Dubrovna and Oliver Reed) are not enough;
+- DISAGREE: at least two parts are checkable and none is named, or the plot
+  cites its actors ("Amy ([[Susan George", left by Wikipedia's cast links)
+  and none of them is in a cast of some size: a remake keeps its parts'
+  names (Straw Dogs 1971 and 2011) but not its actors;
 - UNSURE: anything else (one of several named, or no named part to check).
 """
 
@@ -34,8 +40,15 @@ TOP_BILLED = 8
 PREMISE_MIN_WORDS = 10
 PREMISE_MIN_SHARE = 0.125
 WEAK_NAME_EVIDENCE = 2
+MIN_CAST_FOR_ACTORS = 5
+# An actor's name where Wikipedia's cast link was: "Amy ([[Susan George ,".
+_CITED_ACTOR = re.compile(r"\(\s*\[\[([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
 _MIN_WORD = 3
+# What the credits say of how a part was played, not who it is.
+CREDIT_NOTE = re.compile(
+    r"\s*\((?:voice|singing voice|uncredited|archive footage|credit only)\)", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -45,14 +58,30 @@ class JoinEvidence:
     checked: tuple[str, ...]
     found: tuple[str, ...]
     premise_share: float | None = None
+    given_names_only: tuple[str, ...] = ()
+    cited_actors: tuple[str, ...] = ()
+    cited_in_cast: tuple[str, ...] = ()
+    cast_size: int = 0
 
     @property
     def premise_differs(self) -> bool:
         return self.premise_share is not None and self.premise_share < PREMISE_MIN_SHARE
 
     @property
+    def cites_other_actors(self) -> bool:
+        return (
+            bool(self.cited_actors)
+            and not self.cited_in_cast
+            and self.cast_size >= MIN_CAST_FOR_ACTORS
+        )
+
+    @property
     def verdict(self) -> str:
+        if self.cites_other_actors:
+            return DISAGREE
         if len(self.found) >= 2 or (self.found and len(self.checked) == 1):
+            if set(self.found) <= set(self.given_names_only):
+                return UNSURE
             weak = len(self.found) <= WEAK_NAME_EVIDENCE
             return UNSURE if weak and self.premise_differs else AGREE
         if not self.found and len(self.checked) >= 2:
@@ -68,8 +97,15 @@ class JoinEvidence:
             f"the plot names {len(self.found)} of {len(self.checked)} top-billed "
             f"characters ({named})"
         )
+        if self.given_names_only:
+            text += f", by given name only: {', '.join(self.given_names_only)}"
         if self.premise_share is not None:
             text += f"; it shares {self.premise_share:.0%} of the premise's words"
+        if self.cited_actors:
+            text += (
+                f"; it cites the actors {', '.join(self.cited_actors)}, "
+                f"{len(self.cited_in_cast)} of them in the cast"
+            )
         return text
 
 
@@ -79,12 +115,10 @@ def part_words(character: str) -> frozenset[str]:
     "Frances 'Baby' Houseman" gives frances, baby and houseman; "Tony Stark /
     Iron Man" gives tony and stark; a described part ("Bartender") gives none.
     """
+    character = CREDIT_NOTE.sub("", character)
     if not is_named_credit(character):
         return frozenset()
-    words = (
-        word.strip("'\"‘’“”().,").lower()
-        for word in credit_name_words(character)
-    )
+    words = (word.strip("'\"‘’“”().,").lower() for word in credit_name_words(character))
     return frozenset(
         word
         for word in words
@@ -123,21 +157,46 @@ def join_evidence(
     characters: Sequence[str],
     *,
     premise: str = "",
+    actors: Sequence[str] = (),
     top: int = TOP_BILLED,
 ) -> JoinEvidence:
     """Check the first ``top`` named parts, in billing order, against the plot,
-    and the premise's words when there is one."""
+    the premise's words when there is one, and any actors the plot cites."""
     words_of_plot = plot_words(plot)
     checked: list[str] = []
     found: list[str] = []
+    given_only: list[str] = []
     for character in _named_parts(characters):
         if len(checked) == top:
             break
         words = part_words(character)
         checked.append(character)
-        if words & words_of_plot:
+        matched = words & words_of_plot
+        if matched:
             found.append(character)
-    return JoinEvidence(tuple(checked), tuple(found), premise_share(plot, premise))
+            if matched == {given_name(character)} and len(words) > 1:
+                given_only.append(character)
+    cited = tuple(dict.fromkeys(_CITED_ACTOR.findall(plot)))
+    cast = {name_key(actor) for actor in actors}
+    return JoinEvidence(
+        tuple(checked),
+        tuple(found),
+        premise_share(plot, premise),
+        tuple(given_only),
+        cited,
+        tuple(actor for actor in cited if name_key(actor) in cast),
+        len(cast),
+    )
+
+
+def given_name(character: str) -> str:
+    """Return the first name word of a credited part, lower-cased."""
+    words = credit_name_words(character)
+    return words[0].strip("'\"‘’“”().,").lower() if words else ""
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.lower().replace(".", " ").split())
 
 
 def _named_parts(characters: Iterable[str]) -> Iterable[str]:

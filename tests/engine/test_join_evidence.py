@@ -1,0 +1,62 @@
+"""Whether a plot belongs to the film whose credits it was joined to."""
+
+from __future__ import annotations
+
+from plotguide.engine.join_evidence import AGREE, DISAGREE, UNSURE, join_evidence
+
+RUSH_1991 = ["Jim Raynor", "Kristen Cates", "Gaines", "Larry Dodd"]
+RUSH_2013 = ["James Hunt", "Niki Lauda", "Suzy Miller", "Marlene Knaus"]
+PLOT_1991 = (
+    "Narcotics officer Jim Raynor picks Kristen Cates as his partner. Raynor "
+    "and Cates go undercover to catch the dealer Gaines."
+)
+
+
+def test_a_plot_naming_the_leads_agrees_with_its_credits():
+    evidence = join_evidence(PLOT_1991, RUSH_1991)
+    assert evidence.verdict == AGREE
+    assert evidence.found == ("Jim Raynor", "Kristen Cates", "Gaines")
+
+
+def test_a_plot_naming_none_of_the_leads_is_another_films():
+    assert join_evidence(PLOT_1991, RUSH_2013).verdict == DISAGREE
+
+
+def test_one_named_lead_of_several_is_not_enough_either_way():
+    plot = "Raynor races a stranger at the Nurburgring."
+    assert join_evidence(plot, RUSH_1991).verdict == UNSURE
+
+
+def test_two_leads_and_a_premise_from_another_story_is_a_remake_or_spoof():
+    plot = "Sir James Bond retires; Vesper recruits agents to fight SMERSH."
+    premise = (
+        "Le Chiffre, a banker to the world's terrorists, plays a high-stakes "
+        "poker game in Montenegro; MI6 sends Bond on his maiden mission "
+        "as a double-0 agent to make him lose."
+    )
+    credits = ["James Bond", "Vesper Lynd", "Le Chiffre", "Felix Leiter"]
+    assert join_evidence(plot, credits).verdict == AGREE
+    assert join_evidence(plot, credits, premise=premise).verdict == UNSURE
+
+
+def test_parts_found_only_by_their_given_names_are_not_enough():
+    plot = "Irena Dubrovna sketches a panther; Oliver Reed and Alice watch her."
+    credits = ["Irena Gallier", "Oliver Yates", "Alice Perrin", "Paul Gallier"]
+    assert join_evidence(plot, credits).verdict == UNSURE
+
+
+def test_a_plot_citing_other_actors_is_another_film_even_with_the_same_parts():
+    plot = "David Sumner and his wife Amy ([[Susan George move to Cornwall."
+    credits = ["David Sumner", "Amy Sumner", "Charlie Venner"]
+    remake_cast = ["James Marsden", "Kate Bosworth", "Alexander Skarsgard",
+                   "James Woods", "Dominic Purcell"]  # fmt: skip
+    original_cast = [*remake_cast[:4], "Susan George"]
+    assert join_evidence(plot, credits, actors=remake_cast).verdict == DISAGREE
+    assert join_evidence(plot, credits, actors=original_cast).verdict == AGREE
+
+
+def test_described_parts_and_voice_credits_are_read_by_their_names():
+    credits = ["Bartender", "Frances 'Baby' Houseman", "Johnny Castle (voice)"]
+    evidence = join_evidence("Baby meets Johnny at Kellerman's.", credits)
+    assert evidence.checked == ("Frances 'Baby' Houseman", "Johnny Castle (voice)")
+    assert evidence.verdict == AGREE
