@@ -120,7 +120,10 @@ def _by_plot(
         if _is_another_records_film(film, record):
             continue
         evidence = join_evidence(
-            record.plot, billed_characters(film), premise=film.overview
+            record.plot,
+            billed_characters(film),
+            premise=film.overview,
+            actors=cast_names(film),
         )
         verdicts.append((film, evidence))
     agree = [film for film, evidence in verdicts if evidence.verdict == AGREE]
@@ -138,9 +141,12 @@ def _by_plot(
 
 
 def _also_agrees(film: Film, namesakes: tuple[FilmRecord, ...]) -> bool:
-    characters = billed_characters(film)
+    characters, actors = billed_characters(film), cast_names(film)
     return any(
-        join_evidence(other.plot, characters, premise=film.overview).verdict == AGREE
+        join_evidence(
+            other.plot, characters, premise=film.overview, actors=actors
+        ).verdict
+        == AGREE
         for other in namesakes
     )
 
@@ -161,6 +167,15 @@ def billed_characters(film: Film) -> list[str]:
         key=lambda pair: (pair[0] is None, pair[0] or 0),
     )
     return [character for _, character in credits]
+
+
+def cast_names(film: Film) -> list[str]:
+    """Return the names of the film's actors."""
+    return list(
+        Credit.objects.filter(film=film, role=Credit.CAST).values_list(
+            "person__name", flat=True
+        )
+    )
 
 
 def added_key(relation: str, source: str) -> str:
