@@ -164,9 +164,8 @@ def person_credits(person: Person):
 def person_awards(person: Person) -> list[tuple[Film, list[Award]]]:
     """Return the films of a person that won or were nominated for awards."""
     awards = (
-        Award.objects.filter(film__credits__person=person)
+        Award.objects.filter(film__in=Film.objects.filter(credits__person=person))
         .select_related("film")
-        .distinct()
         .order_by(F("film__year").desc(nulls_last=True), "film__pk")
     )
     by_film: dict[int, tuple[Film, list[Award]]] = {}
