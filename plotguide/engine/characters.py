@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
+from plotguide.engine.assertion import is_asserted
 from plotguide.engine.doc import Sentence, StoryDoc
 from plotguide.engine.film import CastCredit
 from plotguide.engine.names import (
@@ -454,24 +455,31 @@ def _fate(cluster: _Cluster, sentences: tuple[Sentence, ...], name: str) -> Line
 
 def fate_of(sentence: Sentence, index: int) -> str:
     """Return "dies", "is killed" or "is arrested" when the parse says so."""
-    token = sentence.tokens[index]
-    verb = sentence.tokens[token.head]
+    tokens = sentence.tokens
+    token = tokens[index]
+    verb = tokens[token.head]
     lemma = verb.lemma.lower()
-    if token.dep == "nsubj" and lemma in DEATH_ACTIVE:
+    # "nearly killed", "tries to kill", "believes she died": no fate.
+    asserted = is_asserted(tokens, token.head)
+    if token.dep == "nsubj" and lemma in DEATH_ACTIVE and asserted:
         return "dies"
-    for clause_index, clause in enumerate(sentence.tokens):
+    for clause_index, clause in enumerate(tokens):
         if clause.dep == "relcl" and clause.head == index:
             relative = [
-                t
-                for t in sentence.tokens
-                if t.head == clause_index and t.dep == "nsubj"
+                t for t in tokens if t.head == clause_index and t.dep == "nsubj"
             ]
             is_who = bool(relative) and relative[0].text.lower() == "who"
-            if clause.lemma.lower() in DEATH_ACTIVE and is_who:
+            if (
+                clause.lemma.lower() in DEATH_ACTIVE
+                and is_who
+                and is_asserted(tokens, clause_index)
+            ):
                 return "dies"
-    if token.dep in ("nsubjpass", "dobj") and lemma in DEATH_PASSIVE:
+    if not asserted or token.dep not in ("nsubjpass", "dobj"):
+        return ""
+    if lemma in DEATH_PASSIVE:
         return "is killed"
-    if token.dep in ("nsubjpass", "dobj") and lemma in ARREST_LEMMAS:
+    if lemma in ARREST_LEMMAS:
         return "is arrested"
     return ""
 

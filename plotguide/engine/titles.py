@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from plotguide.engine.assertion import HEDGES, MODALS, UNREAL, why_not_asserted
 from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.text import third_person
 
@@ -183,6 +184,8 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
             token.dep in SUBJECTS
             and lower not in EMPTY_SUBJECTS
             and token.head != index
+            # "Harry believes Draco is dead": the clause below is no event.
+            and why_not_asserted(tokens, token.head) != UNREAL
         ):
             pairs.append((token.head, index))
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
@@ -352,18 +355,30 @@ def _verb_words(
         t for i, t in enumerate(tokens) if t.head == verb_index and i != verb_index
     ]
     negation = next((t.text.lower() for t in children if t.dep == "neg"), "")
+    # The sentence's own qualifiers stay: "is nearly killed", "could die".
+    modal = next(
+        (t.text.lower() for t in children if t.dep == "aux" and t.text in MODALS), ""
+    )
+    hedges = [
+        t.text.lower()
+        for t in children
+        if t.dep == "advmod" and t.text.lower() in HEDGES
+    ]
     be = "are" if plural else "is"
     lemma = verb.lemma.lower()
-    if passive:
-        texts = [be, "not", verb.text] if negation else [be, verb.text]
+    if modal:
+        texts = [modal, *(["not"] if negation else []), *hedges]
+        texts += ["be", verb.text] if passive else [lemma]
+    elif passive:
+        texts = [be, *(["not"] if negation else []), *hedges, verb.text]
     elif lemma == "be" or verb.pos == "AUX":
-        texts = [be, "not"] if negation else [be]
+        texts = [be, "not"] if negation else [be, *hedges]
     elif negation == "never":
         texts = ["never", lemma if plural else third_person(lemma)]
     elif negation:
         texts = ["do not" if plural else "does not", lemma]
     else:
-        texts = [lemma if plural else third_person(lemma)]
+        texts = [*hedges, lemma if plural else third_person(lemma)]
     words = [Word(w, "VERB") for text in texts for w in text.split()]
     words += [Word(t.text, "PART") for t in children if t.dep == "prt"]
     return words

@@ -1,0 +1,155 @@
+"""Whether a sentence asserts that a clause's event happens.
+
+"Ron is nearly killed", "Vargas tries to kill Bond", "Harry believes Draco is
+dead", "if Kit dies the deal ends" and "Mara does not die" all contain an event
+that does not happen. A claim the engine derives from a clause (a fate, an
+event title, a quiz answer) is made only when this module says the clause is
+asserted, or, for titles, with the words that keep it honest ("is nearly
+killed", "could die").
+"""
+
+from __future__ import annotations
+
+from plotguide.engine.doc import Token
+
+NEGATED = "negated"
+MODAL = "modal"
+HEDGED = "hedged"
+UNREAL = "not asserted"
+
+MODALS = frozenset(
+    ["can", "could", "may", "might", "must", "shall", "should", "will", "would",
+     "ought", "'ll", "'d"]
+)  # fmt: skip
+HEDGES = frozenset(
+    [
+        "nearly",
+        "almost",
+        "barely",
+        "narrowly",
+        "apparently",
+        "seemingly",
+        "supposedly",
+        "allegedly",
+        "presumably",
+        "probably",
+        "possibly",
+        "perhaps",
+        "maybe",
+        "reportedly",
+        "partially",
+        "falsely",
+        "wrongly",
+    ]
+)
+# Verbs whose complement need not happen: attempts, plans, wishes, beliefs,
+# appearances, orders and refusals ("tries to kill", "believes she is dead").
+NONFACTIVE = frozenset(
+    [
+        "try", "attempt", "plan", "want", "intend", "threaten", "hope", "wish",
+        "seek", "pretend", "believe", "think", "assume", "presume", "fear",
+        "suspect", "claim", "allege", "imagine", "dream", "expect", "plot",
+        "scheme", "vow", "swear", "decide", "agree", "offer", "promise", "order",
+        "ask", "beg", "convince", "persuade", "urge", "refuse", "fail", "seem",
+        "appear", "mean", "prepare", "arrange", "conspire", "fake", "aim",
+        "struggle", "need", "demand", "insist", "suggest", "propose", "advise",
+        "encourage", "tell", "warn", "dare", "hire", "send", "train", "wait",
+        "consider", "contemplate", "debate", "imply", "hint", "rumor", "rumour",
+        "guess", "doubt", "deny", "lie", "worry", "dread", "bet", "predict",
+        "foresee", "hallucinate", "wonder", "like", "love", "hate", "prefer",
+        "choose", "volunteer", "resolve", "determine", "set", "rush", "race",
+    ]
+)  # fmt: skip
+# Nouns of the same kind: "an attempt to kill him", "a plan to rob the bank".
+NONFACTIVE_NOUNS = frozenset(
+    [
+        "attempt", "plan", "plot", "scheme", "effort", "bid", "desire", "wish",
+        "hope", "threat", "order", "offer", "promise", "intention", "belief",
+        "rumor", "rumour", "claim", "dream", "fantasy", "idea", "chance",
+        "opportunity", "way", "decision", "mission", "job", "task", "contract",
+        "conspiracy", "request", "demand", "need", "fear", "vision", "nightmare",
+    ]
+)  # fmt: skip
+CONDITIONS = frozenset(["if", "unless", "whether", "lest", "though", "although"])
+
+
+def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
+    """Return why the clause headed by ``verb`` is not a plain fact, or ''.
+
+    The clause's own negation, modal auxiliary or hedge is reported first;
+    then each clause above it (through coordination and complements) is
+    read for non-factive verbs or nouns, conditions and infinitives.
+    """
+    own = _own_modality(tokens, verb)
+    if own:
+        return own
+    index, seen = verb, {verb}
+    while True:
+        token = tokens[index]
+        head = token.head
+        if head == index or head in seen:
+            return ""
+        seen.add(head)
+        governor = tokens[head]
+        lemma = governor.lemma.lower()
+        if token.dep == "conj":
+            index = head
+            own = _own_modality(tokens, index)
+            if own:
+                return own
+            continue
+        if token.dep in ("xcomp", "ccomp", "advcl", "acl", "relcl", "csubj"):
+            marks = {
+                tokens[i].lemma.lower()
+                for i, t in enumerate(tokens)
+                if t.head == index and t.dep in ("mark", "aux", "advmod")
+            }
+            if marks & CONDITIONS:
+                return UNREAL
+            if token.dep == "acl" and lemma in NONFACTIVE_NOUNS:
+                return UNREAL
+            if lemma in NONFACTIVE and token.dep != "relcl":
+                return UNREAL
+            infinitive = token.dep in ("advcl", "acl", "xcomp") and _is_infinitive(
+                tokens, index
+            )
+            if infinitive and lemma not in IMPLICATIVE:
+                return UNREAL
+            if token.dep in ("xcomp", "ccomp"):
+                own = _own_modality(tokens, head)
+                if own:
+                    return own
+            index = head
+            continue
+        return ""
+
+
+# Verbs whose infinitive complement does happen: "manages to escape".
+IMPLICATIVE = frozenset(
+    [
+        "manage", "get", "happen", "begin", "start", "continue", "proceed",
+        "come", "turn", "remember", "bother", "help", "use", "stop",
+    ]
+)  # fmt: skip
+
+
+def is_asserted(tokens: tuple[Token, ...], verb: int) -> bool:
+    """True when the sentence says the clause's event happens, unqualified."""
+    return not why_not_asserted(tokens, verb)
+
+
+def _own_modality(tokens: tuple[Token, ...], verb: int) -> str:
+    children = [t for i, t in enumerate(tokens) if t.head == verb and i != verb]
+    if any(t.dep == "neg" for t in children):
+        return NEGATED
+    if any(t.dep in ("aux", "auxpass") and t.text.lower() in MODALS for t in children):
+        return MODAL
+    if any(t.dep == "advmod" and t.text.lower() in HEDGES for t in children):
+        return HEDGED
+    return ""
+
+
+def _is_infinitive(tokens: tuple[Token, ...], verb: int) -> bool:
+    return any(
+        t.head == verb and t.dep == "aux" and t.text.lower() == "to" for t in tokens
+    )
