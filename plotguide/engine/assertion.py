@@ -128,7 +128,8 @@ def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
 IMPLICATIVE = frozenset(
     [
         "manage", "get", "happen", "begin", "start", "continue", "proceed",
-        "come", "turn", "remember", "bother", "help", "use", "stop",
+        "come", "turn", "remember", "bother", "help", "use", "stop", "cause",
+        "force", "make", "compel", "lead",
     ]
 )  # fmt: skip
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from plotguide.engine.compress import MAX_EVENT_WORDS, compress
 from plotguide.engine.doc import Sentence, StoryDoc, Token
 from plotguide.engine.registry import component
 from plotguide.engine.story import DERIVED, SOURCE, Character, Line, SpoilerFree
@@ -115,16 +116,23 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     ]
     tp1 = next((tp.sentence for tp in timeline.turning_points if tp.key == "tp1"), 0)
     premise = [s for s in allowed if s.id <= max(tp1, 1)][:MAX_PREMISE] or allowed[:1]
-    lines = [Line(s.text, (s.id,), SOURCE) for s in premise]
+    # One paragraph: who it follows (when the premise does not name them),
+    # the premise, then the stakes; long sentences lose their side clauses.
+    lines = [_line(s) for s in premise]
     follows = _follows(characters, end, hidden)
-    if follows:
-        lines.append(follows)
+    if follows and not all(
+        name in " ".join(line.text for line in lines)
+        for name in follows.text.removeprefix("The story follows ")
+        .rstrip(".")
+        .split(" and ")
+    ):
+        lines.insert(0, follows)
     used = {s.id for s in premise}
     stakes = next(
         (s for s in allowed if s.id not in used and s.lemmas() & STAKES_LEMMAS), None
     )
     if stakes:
-        lines.append(Line(stakes.text, (stakes.id,), SOURCE))
+        lines.append(_line(stakes))
     note = (
         ""
         if lines
@@ -189,6 +197,11 @@ def _subtree_text(tokens: tuple[Token, ...], index: int) -> str:
                 inside.add(position)
                 changed = True
     return " ".join(tokens[i].text for i in sorted(inside))
+
+
+def _line(sentence: Sentence) -> Line:
+    text = compress(sentence, MAX_EVENT_WORDS)
+    return Line(text, (sentence.id,), SOURCE if text == sentence.text else DERIVED)
 
 
 def _follows(

@@ -1,9 +1,19 @@
-"""The `summary` component: the plot in paragraphs and the ending explained."""
+"""The `summary` component: the plot retold at a third of its length, and the
+ending explained.
+
+A summary that copies the plot is the plot again. This one keeps, in source
+order, every turning point, the sentence that brings in each main character
+and the last sentence, then the sentences where the main characters act,
+until a third of the plot's words is spent; long sentences lose their side
+clauses (plotguide/engine/compress.py). Every line cites its sentence.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from plotguide.engine.characters import MAIN_COUNT
+from plotguide.engine.compress import compress, word_count
 from plotguide.engine.doc import Sentence, StoryDoc
 from plotguide.engine.registry import component
 from plotguide.engine.story import (
@@ -16,16 +26,16 @@ from plotguide.engine.story import (
 
 PARAGRAPH_SENTENCES = 4
 ENDING_CHARACTERS = 3
+SUMMARY_SHARE = 0.33
+SUMMARY_SENTENCE_WORDS = 28
 
 
 @component("summary", requires=("sentences", "characters", "timeline"))
 def build_summary(doc: StoryDoc) -> StoryDoc:
-    """Set the final act (from the major setback on) apart as the ending.
-
-    The rest keeps the source's paragraphs when it has them, so the reader
-    sees the plot as written, cleaned of doubled names and citation marks.
-    """
+    """Retell the plot in a third of its words; set the final act (from the
+    major setback on) apart as the ending."""
     sentences = tuple(s for s in doc.sentences or () if s.tokens)
+    characters = doc.characters or ()
     timeline = doc.timeline
     turning_points = {tp.key: tp.sentence for tp in timeline.turning_points}
     count = len(sentences)
@@ -35,26 +45,71 @@ def build_summary(doc: StoryDoc) -> StoryDoc:
         ending_start = sentences[count - max(1, round(count / 4))].id
     else:
         ending_start = (sentences[-1].id + 1) if sentences else 0
-    body = [s for s in sentences if s.id < ending_start]
-    ending = tuple(
-        Line(s.text, (s.id,), SOURCE) for s in sentences if s.id >= ending_start
-    )
+    chosen = _select(sentences, characters, set(turning_points.values()))
+    lines = {s.id: _line(s) for s in chosen}
+    body = [s for s in chosen if s.id < ending_start]
+    ending = tuple(lines[s.id] for s in chosen if s.id >= ending_start)
     note = "" if ending else "The plot is too short to set an ending apart."
     if not sentences:
         note = "There is no plot text to summarise."
     summary = PlotSummary(
-        paragraphs=_paragraphs(body),
+        paragraphs=_paragraphs(body, lines),
         ending_start=ending_start,
         ending=ending,
-        ending_meaning=_meaning(doc.characters or (), sentences, ending_start)
-        if ending
-        else (),
+        ending_meaning=_meaning(characters, sentences, ending_start) if ending else (),
         note=note,
     )
     return replace(doc, summary=summary)
 
 
-def _paragraphs(body: list[Sentence]) -> tuple[tuple[Line, ...], ...]:
+def _select(
+    sentences: tuple[Sentence, ...],
+    characters: tuple[Character, ...],
+    turning_points: set[int],
+) -> list[Sentence]:
+    """Return the sentences the summary keeps, in source order."""
+    if not sentences:
+        return []
+    main = characters[:MAIN_COUNT]
+    must = set(turning_points) | {sentences[-1].id}
+    must |= {c.mentions[0] for c in main if c.mentions}
+    by_id = {s.id: s for s in sentences}
+    must &= set(by_id)
+    budget = SUMMARY_SHARE * sum(word_count(s.text) for s in sentences)
+    spent = sum(_words(by_id[i]) for i in must)
+    chosen = set(must)
+    for sentence in sorted(sentences, key=lambda s: (-_weight(s, main), s.id)):
+        if spent >= budget:
+            break
+        if sentence.id in chosen:
+            continue
+        cost = _words(sentence)
+        if spent + cost > budget * 1.1:
+            continue
+        chosen.add(sentence.id)
+        spent += cost
+    return [s for s in sentences if s.id in chosen]
+
+
+def _words(sentence: Sentence) -> int:
+    return word_count(compress(sentence, SUMMARY_SENTENCE_WORDS))
+
+
+def _weight(sentence: Sentence, main: tuple[Character, ...]) -> float:
+    """Main characters acting weigh most; description and asides least."""
+    present = sum(1 for c in main if sentence.id in c.mentions)
+    verbs = sum(1 for t in sentence.tokens if t.pos == "VERB")
+    return present + 0.2 * min(verbs, 5)
+
+
+def _line(sentence: Sentence) -> Line:
+    text = compress(sentence, SUMMARY_SENTENCE_WORDS)
+    return Line(text, (sentence.id,), SOURCE if text == sentence.text else DERIVED)
+
+
+def _paragraphs(
+    body: list[Sentence], lines: dict[int, Line]
+) -> tuple[tuple[Line, ...], ...]:
     groups: list[list[Sentence]] = []
     has_paragraphs = len({s.paragraph for s in body}) > 1
     for sentence in body:
@@ -66,9 +121,7 @@ def _paragraphs(body: list[Sentence]) -> tuple[tuple[Line, ...], ...]:
         if starts_new:
             groups.append([])
         groups[-1].append(sentence)
-    return tuple(
-        tuple(Line(s.text, (s.id,), SOURCE) for s in group) for group in groups
-    )
+    return tuple(tuple(lines[s.id] for s in group) for group in groups)
 
 
 def _meaning(
@@ -76,31 +129,58 @@ def _meaning(
     sentences: tuple[Sentence, ...],
     ending_start: int,
 ) -> tuple[Line, ...]:
-    """Say where the ending leaves each main character, from their last mention."""
+    """Say where the ending leaves each main character and what it pays off.
+
+    The ending's line for a character is their fate, or their last sentence;
+    the payoff is the first sentence where they meet the other main
+    character that last sentence names, cited beside it.
+    """
     by_id = {s.id: s for s in sentences}
+    main = _main(characters)
     lines = []
-    for character in _main(characters):
+    last_ids = [c.mentions[-1] for c in main]
+    for character in main:
+        if last_ids.count(character.mentions[-1]) > 1 and not character.fate:
+            names = [c.name for c in main if c.mentions[-1] == character.mentions[-1]]
+            if names[0] != character.name:
+                continue  # one line for the characters one sentence ends
+            character = replace(character, name=" and ".join(names))
         last = character.mentions[-1]
+        if last < ending_start or last not in by_id:
+            continue
         if character.fate and character.fate.sources[0] >= ending_start:
-            lines.append(character.fate)
-        elif last >= ending_start and last in by_id:
-            lines.append(
-                Line(
-                    f"{character.name}'s last moment: {by_id[last].text}",
-                    (last,),
-                    DERIVED,
-                )
+            end_id = character.fate.sources[0]
+            end_line = f"In the end: {character.fate.text}"
+        else:
+            end_id = last
+            sentence = compress(by_id[last], SUMMARY_SENTENCE_WORDS)
+            end_line = f"In the end, for {character.name}: {sentence}"
+        setup = _setup(character, main, end_id)
+        if setup is None or setup not in by_id:
+            lines.append(Line(end_line, (end_id,), DERIVED))
+            continue
+        payoff = compress(by_id[setup], SUMMARY_SENTENCE_WORDS)
+        lines.append(
+            Line(
+                f"{end_line} It goes back to an earlier moment: {payoff}",
+                (setup, end_id),
+                DERIVED,
             )
-        elif last in by_id:
-            lines.append(
-                Line(
-                    f"{character.name} plays no part in the final act; "
-                    "the last mention comes earlier.",
-                    (last,),
-                    DERIVED,
-                )
-            )
+        )
     return tuple(lines)
+
+
+def _setup(character: Character, main: list[Character], end_id: int) -> int | None:
+    """Return the first sentence naming the character with another main
+    character who is also in the ending's sentence."""
+    mine = set(character.mentions)
+    for other in main:
+        if other is character or end_id not in other.mentions:
+            continue
+        shared = sorted(mine & set(other.mentions))
+        if shared and shared[0] < end_id:
+            return shared[0]
+    return None
 
 
 def _main(characters: tuple[Character, ...]) -> list[Character]:

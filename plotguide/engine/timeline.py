@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from plotguide.engine.characters import MAIN_COUNT
+from plotguide.engine.compress import MAX_EVENT_WORDS, compress
 from plotguide.engine.doc import Sentence, StoryDoc
 from plotguide.engine.registry import component
 from plotguide.engine.story import (
@@ -25,7 +26,6 @@ from plotguide.engine.turning_points import (
 )
 
 MIN_EVENTS, MAX_EVENTS = 6, 12
-MAX_LINES = 3
 
 
 @component("timeline", requires=("sentences", "characters"))
@@ -72,27 +72,28 @@ def _events(
     events = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = range(start, end)
-        chosen = [i for i in chunk if i in by_sentence][:MAX_LINES]
-        for index in sorted(chunk, key=lambda i: (-weight[i], i)):
-            if len(chosen) >= min(2, MAX_LINES) or len(chosen) >= len(chunk):
-                break
-            if index not in chosen:
-                chosen.append(index)
-        chosen.sort()
-        key_index = next((i for i in chosen if i in by_sentence), None)
-        if key_index is None:
-            key_index = max(chosen, key=lambda i: (weight[i], -i))
-        title, cited = _title(sentences, key_index, token_names, genders)
-        events.append(
-            TimelineEvent(
-                title=Line(title, cited, DERIVED),
-                lines=tuple(Line(sentences[i].text, (i,), SOURCE) for i in chosen),
-                turning_points=tuple(
-                    by_sentence[i] for i in chosen if i in by_sentence
-                ),
+        # One sentence an event: each turning point is its own event, else
+        # the stretch's sentence where the main characters act most.
+        keys = [i for i in chunk if i in by_sentence] or [
+            max(chunk, key=lambda i: (weight[i], -i))
+        ]
+        for key_index in keys:
+            title, cited = _title(sentences, key_index, token_names, genders)
+            point = by_sentence.get(key_index)
+            events.append(
+                TimelineEvent(
+                    title=Line(title, cited, DERIVED),
+                    lines=(_event_line(sentences[key_index]),),
+                    turning_points=(point,) if point else (),
+                )
             )
-        )
     return tuple(events)
+
+
+def _event_line(sentence: Sentence) -> Line:
+    """One sentence under the title, its side clauses dropped past 30 words."""
+    text = compress(sentence, MAX_EVENT_WORDS)
+    return Line(text, (sentence.id,), SOURCE if text == sentence.text else DERIVED)
 
 
 def _weights(

@@ -565,10 +565,9 @@ class _Resolver:
         if not fitting:
             return ""
         known = [name for name in fitting if self.genders.get(name) == wanted]
-        # An unknown gender is a guess: take it only when it is the only one.
-        if known:
-            return known[0]
-        return fitting[0] if len(fitting) == 1 else ""
+        # An unknown gender is a guess, and a wrong guess puts a deed on the
+        # wrong person ("Alex approaches the police" for Dan): keep the pronoun.
+        return known[0] if known else ""
 
     def group(self) -> list[Word]:
         if len(self.antecedents) < 2:

@@ -62,6 +62,11 @@ TEMPLATE_WORDS = frozenset(
         "where",
         "here",
         "when",
+        "end",
+        "goes",
+        "back",
+        "an",
+        "it",
     ]
 )
 SETTING_NOUNS = frozenset(

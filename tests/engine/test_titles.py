@@ -53,8 +53,16 @@ def test_a_title_is_subject_verb_and_object_or_complement(title, text, expected)
 
 
 def test_a_pronoun_subject_becomes_the_one_character_it_can_mean(title):
-    assert title("He tells Mara the truth.", ("Mara",), ("Tobias",)) == (
+    genders = {"Tobias": "m"}
+    assert title("He tells Mara the truth.", ("Mara",), ("Tobias",), genders) == (
         "Tobias tells Mara the truth"
+    )
+
+
+def test_a_pronoun_stays_when_its_characters_gender_is_unknown(title):
+    # "He approaches the police" must not become a deed of Alex (Fatal Attraction).
+    assert title("He approaches the police.", (), ("Alex",)) == (
+        "He approaches the police"
     )
 
 

@@ -1,0 +1,144 @@
+"""Shorter sentences by the parse: side clauses dropped, the main clause kept.
+
+A summary that copies whole sentences is the plot again; a cut mid-clause
+reads broken. What goes is what the writer set apart: a parenthesis, or a
+clause between commas (an apposition, a relative or adverbial clause, a
+participle phrase). The main verb, its subject and its objects always stay,
+so the shorter sentence says only what the long one said.
+"""
+
+from __future__ import annotations
+
+from plotguide.engine.doc import Sentence, Token
+
+MAX_EVENT_WORDS = 30
+# Dependents that a writer sets off by commas and a reader can skip.
+SIDE_CLAUSES = frozenset(
+    {"relcl", "appos", "advcl", "acl", "npadvmod", "parataxis", "prep", "advmod"}
+)
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his"})
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def compress(sentence: Sentence, max_words: int) -> str:
+    """Return the sentence with side clauses dropped until it fits, shortest first.
+
+    When nothing more can go, the result may still be longer than
+    ``max_words``: a cut inside the main clause would change what it says.
+    """
+    tokens = sentence.tokens
+    removed = _parentheses(tokens)
+    text = _render(tokens, removed)
+    for span in sorted(_side_spans(tokens), key=lambda s: s[1] - s[0]):
+        if word_count(text) <= max_words:
+            break
+        if removed & set(range(*span)):
+            continue
+        trial = removed | set(range(*span))
+        candidate = _render(tokens, trial)
+        if _keeps_its_subject(tokens, trial) and word_count(candidate) >= 4:
+            removed, text = trial, candidate
+    return text
+
+
+def _parentheses(tokens: tuple[Token, ...]) -> set[int]:
+    removed: set[int] = set()
+    depth, start = 0, 0
+    for index, token in enumerate(tokens):
+        if token.text in ("(", "["):
+            if depth == 0:
+                start = index
+            depth += 1
+        elif token.text in (")", "]") and depth:
+            depth -= 1
+            if depth == 0:
+                removed.update(range(start, index + 1))
+    return removed
+
+
+def _side_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """Return (start, end) of comma-bounded side clauses, with one comma each."""
+    spans = []
+    last = len(tokens) - 1
+    for index, token in enumerate(tokens):
+        if token.dep not in SIDE_CLAUSES or token.head == index:
+            continue
+        if token.dep == "appos" and token.pos == "PROPN":
+            continue  # "her sister, Kat, ...": the name is what matters
+        start, end = _subtree(tokens, index)
+        if any(t.dep == "conj" and t.pos == "VERB" for t in tokens[start:end]):
+            continue  # "…, but eventually wins Kat over": a deed, not an aside
+        before = tokens[start - 1].text if start > 0 else ""
+        after = tokens[end].text if end <= last else ""
+        closes = end > last or tokens[end].pos == "PUNCT"
+        # "because he fails", "while she sleeps": a clause its conjunction opens.
+        opened = token.dep == "advcl" and tokens[start].pos == "SCONJ" and start > 0
+        if (before == "," or opened) and closes:
+            # Both commas go with a clause set in the middle: "Joey, a model, pays".
+            spans.append(
+                (start - (before == ","), end + (after == "," and before == ","))
+            )
+        elif start == 0 and after == ",":
+            spans.append((0, end + 1))
+    return spans
+
+
+def _subtree(tokens: tuple[Token, ...], index: int) -> tuple[int, int]:
+    """Return the token range [start, end) that the token heads."""
+    inside = {index}
+    changed = True
+    while changed:
+        changed = False
+        for i, token in enumerate(tokens):
+            if i not in inside and token.head in inside and token.head != i:
+                inside.add(i)
+                changed = True
+    return min(inside), max(inside) + 1
+
+
+def _keeps_its_subject(tokens: tuple[Token, ...], removed: set[int]) -> bool:
+    """The root, its subject and objects stay, and a leading clause never goes
+    when the subject left behind is a pronoun it explains ("After Cameron
+    fails, she tells him")."""
+    root = next((i for i, t in enumerate(tokens) if t.head == i), None)
+    if root is None or root in removed:
+        return False
+    core = [
+        i
+        for i, t in enumerate(tokens)
+        if t.head == root and t.dep in ("nsubj", "nsubjpass", "dobj", "attr", "aux")
+    ]
+    if any(i in removed for i in core):
+        return False
+    leading_cut = 0 in removed
+    subject_is_pronoun = any(
+        tokens[i].text.lower() in PRONOUNS
+        for i in core
+        if tokens[i].dep in ("nsubj", "nsubjpass")
+    )
+    return not (leading_cut and subject_is_pronoun)
+
+
+def _render(tokens: tuple[Token, ...], removed: set[int]) -> str:
+    parts: list[str] = []
+    gap = False
+    for index, token in enumerate(tokens):
+        if index in removed:
+            gap = True
+            continue
+        if gap and parts and not parts[-1].endswith(" ") and token.pos != "PUNCT":
+            parts.append(" ")
+        parts.append(token.text + (" " if token.space else ""))
+        gap = False
+    text = "".join(parts).strip()
+    for bad, good in ((" ,", ","), (",,", ","), (", .", "."), (" .", "."), ("  ", " ")):
+        text = text.replace(bad, good)
+    text = text.lstrip(",; ")
+    if text and not text[0].isupper():
+        text = text[0].upper() + text[1:]
+    if text and text[-1] not in ".!?\"'”":
+        text = text.rstrip(",;: ") + "."
+    return text
