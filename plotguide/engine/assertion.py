@@ -70,6 +70,16 @@ NONFACTIVE_NOUNS = frozenset(
         "conspiracy", "request", "demand", "need", "fear", "vision", "nightmare",
     ]
 )  # fmt: skip
+# Adjectives and accusations whose complement need not happen: "keen on
+# arresting him", "ready to leave", "accused of murdering Carl".
+NONFACTIVE_WORDS = frozenset(
+    [
+        "keen", "eager", "ready", "willing", "determined", "about", "able",
+        "unable", "afraid", "likely", "supposed", "desperate", "anxious",
+        "accuse", "charge", "blame", "frame", "suspicion", "accusation",
+        "suspected", "accused", "intent", "bent", "poised", "set",
+    ]
+)  # fmt: skip
 CONDITIONS = frozenset(["if", "unless", "whether", "lest", "though", "although"])
 
 
@@ -98,6 +108,13 @@ def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
             if own:
                 return own
             continue
+        if token.dep in ("pcomp", "pobj", "prep"):
+            # "keen on arresting Miller", "accuses Kazuo of murdering Carl",
+            # "a dream sequence where, after killing Jason, ...".
+            if _is_unreal_word(governor) or _has_unreal_compound(tokens, head):
+                return UNREAL
+            index = head
+            continue
         if token.dep in ("xcomp", "ccomp", "advcl", "acl", "relcl", "csubj"):
             marks = {
                 tokens[i].lemma.lower()
@@ -106,7 +123,9 @@ def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
             }
             if marks & CONDITIONS:
                 return UNREAL
-            if token.dep == "acl" and lemma in NONFACTIVE_NOUNS:
+            if token.dep in ("acl", "relcl") and (
+                lemma in NONFACTIVE_NOUNS or _has_unreal_compound(tokens, head)
+            ):
                 return UNREAL
             if lemma in NONFACTIVE and token.dep != "relcl":
                 return UNREAL
@@ -132,6 +151,19 @@ IMPLICATIVE = frozenset(
         "force", "make", "compel", "lead",
     ]
 )  # fmt: skip
+
+
+def _is_unreal_word(token: Token) -> bool:
+    lemma = token.lemma.lower()
+    return lemma in NONFACTIVE or lemma in NONFACTIVE_NOUNS or lemma in NONFACTIVE_WORDS
+
+
+def _has_unreal_compound(tokens: tuple[Token, ...], noun: int) -> bool:
+    """A "dream sequence" or "murder plan" is as unreal as a dream or a plan."""
+    return any(
+        t.head == noun and t.dep == "compound" and t.lemma.lower() in NONFACTIVE_NOUNS
+        for t in tokens
+    )
 
 
 def is_asserted(tokens: tuple[Token, ...], verb: int) -> bool:

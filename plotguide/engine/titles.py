@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from plotguide.engine.assertion import HEDGES, MODALS, UNREAL, why_not_asserted
+from plotguide.engine.assertion import (
+    HEDGES,
+    MODAL,
+    MODALS,
+    UNREAL,
+    why_not_asserted,
+)
 from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.text import third_person
 
@@ -26,6 +32,8 @@ FEMALE = frozenset({"she", "her", "hers", "herself"})
 GROUP = frozenset({"they", "them"})
 # Subjects that say nothing about who acts ("It is said that ...").
 EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "who", "what"})
+# Objects that mean their opposite once what follows them is cut.
+EMPTY_OBJECTS = frozenset({"nothing", "anything", "nobody", "none", "little", "few"})
 # Verbs whose reported clause is the news: "Mara learns (that) Dodd is the mole".
 REPORTING = frozenset(
     [
@@ -184,8 +192,9 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
             token.dep in SUBJECTS
             and lower not in EMPTY_SUBJECTS
             and token.head != index
-            # "Harry believes Draco is dead": the clause below is no event.
-            and why_not_asserted(tokens, token.head) != UNREAL
+            # "Harry believes Draco is dead", "he will sell the tape": the
+            # clause is a belief or a plan, not an event.
+            and why_not_asserted(tokens, token.head) not in (UNREAL, MODAL)
         ):
             pairs.append((token.head, index))
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
@@ -220,6 +229,8 @@ def _clause_title(
     does = _verb_words(tokens, verb, passive, plural)
     actor = " ".join(w.text for w in who)
     rest = _complement_words(tokens, verb, resolver, actor, passive)
+    if rest is None:
+        return [], False
     words = who + does
     for number, piece in enumerate(rest):
         if number and _length(words + piece) > MAX_TITLE_WORDS:
@@ -355,6 +366,9 @@ def _verb_words(
         t for i, t in enumerate(tokens) if t.head == verb_index and i != verb_index
     ]
     negation = next((t.text.lower() for t in children if t.dep == "neg"), "")
+    negation = "not" if negation == "n't" else negation
+    if any(t.dep == "advmod" and t.text.lower() == "longer" for t in children):
+        negation = "no longer"  # "will no longer wear it" is not "will wear it"
     # The sentence's own qualifiers stay: "is nearly killed", "could die".
     modal = next(
         (t.text.lower() for t in children if t.dep == "aux" and t.text in MODALS), ""
@@ -367,14 +381,14 @@ def _verb_words(
     be = "are" if plural else "is"
     lemma = verb.lemma.lower()
     if modal:
-        texts = [modal, *(["not"] if negation else []), *hedges]
+        texts = [modal, *([negation] if negation else []), *hedges]
         texts += ["be", verb.text] if passive else [lemma]
     elif passive:
         texts = [be, *(["not"] if negation else []), *hedges, verb.text]
     elif lemma == "be" or verb.pos == "AUX":
         texts = [be, "not"] if negation else [be, *hedges]
-    elif negation == "never":
-        texts = ["never", lemma if plural else third_person(lemma)]
+    elif negation in ("never", "no longer"):
+        texts = [negation, lemma if plural else third_person(lemma)]
     elif negation:
         texts = ["do not" if plural else "does not", lemma]
     else:
@@ -390,8 +404,9 @@ def _complement_words(
     resolver: _Resolver,
     actor: str,
     passive: bool,
-) -> list[list[Word]]:
-    """Return the pieces after the verb, most needed first."""
+) -> list[list[Word]] | None:
+    """Return the pieces after the verb, most needed first; None when the
+    clause cannot be titled without saying something else."""
     resolver.actor = actor
     children = [i for i, t in enumerate(tokens) if t.head == verb and i > verb]
     deps = {tokens[i].dep: i for i in reversed(children)}
@@ -400,6 +415,10 @@ def _complement_words(
         pieces.append(_noun_words(tokens, deps["dative"], resolver))
     for dep in OBJECTS:
         if dep in deps:
+            if tokens[deps[dep]].lemma.lower() in EMPTY_OBJECTS:
+                # "has nothing but disdain", "wants nothing to do with them":
+                # cut after "nothing" the title would say the opposite.
+                return None
             pieces.append(_noun_words(tokens, deps[dep], resolver))
             break
     complement = next(
@@ -433,6 +452,12 @@ def _infinitive_words(
     subject = next((i for i in children if tokens[i].dep in SUBJECTS), None)
     if subject is not None and subject < verb:
         words += _noun_words(tokens, subject, resolver)
+    # "promised never to marry again": the negation stays with the verb.
+    words += [
+        Word(tokens[i].text.lower(), "PART")
+        for i in children
+        if tokens[i].dep == "neg" and i < verb
+    ]
     words += [Word("to", "PART"), Word(tokens[verb].lemma.lower(), "VERB")]
     words += [Word(tokens[i].text, "PART") for i in children if tokens[i].dep == "prt"]
     target = next((i for i in children if tokens[i].dep in OBJECTS), None)

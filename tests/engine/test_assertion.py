@@ -57,3 +57,18 @@ def test_modality_negation_attempts_beliefs_and_conditions_are_not(
     parse, text, verb, reason
 ):
     assert why_not_asserted(*parse(text, verb)) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Bryer is keen on arresting Miller for manslaughter.", "arresting"),
+        ("Witnesses accuse Kazuo of murdering Carl.", "murdering"),
+        (
+            "The DVD shows a dream sequence where Tommy wakes after killing Jason.",
+            "killing",
+        ),
+    ],
+)
+def test_wishes_accusations_and_dreams_behind_a_preposition_are_not(parse, text, verb):
+    assert not is_asserted(*parse(text, verb))
