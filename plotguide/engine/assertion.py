@@ -80,6 +80,9 @@ NONFACTIVE_WORDS = frozenset(
         "suspected", "accused", "intent", "bent", "poised", "set",
     ]
 )  # fmt: skip
+NOMINAL = frozenset(
+    {"dobj", "nsubj", "nsubjpass", "attr", "appos", "oprd", "dative", "npadvmod"}
+)
 CONDITIONS = frozenset(["if", "unless", "whether", "lest", "though", "although"])
 
 
@@ -107,6 +110,11 @@ def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
             own = _own_modality(tokens, index)
             if own:
                 return own
+            continue
+        if token.dep in NOMINAL:
+            # "trying to stop felons murdering a Newcomer": the noun's clause
+            # is read in turn.
+            index = head
             continue
         if token.dep in ("pcomp", "pobj", "prep"):
             # "keen on arresting Miller", "accuses Kazuo of murdering Carl",

@@ -81,8 +81,9 @@ REPORTING = frozenset(
 )
 # Verbs that read cut off without what follows them ("Douglas realizes").
 NEEDS_OBJECT = REPORTING | frozenset(
-    ["be", "find", "send", "take", "make", "give", "put", "bring"]
-)
+    ["be", "find", "send", "take", "make", "give", "put", "bring", "allow", "let",
+     "help", "enable", "cause", "get", "come", "want", "need", "try", "begin"]
+)  # fmt: skip
 DANGLING = frozenset(
     [
         "a",
@@ -225,7 +226,7 @@ def _clause_title(
     who, plural = _subject_words(tokens, subject, resolver)
     if not who:
         return [], False
-    passive = tokens[subject].dep == "nsubjpass"
+    passive = tokens[subject].dep == "nsubjpass" or _bare_participle(tokens, verb)
     does = _verb_words(tokens, verb, passive, plural)
     actor = " ".join(w.text for w in who)
     rest = _complement_words(tokens, verb, resolver, actor, passive)
@@ -237,6 +238,19 @@ def _clause_title(
             break
         words = words + piece
     return words, bool(rest)
+
+
+def _bare_participle(tokens: tuple[Token, ...], verb: int) -> bool:
+    """ "With their leader murdered": a past participle with a subject and no
+    auxiliary is passive, whatever the parser calls its subject."""
+    children = [t for t in tokens if t.head == verb]
+    if any(t.dep in ("aux", "auxpass") for t in children):
+        return False
+    absolute = any(
+        t.dep == "mark" and t.text.lower() in ("with", "without") for t in children
+    )
+    tag = tokens[verb].tag
+    return tag == "VBN" or (tag == "VBD" and absolute)
 
 
 def _subject_words(
@@ -463,6 +477,8 @@ def _infinitive_words(
     target = next((i for i in children if tokens[i].dep in OBJECTS), None)
     if target is not None:
         words += _noun_words(tokens, target, resolver)
+    elif tokens[verb].lemma.lower() in NEEDS_OBJECT:
+        return []  # "persuades Ed to allow" says nothing without what follows
     return words
 
 

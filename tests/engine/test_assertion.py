@@ -72,3 +72,8 @@ def test_modality_negation_attempts_beliefs_and_conditions_are_not(
 )
 def test_wishes_accusations_and_dreams_behind_a_preposition_are_not(parse, text, verb):
     assert not is_asserted(*parse(text, verb))
+
+
+def test_a_deed_inside_a_noun_phrase_reads_the_clause_above_it(parse):
+    text = "Detectives try to stop felons murdering a Newcomer."
+    assert not is_asserted(*parse(text, "murdering"))
