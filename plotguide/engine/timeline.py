@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from plotguide.engine.assertion import is_asserted
 from plotguide.engine.characters import MAIN_COUNT
 from plotguide.engine.compress import MAX_EVENT_WORDS, compress
 from plotguide.engine.doc import Sentence, StoryDoc
@@ -75,7 +76,7 @@ def _events(
         # One sentence an event: each turning point is its own event, else
         # the stretch's sentence where the main characters act most.
         keys = [i for i in chunk if i in by_sentence] or [
-            max(chunk, key=lambda i: (weight[i], -i))
+            max(chunk, key=lambda i: (_happens(sentences[i]), weight[i], -i))
         ]
         for key_index in keys:
             title, cited = _title(sentences, key_index, token_names, genders)
@@ -88,6 +89,12 @@ def _events(
                 )
             )
     return tuple(events)
+
+
+def _happens(sentence: Sentence) -> bool:
+    """True when the sentence's main clause is an event, not a plan or a guess."""
+    root = next((i for i, t in enumerate(sentence.tokens) if t.dep == "ROOT"), None)
+    return root is not None and is_asserted(sentence.tokens, root)
 
 
 def _event_line(sentence: Sentence) -> Line:

@@ -233,6 +233,9 @@ def _clause_title(
     if rest is None:
         return [], False
     words = who + does
+    # A piece opening on a bare verb is a misparse ("Sykes enlists feel",
+    # "a gunfight ensues take a bullet"): it would say what nobody did.
+    rest = [piece for piece in rest if piece[0].pos != "VERB"]
     for number, piece in enumerate(rest):
         if number and _length(words + piece) > MAX_TITLE_WORDS:
             break
@@ -246,11 +249,13 @@ def _bare_participle(tokens: tuple[Token, ...], verb: int) -> bool:
     children = [t for t in tokens if t.head == verb]
     if any(t.dep in ("aux", "auxpass") for t in children):
         return False
+    token = tokens[verb]
     absolute = any(
         t.dep == "mark" and t.text.lower() in ("with", "without") for t in children
+    ) or (
+        token.dep == "pcomp" and tokens[token.head].text.lower() in ("with", "without")
     )
-    tag = tokens[verb].tag
-    return tag == "VBN" or (tag == "VBD" and absolute)
+    return token.tag == "VBN" or (token.tag == "VBD" and absolute)
 
 
 def _subject_words(
