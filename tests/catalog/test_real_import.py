@@ -7,7 +7,15 @@ import pytest
 from django.db.models import F
 
 from plotguide.catalog.importing import run_import
-from plotguide.catalog.models import Film, Person, PostCredits
+from plotguide.catalog.models import (
+    Film,
+    Genre,
+    HeldJoin,
+    Keyword,
+    Person,
+    PostCredits,
+    Studio,
+)
 from plotguide.paths import cache_dir
 
 DATA = cache_dir() / "demo-data"
@@ -45,8 +53,9 @@ def tmdb_and_wikidata(django_db_setup, django_db_blocker):
         run_import("tmdb", DATA / "tmdb", limit=400)
         run_import("bokeh", DATA / "bokeh" / "movies.db", update_only=True)
         yield
-        Film.objects.all().delete()
-        Person.objects.all().delete()
+        # Module-scoped rows outlive each test's transaction: remove them all.
+        for model in (Film, Person, Studio, Genre, Keyword, HeldJoin):
+            model.objects.all().delete()
 
 
 @pytest.mark.django_db
