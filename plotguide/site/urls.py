@@ -11,6 +11,7 @@ urlpatterns = [
     path("films/<slug:slug>/", views.film_detail, name="film_detail"),
     path("films/<slug:slug>/quiz/", views.film_quiz, name="film_quiz"),
     path("search/", views.search, name="search"),
+    path("settings/", views.reader_settings, name="settings"),
     path("requests/new/", views.request_new, name="request_new"),
     path("requests/<str:token>/", views.request_status, name="request_status"),
     path("waitlist/", views.waitlist, name="waitlist"),

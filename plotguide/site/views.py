@@ -24,19 +24,29 @@ from plotguide.stories.quiz import questions_without_answers, score_quiz
 from plotguide.stories.spoilers import ALL, NONE, SpoilerMode, parse_mode
 from plotguide.stories.spoilers import visible_story as spoiler_filter
 
-SPOILER_COOKIE = "spoilers"
+# One film's choice lives in a cookie scoped to that film's path, so the
+# browser sends it for that film only; the default is the reader's own.
+FILM_SPOILER_COOKIE = "spoilers_film"
+DEFAULT_SPOILER_COOKIE = "spoilers_default"
 REMEMBERED_MODES = (NONE, ALL)
 PER_PAGE = 48
 LETTERS = "#ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+YEAR = 365 * 24 * 3600
 
 
-def spoiler_mode(request: HttpRequest) -> tuple[SpoilerMode, bool]:
-    """Return the reader's spoiler choice and whether the URL (not a cookie) made it.
+def spoiler_mode(request: HttpRequest, slug: str) -> tuple[SpoilerMode, bool]:
+    """Return the reader's spoiler choice for this film and whether the URL made it.
 
-    Anything unreadable means "no spoilers": the ending is shown only when asked.
+    The URL decides; then this film's remembered choice; then the default the
+    reader set on purpose in /settings/; then "no spoilers". Anything
+    unreadable means "no spoilers": an ending is shown only when asked for.
     """
     asked = request.GET.get("spoilers")
-    value = asked if asked is not None else request.COOKIES.get(SPOILER_COOKIE)
+    value = asked
+    if value is None:
+        value = request.COOKIES.get(FILM_SPOILER_COOKIE) or request.COOKIES.get(
+            DEFAULT_SPOILER_COOKIE
+        )
     try:
         mode = parse_mode(value)
     except PlotguideError:
@@ -48,7 +58,7 @@ def spoiler_mode(request: HttpRequest) -> tuple[SpoilerMode, bool]:
 
 @require_safe
 def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    mode, from_url = spoiler_mode(request)
+    mode, from_url = spoiler_mode(request, slug)
     page = caching.cached_page(
         f"film:{slug}",
         str(mode),
@@ -59,11 +69,44 @@ def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
     )
     response = caching.respond(request, page, vary_cookie=not from_url)
-    remembered = request.COOKIES.get(SPOILER_COOKIE)
-    if from_url and str(mode) in REMEMBERED_MODES and remembered != str(mode):
+    remember = from_url and str(mode) in REMEMBERED_MODES
+    if remember and request.COOKIES.get(FILM_SPOILER_COOKIE) != str(mode):
+        # Scoped to this film's pages: the next film opens as the reader's
+        # default, never with this film's ending.
         response.set_cookie(
-            SPOILER_COOKIE, str(mode), max_age=365 * 24 * 3600, samesite="Lax"
+            FILM_SPOILER_COOKIE,
+            str(mode),
+            max_age=YEAR,
+            samesite="Lax",
+            path=reverse("site:film_detail", args=[slug]),
         )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def reader_settings(request: HttpRequest) -> HttpResponse:
+    """The reader's site-wide default for spoilers, set once and on purpose."""
+    current = request.COOKIES.get(DEFAULT_SPOILER_COOKIE, NONE)
+    if current not in REMEMBERED_MODES:
+        current = NONE
+    if request.method == "POST":
+        chosen = request.POST.get("spoilers", NONE)
+        chosen = chosen if chosen in REMEMBERED_MODES else NONE
+        response = redirect(f"{reverse('site:settings')}?saved=1")
+        response.set_cookie(
+            DEFAULT_SPOILER_COOKIE, chosen, max_age=YEAR, samesite="Lax"
+        )
+        return response
+    response = render(
+        request,
+        "site/settings.html",
+        {
+            "current": current,
+            "saved": "saved" in request.GET,
+            "modes": REMEMBERED_MODES,
+        },
+    )
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

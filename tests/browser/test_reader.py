@@ -45,6 +45,19 @@ def test_switching_spoiler_modes_shows_and_hides_the_ending(
     assert page.get_by_text("The plot summary is hidden").is_visible()
 
 
+def test_everything_on_one_film_leaves_the_next_films_ending_hidden(page, rush):
+    page.goto(rush.get_absolute_url())
+    choose_spoilers(page, "Everything, ending included")
+    assert RUSH_ENDING in page.inner_text("#ending")
+    serpico = Story.objects.select_related("film").get(film__title="Serpico")
+    serpico_ending = serpico.sections["summary"]["ending"][0]["text"]
+    page.goto(serpico.film.get_absolute_url())
+    assert serpico_ending not in page.content()
+    assert page.get_by_text("The plot summary is hidden").is_visible()
+    page.goto(rush.get_absolute_url())
+    assert RUSH_ENDING in page.inner_text("#ending")
+
+
 def test_the_quiz_is_answered_and_scored_with_sources(page, rush, check_accessibility):
     page.goto(rush.get_absolute_url())
     page.get_by_role("link", name=re.compile("Test your knowledge of Rush")).click()

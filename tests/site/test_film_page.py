@@ -73,12 +73,33 @@ def test_an_unreadable_spoiler_choice_falls_back_to_no_spoilers(client, rush):
     assert "<script>" not in html.split("</head>")[1]
 
 
-def test_the_choice_is_remembered_in_a_cookie_for_the_bare_address(client, rush):
+def test_the_choice_is_remembered_for_this_film_only(client, rush):
     _, _, response = page(client, rush, "?spoilers=all")
-    assert response.cookies["spoilers"].value == "all"
+    cookie = response.cookies["spoilers_film"]
+    assert cookie.value == "all"
+    # The browser sends it back for this film's pages and no other film's.
+    assert cookie["path"] == rush.get_absolute_url()
     _, html, response = page(client, rush)
     assert RUSH_ENDING in html
     assert "Cookie" in response["Vary"]
+
+
+def test_a_default_set_in_the_settings_applies_to_films_not_chosen_for(client, rush):
+    assert "No spoilers" in client.get("/settings/").content.decode()
+    response = client.post("/settings/", {"spoilers": "all"})
+    assert response.cookies["spoilers_default"].value == "all"
+    assert response.cookies["spoilers_default"]["path"] == "/"
+    _, html, _ = page(client, rush)
+    assert RUSH_ENDING in html
+    client.cookies["spoilers_film"] = "none"  # this film's own choice wins
+    _, html, _ = page(client, rush)
+    assert RUSH_ENDING not in html
+
+
+def test_a_film_opens_without_spoilers_when_nothing_was_chosen(client, rush):
+    client.cookies["spoilers"] = "all"  # the old site-wide cookie is ignored
+    _, html, _ = page(client, rush)
+    assert RUSH_ENDING not in html
 
 
 def test_cache_headers_say_what_each_variant_depends_on(client, rush):
