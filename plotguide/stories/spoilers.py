@@ -56,7 +56,7 @@ def cutoff(data: dict[str, Any], mode: SpoilerMode) -> int:
     timeline = data.get("timeline", {})
     boundary = int(timeline.get("spoiler_boundary", 0))
     if mode.name == NONE:
-        return boundary - 1
+        return premise_end(data)
     events = timeline.get("events", [])
     if not events:
         return boundary - 1
@@ -67,6 +67,18 @@ def cutoff(data: dict[str, Any], mode: SpoilerMode) -> int:
         for source in line.get("sources", [])
     ]
     return max(cited, default=boundary - 1)
+
+
+def premise_end(data: dict[str, Any]) -> int:
+    """Return the last sentence the spoiler-free summary cites: "no spoilers"
+    shows the premise and nothing past it, in any section."""
+    boundary = int(data.get("timeline", {}).get("spoiler_boundary", 0))
+    cited = [
+        source
+        for line in data.get("spoiler_free", {}).get("lines", [])
+        for source in line.get("sources", [])
+    ]
+    return min(boundary - 1, max(cited, default=-1))
 
 
 def visible_story(data: dict[str, Any], mode: SpoilerMode) -> dict[str, Any]:
