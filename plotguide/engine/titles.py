@@ -31,7 +31,9 @@ MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 GROUP = frozenset({"they", "them"})
 # Subjects that say nothing about who acts ("It is said that ...").
-EMPTY_SUBJECTS = frozenset({"it", "there", "this", "that", "which", "who", "what"})
+EMPTY_SUBJECTS = frozenset(
+    {"it", "there", "this", "that", "which", "who", "what", "one", "some", "all"}
+)
 # Objects that mean their opposite once what follows them is cut.
 EMPTY_OBJECTS = frozenset({"nothing", "anything", "nobody", "none", "little", "few"})
 # Verbs whose reported clause is the news: "Mara learns (that) Dodd is the mole".
