@@ -35,10 +35,12 @@ SECTIONS = (
     ("themes", _("Themes")),
     ("spoiler_free", _("Spoiler-free summary")),
 )
+# credits_match_plot bears on every section: a plot told with another
+# film's credits is wrong everywhere, so no section may say "all passed".
 SECTION_CHECKS = {
-    "summary": ("supported_sentences", "spoiler_boundary"),
-    "timeline": ("timeline_order", "spoiler_boundary"),
-    "characters": ("actors_from_credits", "no_doubled_names"),
+    "summary": ("supported_sentences", "spoiler_boundary", "credits_match_plot"),
+    "timeline": ("timeline_order", "spoiler_boundary", "credits_match_plot"),
+    "characters": ("actors_from_credits", "no_doubled_names", "credits_match_plot"),
     "setting": ("setting_consistency",),
     "themes": ("supported_sentences",),
     "spoiler_free": ("spoiler_boundary", "supported_sentences"),

@@ -213,3 +213,21 @@ def test_the_reference_pages_faults_never_appear(client, rush):
     assert "restless city" not in text
     assert "Captain Dodd" in text
     assert not re.search(r"\b([A-Z]\w+ [A-Z]\w+) \1\b", text)
+
+
+def test_a_story_whose_credits_disagree_with_its_plot_never_says_all_passed(
+    client, rush
+):
+    story = rush.story
+    story.report = [
+        *[c for c in story.report if c["name"] != "credits_match_plot"],
+        {
+            "name": "credits_match_plot",
+            "passed": False,
+            "details": ["credits: the plot names 0 of 4 top-billed characters"],
+        },
+    ]
+    story.save()
+    _, html, _ = page(client, rush, "?spoilers=all")
+    assert "all passed" not in html
+    assert "credits_match_plot: failed" in html
