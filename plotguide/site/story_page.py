@@ -6,6 +6,7 @@ section cannot show what the reader's choice hides.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -191,16 +192,33 @@ def description(film: Film, shown: dict[str, Any] | None) -> str:
     """
     if shown is None:
         if film.overview:
-            return film.overview[:300]
+            return whole_sentences(film.overview, DESCRIPTION_CHARS)
         return str(_("Cast, facts and awards of %(film)s.") % {"film": film})
     lines = shown.get("spoiler_free", {}).get("lines", [])
     text = " ".join(line["text"] for line in lines)
     if text:
-        return text[:300]
+        return whole_sentences(text, DESCRIPTION_CHARS)
     return str(
         _("The plot summary, ending explained, characters and themes of %(film)s.")
         % {"film": film}
     )
+
+
+DESCRIPTION_CHARS = 300
+
+
+def whole_sentences(text: str, limit: int) -> str:
+    """Return the text cut at a sentence end within ``limit`` characters.
+
+    A preview that stops at "The st" reads broken; the first sentence is kept
+    whole even when it alone is longer, cut at a word with an ellipsis.
+    """
+    if len(text) <= limit:
+        return text
+    ends = [m.end() for m in re.finditer(r"[.!?][\"”']?(?=\s)", text[: limit + 1])]
+    if ends:
+        return text[: ends[-1]]
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def movie_json_ld(

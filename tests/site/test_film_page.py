@@ -231,3 +231,12 @@ def test_a_story_whose_credits_disagree_with_its_plot_never_says_all_passed(
     _, html, _ = page(client, rush, "?spoilers=all")
     assert "all passed" not in html
     assert "credits_match_plot: failed" in html
+
+
+def test_previews_and_json_ld_end_at_a_sentence_end():
+    from plotguide.site.story_page import whole_sentences
+
+    text = "Jim Raynor is an officer. " * 20
+    cut = whole_sentences(text, 300)
+    assert len(cut) <= 300 and cut.endswith("officer.")
+    assert whole_sentences("One long sentence " * 30, 60).endswith("…")
