@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Serves the API docs' Swagger assets itself, so /api/v1/docs works offline.
+    "ninja",
     "plotguide.catalog",
     "plotguide.stories",
     "plotguide.audience",
