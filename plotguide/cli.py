@@ -115,6 +115,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return serve(args.host, args.port, workers=args.workers)
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Run Django's system checks; with --deploy, those a public site needs."""
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    options = ["--deploy", "--fail-level", "WARNING"] if args.deploy else []
+    try:
+        call_command("check", *options)
+    except SystemCheckError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from plotguide.stories.generation import run_generation
 
@@ -246,6 +260,18 @@ def build_parser() -> Parser:
         "--workers", type=int, default=0, help="worker processes (default: cores + 1)"
     )
     server.set_defaults(handler=cmd_serve)
+
+    checker = add(
+        "check",
+        "Check the configuration; --deploy also checks what a public site needs.",
+        "plotguide check --deploy",
+    )
+    checker.add_argument(
+        "--deploy",
+        action="store_true",
+        help="also fail on settings unsafe or wrong for a public site",
+    )
+    checker.set_defaults(handler=cmd_check)
 
     generate = add(
         "generate",

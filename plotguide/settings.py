@@ -161,3 +161,15 @@ PLOTGUIDE_CORS_ORIGINS = [
     if origin.strip()
 ]
 MIDDLEWARE.insert(1, "plotguide.api.middleware.ApiEdgeMiddleware")
+
+# A site served over HTTPS (directly or behind a proxy that sets
+# X-Forwarded-Proto): HSTS, secure cookies and a redirect from plain HTTP.
+PLOTGUIDE_HTTPS = os.environ.get("PLOTGUIDE_HTTPS", "").lower() in {"1", "true", "yes"}
+if PLOTGUIDE_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 365 * 24 * 3600
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True

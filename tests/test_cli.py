@@ -200,3 +200,31 @@ def test_serve_on_a_busy_port_says_so_in_one_line(capsys):
     err = capsys.readouterr().err
     assert f"is port {port} already in use? Try --port {port + 1}." in err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("environment", "code"),
+    [
+        ({}, 1),
+        ({"PLOTGUIDE_SITE_URL": "https://plotguide.example"}, 1),
+        (
+            {"PLOTGUIDE_SITE_URL": "https://plotguide.example", "PLOTGUIDE_HTTPS": "1"},
+            0,
+        ),
+    ],
+)
+def test_the_deploy_check_passes_only_a_public_https_site(environment, code, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("PLOTGUIDE_")},
+        "PLOTGUIDE_DATA_DIR": str(tmp_path),
+        **environment,
+    }
+    command = [sys.executable, "-m", "plotguide.cli", "check", "--deploy"]
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert result.returncode == code, result.stderr
+    if code:
+        assert "security.W004" in result.stderr or "site.W001" in result.stderr

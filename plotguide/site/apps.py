@@ -7,4 +7,4 @@ class SiteConfig(AppConfig):
     verbose_name = "Reader site"
 
     def ready(self) -> None:
-        from plotguide.site import signals  # noqa: F401
+        from plotguide.site import checks, signals  # noqa: F401
