@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
-
-import pytest
 
 
 def test_the_deploy_check_reports_a_site_url_left_at_localhost(settings, capsys):
