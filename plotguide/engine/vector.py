@@ -1,8 +1,10 @@
-"""The `vector` component: a lexical story vector for finding similar films.
+"""Story vectors for finding similar films.
 
-Hashed, log-weighted lemmas of the plot's nouns, verbs and adjectives, plus
-the theme set and the turning-point arc. Sentence embeddings were measured
-as too slow for the speed target (see docs/quality.md).
+`embed_stories` gives a story's meaning: a sentence embedding of its text
+(encoder.py), computed by the catalogue-wide pass and stored with the story.
+The `vector` component keeps the lexical vector of format version 1: hashed,
+log-weighted lemmas of the plot's nouns, verbs and adjectives, plus the theme
+set and the turning-point arc.
 """
 
 from __future__ import annotations
@@ -12,14 +14,44 @@ import zlib
 from collections import Counter
 from dataclasses import replace
 
+import numpy as np
+
 from plotguide.engine.doc import StoryDoc
+from plotguide.engine.encoder import DIMENSIONS as EMBEDDING_SIZE
+from plotguide.engine.encoder import MODEL_NAME, Encoder
 from plotguide.engine.registry import component
-from plotguide.engine.story import StoryVector
+from plotguide.engine.story import Story, StoryVector
 from plotguide.engine.text import STOPWORDS
 
 DIMENSIONS = 4096
 MAX_TERMS = 80
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
+# Names the model and the text encoded: a stored embedding of another recipe
+# is encoded again.
+EMBEDDING_RECIPE = f"{MODEL_NAME}/summary-1"
+
+
+def embedding_texts(story: Story) -> list[str]:
+    """The spoiler-free premise, then the plot summary, as one text.
+
+    The encoder reads its first 256 tokens, about 190 words: the premise and
+    the opening of the plot (docs/quality.md compares other choices).
+    """
+    lines = [line.text for line in story.spoiler_free.lines]
+    lines += [line.text for paragraph in story.summary.paragraphs for line in paragraph]
+    return [" ".join(lines) or story.title]
+
+
+def embed_stories(encoder: Encoder, stories: list[Story]) -> np.ndarray:
+    """Return one unit vector per story: the mean of its texts' embeddings."""
+    texts, owners = [], []
+    for row, story in enumerate(stories):
+        own = embedding_texts(story)
+        texts += own
+        owners += [row] * len(own)
+    vectors = np.zeros((len(stories), EMBEDDING_SIZE), dtype=np.float32)
+    np.add.at(vectors, np.asarray(owners, dtype=np.int64), encoder.encode(texts))
+    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
 
 
 @component("vector", requires=("sentences", "characters", "timeline", "themes"))

@@ -1,40 +1,39 @@
 """Similar films over the whole catalogue, stored so a page never computes them.
 
-The engine's similar_films() scores one story against candidates in pure
-Python, which is too slow against thousands. A vectorised pass with numpy
-computes the same score's parts for every pair in blocks, keeps the best few
-candidates per film, and only those go through similar_films() for the exact
-score and the reasons in words.
+Each published story is compared on its stored embedding (encoded once, see
+embeddings.py) and on its film's genres, keywords, director and billed cast,
+read here from the catalogue. The engine's SimilarityIndex scores a block of
+stories against all of them with numpy and says in words why each of the
+best ones is similar.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
 from django.db import transaction
 
+from plotguide.catalog.models import Credit, Film
 from plotguide.engine import Story as EngineStory
 from plotguide.engine.errors import StoryFormatError
 from plotguide.engine.similar import (
-    ARC_WEIGHT,
-    DIRECTOR_WEIGHT,
-    LEXICAL_WEIGHT,
-    THEME_WEIGHT,
-    similar_films,
+    BILLED,
+    BLOCK_ROWS,
+    SimilarityIndex,
+    story_profile,
 )
-from plotguide.engine.vector import DIMENSIONS
+from plotguide.stories.embeddings import story_embeddings
 from plotguide.stories.models import SimilarFilm, Story
 from plotguide.stories.signals import similar_films_refreshed
 
 logger = logging.getLogger(__name__)
 
 SIMILAR_COUNT = 12
-CANDIDATE_COUNT = 40
-BLOCK_ROWS = 512
 
 
 def _load(stories: Iterable[Story]) -> tuple[list[Story], list[EngineStory]]:
@@ -49,81 +48,66 @@ def _load(stories: Iterable[Story]) -> tuple[list[Story], list[EngineStory]]:
     return rows, parsed
 
 
-def _matrices(parsed: list[EngineStory]) -> dict[str, Any]:
-    count = len(parsed)
-    terms = np.zeros((count, DIMENSIONS), dtype=np.float32)
-    theme_ids = sorted({t for story in parsed for t in story.vector.themes})
-    theme_index = {theme: i for i, theme in enumerate(theme_ids)}
-    themes = np.zeros((count, max(len(theme_ids), 1)), dtype=np.float32)
-    arcs = np.zeros((count, 5), dtype=np.float32)
-    has_arc = np.zeros(count, dtype=bool)
-    director_ids: dict[str, int] = {}
-    directors = np.full(count, -1, dtype=np.int64)
-    for row, story in enumerate(parsed):
-        for index, weight in story.vector.terms:
-            terms[row, index] = weight
-        for theme in story.vector.themes:
-            themes[row, theme_index[theme]] = 1.0
-        if len(story.vector.arc) == 5:
-            arcs[row] = story.vector.arc
-            has_arc[row] = True
-        if story.directors:
-            directors[row] = director_ids.setdefault(
-                story.directors[0], len(director_ids)
-            )
+def _names(pairs: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
+    names: dict[int, list[str]] = defaultdict(list)
+    for film_id, name in pairs:
+        names[film_id].append(name)
+    return names
+
+
+def _metadata(film_ids: Sequence[int]) -> dict[str, dict[int, list[str]]]:
+    """Return genres, keywords, directors and billed cast (lead first) by film id."""
+    credits = Credit.objects.filter(film_id__in=film_ids)
+    billed = (
+        credits.filter(role=Credit.CAST, order__isnull=False)
+        .order_by("film_id", "order", "id")
+        .values_list("film_id", "person__name")
+    )
+    cast: dict[int, list[str]] = defaultdict(list)
+    for film_id, name in billed:
+        if len(cast[film_id]) < BILLED:
+            cast[film_id].append(name)
     return {
-        "terms": terms,
-        "themes": themes,
-        "arcs": arcs,
-        "has_arc": has_arc,
-        "directors": directors,
+        "genres": _names(
+            Film.genres.through.objects.filter(film_id__in=film_ids)
+            .order_by("id")
+            .values_list("film_id", "genre__name")
+        ),
+        "keywords": _names(
+            Film.keywords.through.objects.filter(film_id__in=film_ids)
+            .order_by("id")
+            .values_list("film_id", "keyword__name")
+        ),
+        "directors": _names(
+            credits.filter(role=Credit.DIRECTOR)
+            .order_by("film_id", "order", "id")
+            .values_list("film_id", "person__name")
+        ),
+        "cast": cast,
     }
 
 
-def _scores(m: dict[str, Any], block: np.ndarray) -> np.ndarray:
-    """Score the stories at the block's rows against every story (symmetric)."""
-    theme_sizes = m["themes"].sum(axis=1)
-    lexical = m["terms"][block] @ m["terms"].T
-    shared = m["themes"][block] @ m["themes"].T
-    union = theme_sizes[block, None] + theme_sizes[None, :] - shared
-    themes = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-    distance = np.sqrt(
-        ((m["arcs"][block, None, :] - m["arcs"][None, :, :]) ** 2).sum(axis=2)
-    )
-    arc = np.clip(1.0 - distance / np.sqrt(5) * 2, 0.0, 1.0)
-    arc *= m["has_arc"][block, None] & m["has_arc"][None, :]
-    block_directors = m["directors"][block, None]
-    same_director = (block_directors == m["directors"][None, :]) & (
-        block_directors >= 0
-    )
-    score = (
-        LEXICAL_WEIGHT * lexical
-        + THEME_WEIGHT * themes
-        + ARC_WEIGHT * arc
-        + DIRECTOR_WEIGHT * same_director
-    )
-    score[np.arange(len(block)), block] = -np.inf
-    return score
+def index_stories(stories: Iterable[Story]) -> tuple[list[Story], SimilarityIndex]:
+    """Index the stories on their embeddings and their films' catalogue facts.
 
-
-def candidate_rows(
-    m: dict[str, Any], targets: Sequence[int] | None = None
-) -> Iterator[tuple[int, np.ndarray]]:
-    """Yield each target story's row and the rows of its likeliest similar stories."""
-    count = len(m["directors"])
-    rows = np.arange(count) if targets is None else np.asarray(targets, int)
-    keep = min(CANDIDATE_COUNT, count - 1)
-    if keep <= 0:
-        return
-    for start in range(0, len(rows), BLOCK_ROWS):
-        block = rows[start : start + BLOCK_ROWS]
-        best = np.argpartition(-_scores(m, block), keep - 1, axis=1)[:, :keep]
-        for offset, row in enumerate(block):
-            yield int(row), best[offset]
+    A story whose data this engine cannot read is left out with a warning.
+    """
+    rows, parsed = _load(stories)
+    embeddings = story_embeddings(rows, parsed)
+    meta = _metadata([story.film_id for story in rows])
+    profiles = [
+        story_profile(
+            parsed[row],
+            embeddings[row],
+            **{field: values.get(story.film_id, []) for field, values in meta.items()},
+        )
+        for row, story in enumerate(rows)
+    ]
+    return rows, SimilarityIndex(profiles)
 
 
 def _lists_entered(
-    rows: list[Story], m: dict[str, Any], targets: list[int]
+    rows: list[Story], index: SimilarityIndex, targets: list[int]
 ) -> set[int]:
     """Return the rows whose stored list one of the targets now belongs in."""
     floors = np.full(len(rows), -np.inf)
@@ -140,8 +124,8 @@ def _lists_entered(
             floors[row] = -np.inf
     entered: set[int] = set()
     for start in range(0, len(targets), BLOCK_ROWS):
-        block = np.asarray(targets[start : start + BLOCK_ROWS], int)
-        beats = (_scores(m, block) > floors[None, :]).any(axis=0)
+        block = targets[start : start + BLOCK_ROWS]
+        beats = (index.scores(block) > floors[None, :]).any(axis=0)
         entered.update(int(row) for row in np.flatnonzero(beats))
     return entered
 
@@ -157,28 +141,24 @@ def refresh_similar_films(
     those films' stories and the stories whose list one of them now enters,
     which is what a single new story changes; None recomputes every list.
     """
-    rows, parsed = _load(stories)
-    m = _matrices(parsed)
+    rows, index = index_stories(stories)
     targets = None
     if films is not None:
         chosen = [row for row, story in enumerate(rows) if story.film_id in films]
-        targets = sorted(set(chosen) | _lists_entered(rows, m, chosen))
+        targets = sorted(set(chosen) | _lists_entered(rows, index, chosen))
     changed = rows if targets is None else [rows[row] for row in targets]
     links: list[SimilarFilm] = []
-    for row, candidates in progress(candidate_rows(m, targets), len(changed)):
-        keyed = [(str(int(c)), parsed[int(c)]) for c in candidates]
-        for rank, (key, score, reasons) in enumerate(
-            similar_films(parsed[row], keyed, limit=SIMILAR_COUNT)
-        ):
-            links.append(
-                SimilarFilm(
-                    story=rows[row],
-                    film_id=rows[int(key)].film_id,
-                    rank=rank,
-                    score=score,
-                    reasons=list(reasons),
-                )
+    for row, best in progress(index.best(targets, SIMILAR_COUNT), len(changed)):
+        links.extend(
+            SimilarFilm(
+                story=rows[row],
+                film_id=rows[other].film_id,
+                rank=rank,
+                score=score,
+                reasons=list(reasons),
             )
+            for rank, (other, score, reasons) in enumerate(best)
+        )
     with transaction.atomic():
         SimilarFilm.objects.filter(story__in=changed).delete()
         SimilarFilm.objects.bulk_create(links, batch_size=2000)

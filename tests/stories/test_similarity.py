@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from plotguide.stories.models import SimilarFilm, Story
 from plotguide.stories.similarity import refresh_similar_films
-from tests.stories.conftest import add_film, build
+from tests.stories.conftest import KEEPER_PLOT, add_film, build
 
 ECHO_PLOT = (
     "Ruth Dane keeps the lighthouse on the island of Varn. "
@@ -42,9 +42,7 @@ def test_refreshing_twice_replaces_the_links(keeper, engine):
     assert SimilarFilm.objects.count() == 2
 
 
-def test_a_queued_build_gets_similar_films_and_enters_the_others_lists(
-    keeper, engine
-):
+def test_a_queued_build_gets_similar_films_and_enters_the_others_lists(keeper, engine):
     from plotguide.stories.jobs import drain_queue, queue_generation
 
     other = add_film("Bread and Hearts", DIFFERENT_PLOT, credits=(), year=2015)
@@ -76,3 +74,39 @@ def test_a_full_list_takes_a_new_film_only_when_it_scores_higher(
     changed = refresh_similar_films(stories, films={other.pk})
     assert changed == 1
     assert [s.film for s in keeper.story.similar.all()] == [echo]
+
+
+def test_reasons_are_words_both_stories_show(keeper, engine):
+    echo = add_film("Varn Light", ECHO_PLOT, credits=(), year=2014)
+    other = add_film("Bread and Hearts", DIFFERENT_PLOT, credits=(), year=2015)
+    build(engine, echo, other, publish=True)
+    refresh_similar_films(Story.objects.published().select_related("film"))
+    link = keeper.story.similar.get(film=echo)
+    assert link.reasons == ['both premises mention "island" and "lighthouse"']
+    for word in ("island", "lighthouse"):
+        assert word in KEEPER_PLOT and word in ECHO_PLOT
+
+
+def test_embeddings_are_stored_read_back_and_dropped_by_a_rebuild(keeper, engine):
+    """A refresh reads stored vectors: swapped ones swap the ranking until a rebuild."""
+    from plotguide.engine.vector import EMBEDDING_RECIPE
+
+    echo = add_film("Varn Light", ECHO_PLOT, credits=(), year=2014)
+    other = add_film("Bread and Hearts", DIFFERENT_PLOT, credits=(), year=2015)
+    build(engine, echo, other, publish=True)
+    stories = Story.objects.published().select_related("film")
+    refresh_similar_films(stories)
+    stored = {s.film_id: s.data["vector"]["embedding"] for s in stories.all()}
+    assert {e["recipe"] for e in stored.values()} == {EMBEDDING_RECIPE}
+
+    for film, swapped in ((echo, other), (other, echo)):
+        story = Story.objects.get(film=film)
+        story.data["vector"]["embedding"] = stored[swapped.pk]
+        Story.objects.filter(pk=story.pk).update(data=story.data)
+    refresh_similar_films(stories.all())
+    assert [s.film for s in keeper.story.similar.all()] == [other, echo]
+
+    build(engine, echo, other, publish=True, force=True)
+    assert "embedding" not in Story.objects.get(film=echo).data["vector"]
+    refresh_similar_films(stories.all())
+    assert [s.film for s in keeper.story.similar.all()] == [echo, other]
