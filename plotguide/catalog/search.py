@@ -27,6 +27,9 @@ _KIND_CODES = {1: FILM, 2: PERSON, 3: CHARACTER}
 _KIND_ORDER = {FILM: 0, PERSON: 1, CHARACTER: 2}
 
 MIN_SCORE = 62.0
+# A film title this close is a typo of the query; further off, a coincidence
+# ("Pervert" in a title is not "Vertigo") that ranks after people and parts.
+CLOSE_SPELLING = 80.0
 PLOT_SCORE = 60.0
 CANDIDATES = 150
 RARE_TRIGRAMS = 5
@@ -108,11 +111,72 @@ def search(query: str, limit: int = 20) -> list[SearchResult]:
         seen = best.get((result.kind, result.id))
         if seen is None or result.score > seen.score:
             best[(result.kind, result.id)] = result
+    standing = _film_standing([r.id for r in best.values() if r.kind == FILM])
     ranked = sorted(
         best.values(),
-        key=lambda r: (-r.score, _KIND_ORDER[r.kind], r.label, -(r.year or 0)),
+        key=lambda r: (
+            _tier(key, r),
+            -standing.get(r.id, (0, 0.0))[0] if r.kind == FILM else 0,
+            -r.score,
+            -standing.get(r.id, (0, 0.0))[1] if r.kind == FILM else 0,
+            _KIND_ORDER[r.kind],
+            r.label,
+            -(r.year or 0),
+        ),
     )
-    return ranked[:limit]
+    return _one_per_character_name(ranked)[:limit]
+
+
+def _tier(key: str, result: SearchResult) -> int:
+    """Films whose title is the query come first, then titles that start with
+    or contain it, then people, characters, close spellings and plot words."""
+    if result.is_plot_match:
+        return 9
+    label = title_key(result.label)
+    bare = label.removeprefix("the ").removeprefix("a ").removeprefix("an ")
+    exact = key in (label, bare)
+    starts = f" {key} " in f" {label} " or bare.startswith(key)
+    if result.kind == FILM:
+        close = result.score >= CLOSE_SPELLING
+        return 0 if exact else 1 if starts else 5 if close else 8
+    if result.kind == PERSON:
+        return 2 if exact or starts else 6
+    return 3 if exact else 4 if starts else 7
+
+
+def _film_standing(film_ids: list[int]) -> dict[int, tuple[int, float]]:
+    """(has a published story, popularity) per film: readers look for those."""
+    from django.db.models import Exists, OuterRef
+
+    from plotguide.catalog.models import Film as FilmModel
+
+    story = FilmModel._meta.get_field("story").related_model
+    rows = (
+        FilmModel.objects.filter(pk__in=film_ids)
+        .annotate(
+            published=Exists(
+                story.objects.filter(film=OuterRef("pk"), status="published")
+            )
+        )
+        .values_list("pk", "published", "popularity")
+    )
+    return {
+        pk: (int(published), popularity or 0.0) for pk, published, popularity in rows
+    }
+
+
+def _one_per_character_name(results: list[SearchResult]) -> list[SearchResult]:
+    """Show a character's name once ("Harry Potter" in eight films is one line)."""
+    seen: set[str] = set()
+    kept = []
+    for result in results:
+        if result.kind == CHARACTER:
+            name = title_key(result.label)
+            if name in seen:
+                continue
+            seen.add(name)
+        kept.append(result)
+    return kept
 
 
 def trigrams(key: str) -> list[str]:

@@ -79,3 +79,24 @@ def test_the_index_follows_renames_and_deletions(catalogue):
 )
 def test_hostile_or_empty_queries_return_a_list_without_errors(catalogue, query):
     assert isinstance(search(query), list)
+
+
+def test_films_titled_like_the_query_come_before_characters_and_names_repeat_once():
+    titanic = Film.objects.create(title="Titanic", year=1997, popularity=26.0)
+    Film.objects.create(title="Raise the Titanic", year=1980, popularity=2.0)
+    for number in range(6):
+        film = Film.objects.create(title=f"Clash {number}", year=2000 + number)
+        person, _ = Person.objects.get_or_create_named(f"Actor {number}")
+        Credit.objects.create(
+            film=film, person=person, role=Credit.CAST, character="Titan"
+        )
+    found = search("Titanic", limit=10)
+    assert [r.label for r in found[:2]] == ["Titanic", "Raise the Titanic"]
+    assert found[0].id == titanic.pk
+    assert [r.label for r in found if r.kind == "character"].count("Titan") <= 1
+
+
+def test_a_coincidental_spelling_never_ranks_above_people_named_like_the_query():
+    Film.objects.create(title="Madam Is a Pervert", year=1999)
+    person, _ = Person.objects.get_or_create_named("Vertigo Jones")
+    assert search("Vertigo", limit=5)[0].label == "Vertigo Jones"
