@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process, utils
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 
 from plotguide.catalog.models import Credit, Film, Person
 from plotguide.catalog.naming import title_key
@@ -146,13 +147,10 @@ def _tier(key: str, result: SearchResult) -> int:
 
 def _film_standing(film_ids: list[int]) -> dict[int, tuple[int, float]]:
     """(has a published story, popularity) per film: readers look for those."""
-    from django.db.models import Exists, OuterRef
-
-    from plotguide.catalog.models import Film as FilmModel
-
-    story = FilmModel._meta.get_field("story").related_model
+    # Stories live in an app above the catalogue; reach them through the relation.
+    story = Film._meta.get_field("story").related_model
     rows = (
-        FilmModel.objects.filter(pk__in=film_ids)
+        Film.objects.filter(pk__in=film_ids)
         .annotate(
             published=Exists(
                 story.objects.filter(film=OuterRef("pk"), status="published")
