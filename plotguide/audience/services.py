@@ -7,6 +7,7 @@ take clean values.
 from __future__ import annotations
 
 import logging
+import re
 from smtplib import SMTPException
 
 from django.conf import settings
@@ -27,6 +28,17 @@ from plotguide.stories.models import Story
 logger = logging.getLogger(__name__)
 
 
+_TITLE_YEAR = re.compile(r"^(?P<title>.+?)\s*\((?P<year>\d{4})\)\s*$")
+
+
+def split_year(title: str, year: int | None) -> tuple[str, int | None]:
+    """Read "Titanic (1997)" as the title Titanic and the year 1997."""
+    match = _TITLE_YEAR.match(title.strip())
+    if match is None:
+        return title, year
+    return match.group("title"), year or int(match.group("year"))
+
+
 def find_film(title: str, year: int | None) -> Film | None:
     """Return the catalogue film a request names, preferring one with a plot."""
     films = Film.objects.filter(title_key=title_key(title))
@@ -45,14 +57,21 @@ def request_summary(
     once; any other request waits for an editor. The returned request's
     `get_absolute_url()` is its public status page.
     """
+    title, year = split_year(title, year)
     key = title_key(title)
     film = find_film(title, year)
     with transaction.atomic():
+        requests = SummaryRequest.objects.select_for_update()
+        # One request per film, however readers spell it or give its year.
         request = (
-            SummaryRequest.objects.select_for_update()
-            .filter(title_key=key, year=year)
-            .first()
-        )
+            requests.filter(film=film).first() if film is not None else None
+        ) or requests.filter(title_key=key, year=year).first()
+        if request is None and film is not None:
+            request = (
+                requests.filter(title_key=key, film=None)
+                .filter(Q(year=None) | Q(year=film.year))
+                .first()
+            )
         if request is None:
             request = SummaryRequest.objects.create(
                 title=title, title_key=key, year=year, notes=note.strip()

@@ -35,6 +35,21 @@ def test_duplicate_requests_merge_into_one_with_a_count_and_all_notes():
     assert SummaryRequest.objects.count() == 1
 
 
+def test_requests_naming_one_catalogue_film_merge_however_they_spell_it():
+    titanic = Film.objects.create(title="Titanic", year=1997)
+    first = request_summary("titanic", None)
+    second = request_summary("Titanic (1997)", None)
+    third = request_summary("TITANIC", 1997)
+    assert first.pk == second.pk == third.pk
+    third.refresh_from_db()
+    assert (third.count, third.film) == (3, titanic)
+
+
+def test_a_year_in_brackets_is_read_as_the_year():
+    request = request_summary("Unknown Film (2031)", None)
+    assert (request.title, request.year) == ("Unknown Film", 2031)
+
+
 def test_a_request_for_a_film_outside_the_catalogue_waits_for_an_editor():
     request = request_summary("Unknown Film", None)
     assert request.status == SummaryRequest.NEW
