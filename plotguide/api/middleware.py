@@ -12,7 +12,7 @@ from django.utils.cache import patch_vary_headers
 from plotguide.api.errors import ApiError, error_response
 
 API_PREFIX = "/api/"
-ALLOWED_METHODS = "GET, POST, OPTIONS"
+ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS"
 ALLOWED_HEADERS = "Content-Type, If-None-Match, If-Modified-Since"
 EXPOSED_HEADERS = "ETag, Last-Modified, Retry-After"
 PREFLIGHT_MAX_AGE = "86400"
@@ -36,6 +36,8 @@ class ApiEdgeMiddleware:
         is_preflight = request.method == "OPTIONS" and origin is not None
         if is_preflight and "Access-Control-Request-Method" in request.headers:
             response = HttpResponse(status=204)
+        elif request.method == "HEAD":
+            response = head_of(request, self.get_response)
         else:
             response = as_api_error(self.get_response(request))
         allowed = cors_origins()
@@ -45,6 +47,25 @@ class ApiEdgeMiddleware:
         if origin and ("*" in allowed or origin in allowed):
             add_cors_headers(response, origin, allowed, is_preflight)
         return response
+
+
+def head_of(
+    request: HttpRequest, get_response: Callable[[HttpRequest], HttpResponse]
+) -> HttpResponse:
+    """Answer HEAD as the GET would, with its headers and no body.
+
+    django-ninja registers GET alone, so without this every API address
+    answered HEAD with 405.
+    """
+    request.method = "GET"
+    try:
+        response = as_api_error(get_response(request))
+    finally:
+        request.method = "HEAD"
+    if not response.streaming:
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return response
 
 
 def as_api_error(response: HttpResponse) -> HttpResponse:

@@ -30,7 +30,7 @@ def test_a_preflight_for_a_json_post_is_answered(client, db, settings):
         },
     )
     assert response.status_code == 204
-    assert response["Access-Control-Allow-Methods"] == "GET, POST, OPTIONS"
+    assert response["Access-Control-Allow-Methods"] == "GET, HEAD, POST, OPTIONS"
     assert "Content-Type" in response["Access-Control-Allow-Headers"]
 
 
