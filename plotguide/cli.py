@@ -15,6 +15,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from plotguide.engine.errors import (
+    FilmTextError,
+    ModelError,
+    PipelineError,
+    StoryFormatError,
+)
 from plotguide.errors import PlotguideError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -365,6 +371,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PlotguideError as exc:
         print(f"plotguide {args.command}: {exc}", file=sys.stderr)
         return exc.exit_code
+    except (FilmTextError, StoryFormatError) as exc:
+        # The film or story a user gave is malformed: bad input, not a crash.
+        print(f"plotguide {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ModelError, PipelineError) as exc:
+        print(f"plotguide {args.command}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED

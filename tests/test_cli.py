@@ -228,3 +228,16 @@ def test_the_deploy_check_passes_only_a_public_https_site(environment, code, tmp
     assert result.returncode == code, result.stderr
     if code:
         assert "security.W004" in result.stderr or "site.W001" in result.stderr
+
+
+def test_a_malformed_meta_file_is_bad_input_with_exit_2_and_no_traceback(
+    tmp_path, capsys
+):
+    plot = tmp_path / "plot.txt"
+    plot.write_text("Anna finds a key in the garden. She opens the old door.")
+    meta = tmp_path / "meta.json"
+    meta.write_text('{"title": "X", "year": "nineteen"}')
+    assert main(["story", str(plot), "--meta", str(meta)]) == 2
+    err = capsys.readouterr().err
+    assert "field 'year' is 'nineteen'" in err
+    assert "Traceback" not in err
