@@ -1,4 +1,12 @@
-"""The `characters` component: people of the plot, aliases merged, with evidence."""
+"""The `characters` component: people of the plot, aliases merged, with evidence.
+
+One character per person: the plot's names for someone ("Tony Stark",
+"Stark", "Iron Man") are claimed by the credited person they can only mean
+(`cast_match`), so each person has one profile and the credited actor. A
+name the credits leave out is a character when the parse calls it a person
+often enough; groups, institutions, places, nationalities and families
+("the Gallaghers") are not characters.
+"""
 
 from __future__ import annotations
 
@@ -6,55 +14,44 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from plotguide.engine.assertion import is_asserted
+from plotguide.engine.cast_match import (
+    Claim,
+    CreditedPerson,
+    Key,
+    claim_keys,
+    credited_people,
+    part_groups,
+)
+from plotguide.engine.credits import name_word
 from plotguide.engine.doc import Sentence, StoryDoc
 from plotguide.engine.film import CastCredit
 from plotguide.engine.names import (
     Mention,
     NameVotes,
-    credit_keys,
-    credit_name_words,
     find_mentions,
+    is_family_plural,
     is_group_name,
     vote,
 )
-from plotguide.engine.places import strip_article
 from plotguide.engine.registry import component
+from plotguide.engine.roles import (
+    ANTAGONIST,
+    PROTAGONIST,
+    SUPPORTING,
+    Candidate,
+    assign_roles,
+)
 from plotguide.engine.story import DERIVED, SOURCE, Character, Line, Relationship
 
-PROTAGONIST = "protagonist"
-ANTAGONIST = "antagonist"
-SUPPORTING = "supporting"
+__all__ = ["ANTAGONIST", "MAIN_COUNT", "PROTAGONIST", "SUPPORTING", "fate_of"]
 
 MAX_CHARACTERS = 25
 FULL_CAST = 8
 UNCREDITED_MENTIONS_FULL_CAST = 3
 # The characters that count as "main" for turning points and the timeline.
 MAIN_COUNT = 4
-HOSTILE_LEMMAS = frozenset(
-    [
-        "kill",
-        "murder",
-        "attack",
-        "threaten",
-        "kidnap",
-        "betray",
-        "chase",
-        "shoot",
-        "stab",
-        "poison",
-        "torture",
-        "blackmail",
-        "rob",
-        "frame",
-        "hunt",
-        "capture",
-        "abduct",
-        "strangle",
-        "ambush",
-        "assault",
-        "rape",
-    ]
-)
+# Billing adds to a lead's salience: 3 for the first billed, 2, then 1.
+BILLED_LEADS = 3
 DEATH_ACTIVE = frozenset({"die", "perish", "drown", "succumb"})
 DEATH_PASSIVE = frozenset(
     [
@@ -123,11 +120,15 @@ RELATION_NOUNS = frozenset(
 
 @dataclass
 class _Cluster:
+    """One person's mentions; ``person`` is set when the credits name them."""
+
     key: tuple[str, ...]
     forms: Counter = field(default_factory=Counter)
     titles: Counter = field(default_factory=Counter)
     mentions: list[Mention] = field(default_factory=list)
     votes: NameVotes = field(default_factory=NameVotes)
+    person: CreditedPerson | None = None
+    part: int = 0
 
     @property
     def words(self) -> frozenset[str]:
@@ -138,43 +139,37 @@ class _Cluster:
 def build_characters(doc: StoryDoc) -> StoryDoc:
     """Find the plot's people, merge aliases and rank them by salience.
 
-    Credited character names are the strongest signal that a name is a
-    person; an actor is named only when exactly one credit matches.
+    Credited people are always characters and carry their actor; uncredited
+    names must look like people and recur.
     """
     sentences = doc.sentences or ()
-    clusters = _clusters(sentences, doc.film.cast)
-    actors = _match_credits(clusters, doc.film.cast)
-    # A plot that names an actor ("Jet Li") is not naming a character.
-    actor_names = {credit.actor.lower() for credit in doc.film.cast}
-    credited_words = frozenset().union(
-        *(words for _, words in credit_keys(doc.film.cast))
-    )
+    cast = doc.film.cast
+    clusters = _clusters(sentences, credited_people(cast))
     keep = [
-        c
-        for c in clusters
-        if id(c) in actors
-        or (
-            len({m.sentence for m in c.mentions})
-            >= (2 if c.words & credited_words else _uncredited_minimum(doc.film.cast))
-            or not doc.film.cast
-        )
-        and not is_group_name(_canonical(c))
-        and _canonical(c).lower() not in actor_names
+        c for c in clusters if c.person or _is_uncredited_character(c, clusters, cast)
     ]
     scored = sorted(
-        ((_salience(c, sentences, actors.get(id(c))), c) for c in keep),
+        ((_salience(c, sentences), c) for c in keep),
         key=lambda pair: (-pair[0], pair[1].mentions[0].sentence),
     )[:MAX_CHARACTERS]
-    roles = _roles(scored, sentences)
+    candidates = [
+        Candidate(tuple(c.mentions), score, c.person.rank if c.person else None)
+        for score, c in scored
+    ]
+    roles = dict(
+        zip(
+            (id(c) for _, c in scored), assign_roles(candidates, sentences), strict=True
+        )
+    )
     names = {id(c): _canonical(c) for _, c in scored}
     characters = tuple(
         Character(
             name=names[id(c)],
-            aliases=tuple(sorted(set(c.forms) - {names[id(c)]})),
+            aliases=_aliases(c, names[id(c)]),
             role=roles[id(c)],
             salience=round(score, 3),
             mentions=tuple(sorted({m.sentence for m in c.mentions})),
-            actor=actors[id(c)].actor if id(c) in actors else None,
+            actor=c.person.credit.actor if c.person else None,
             profile=_profile(c, sentences),
             arc=_arc(c, sentences),
             fate=_fate(c, sentences, names[id(c)]),
@@ -183,6 +178,41 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
         for score, c in scored
     )
     return replace(doc, characters=characters)
+
+
+def _aliases(cluster: _Cluster, name: str) -> tuple[str, ...]:
+    """Every other form of the name; the name without its quotes is not one."""
+    plain = name.replace('"', "")
+    return tuple(sorted(f for f in cluster.forms if f not in (name, plain)))
+
+
+def _is_uncredited_character(
+    cluster: _Cluster, clusters: list[_Cluster], cast: tuple[CastCredit, ...]
+) -> bool:
+    """Keep an uncredited name that recurs and reads as one person.
+
+    A name sharing a word with a credited person needs two sentences; other
+    names need three when the film credits a full cast, which left them out.
+    Groups, families, lone titles and the actors' own names ("Jet Li") are
+    not characters.
+    """
+    name = _canonical(cluster)
+    credited = frozenset().union(*(c.person.words for c in clusters if c.person))
+    needed = 2 if cluster.words & credited or not cast else _uncredited_minimum(cast)
+    surnames = frozenset(c.key[-1] for c in clusters if len(c.key) >= 2) | frozenset(
+        part.words[-1]
+        for c in clusters
+        if c.person
+        for part in c.person.parts
+        if part.words
+    )
+    return (
+        len({m.sentence for m in cluster.mentions}) >= needed
+        and cluster.votes.is_person
+        and not is_group_name(name)
+        and not is_family_plural(cluster.key, surnames)
+        and name.lower() not in {credit.actor.lower() for credit in cast}
+    )
 
 
 def _uncredited_minimum(cast: tuple[CastCredit, ...]) -> int:
@@ -195,71 +225,127 @@ def _uncredited_minimum(cast: tuple[CastCredit, ...]) -> int:
 
 
 def _clusters(
-    sentences: tuple[Sentence, ...], cast: tuple[CastCredit, ...]
+    sentences: tuple[Sentence, ...], people: list[CreditedPerson]
 ) -> list[_Cluster]:
-    """Group name keys into people.
-
-    Anchors are full names the parser or the credits call a person; shorter
-    forms ("Raynor", "Jim") then join the one anchor that contains them.
-    A span such as "Raynor Cates" whose words belong to two anchors is dropped.
-    """
+    """Group the plot's names into people: credited ones first, then the rest."""
     mentions = find_mentions(sentences)
     votes = vote(sentences, mentions)
-    credited = [words for _, words in credit_keys(cast)]
-    first_names = {
-        words[0].lower().strip(".")
-        for credit in cast
-        if (
-            words := strip_article(
-                " ".join(credit_name_words(credit.character))
-            ).split()
-        )
-    }
-    by_key: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+    by_key: dict[Key, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
+    claims, ambiguous = claim_keys(by_key, people, lambda key: _is_place(votes[key]))
+    credited = _credited_clusters(sentences, people, by_key, votes, claims)
+    rest = [key for key in by_key if key not in claims and key not in ambiguous]
+    clusters = credited + _uncredited_clusters(rest, by_key, votes, credited)
+    _find_more_mentions(clusters, sentences)
+    for cluster in clusters:
+        cluster.mentions.sort(key=lambda m: (m.sentence, m.start))
+    return clusters
+
+
+def _is_place(votes: NameVotes) -> bool:
+    """True for a name the parse only ever calls a place ("Mars")."""
+    return votes.person_score == 0 and votes.place + votes.locative > 0
+
+
+def _credited_clusters(
+    sentences: tuple[Sentence, ...],
+    people: list[CreditedPerson],
+    by_key: dict[Key, list[Mention]],
+    votes: dict[Key, NameVotes],
+    claims: dict[Key, Claim],
+) -> list[_Cluster]:
+    """Return one cluster per credited person the plot names.
+
+    One actor's several parts in one credit ("Mandrake / Muffley /
+    Strangelove") become a cluster per part when the plot shows two of
+    them as two people.
+    """
+    keys_of: dict[int, list[Key]] = defaultdict(list)
+    for key, claim in claims.items():
+        keys_of[claim.person].append(key)
+    clusters = []
+    for index, keys in sorted(keys_of.items()):
+        person = people[index]
+        mentions = [m for key in keys for m in by_key[key]]
+        groups = part_groups(sentences, mentions, claims, len(person.parts))
+        for group in groups:
+            group_keys = [key for key in keys if claims[key].part in group]
+            if not group_keys:
+                continue
+            words = {w for n in group for w in person.parts[n].words}
+            words.update(w for key in group_keys for w in key)
+            part = min(claims[key].part for key in group_keys) if len(groups) > 1 else 0
+            cluster = _Cluster(tuple(sorted(words)), person=person, part=part)
+            for key in group_keys:
+                _join(cluster, key, by_key, votes)
+            clusters.append(cluster)
+    return clusters
+
+
+def _uncredited_clusters(
+    keys: list[Key],
+    by_key: dict[Key, list[Mention]],
+    votes: dict[Key, NameVotes],
+    credited: list[_Cluster],
+) -> list[_Cluster]:
+    """Group the names the credits leave out into people.
+
+    Anchors are full names the parser calls a person; shorter forms
+    ("Raynor", "Jim") then join the one anchor that contains them. A span
+    such as "Raynor Cates" whose words belong to two people is dropped.
+    """
     order = sorted(
-        by_key, key=lambda k: (-len(k), -len(by_key[k]), by_key[k][0].sentence)
+        keys, key=lambda k: (-len(k), -len(by_key[k]), by_key[k][0].sentence)
     )
-
-    def is_anchor(key: tuple[str, ...]) -> bool:
-        v = votes[key]
-        # "Mars" the planet is not "Big Daddy Mars": a lone surname the parse
-        # only ever calls a place is not that credit ("Sunshine", a first
-        # name, still is).
-        is_place_surname = (
-            len(key) == 1
-            and key[0] not in first_names
-            and v.person_score == 0
-            and v.place + v.locative > 0
-        )
-        if not is_place_surname and any(set(key) <= words for words in credited):
-            return True
-        return len(key) >= 2 and v.person_score >= 1 and v.is_person
-
-    clusters: list[_Cluster] = []
+    anchors: list[_Cluster] = []
     pending = []
     for key in order:
-        if not is_anchor(key):
+        v = votes[key]
+        if not (len(key) >= 2 and v.person_score >= 1 and v.is_person):
             pending.append(key)
             continue
-        homes = [c for c in clusters if set(key) <= c.words]
-        _join(homes[0] if len(homes) == 1 else None, key, by_key, votes, clusters)
+        homes = [c for c in anchors if set(key) <= c.words]
+        _add(homes[0] if len(homes) == 1 else None, key, by_key, votes, anchors)
     loose: list[_Cluster] = []
     for key in pending:
-        homes = [c for c in clusters if set(key) <= c.words]
-        split_across = sum(1 for c in clusters if set(key) & c.words) >= 2
+        homes = [c for c in anchors + credited if set(key) <= c.words]
+        split_across = sum(1 for c in anchors + credited if set(key) & c.words) >= 2
         if homes:
             home = max(homes, key=lambda c: (len(c.mentions), -c.mentions[0].sentence))
-            _join(home, key, by_key, votes, clusters)
+            _join(home, key, by_key, votes)
         elif not split_across:
             homes = [c for c in loose if set(key) <= c.words]
-            _join(homes[0] if homes else None, key, by_key, votes, loose)
-    people = clusters + [c for c in loose if c.votes.is_person]
-    _find_more_mentions(people, sentences)
-    for cluster in people:
-        cluster.mentions.sort(key=lambda m: (m.sentence, m.start))
-    return people
+            _add(homes[0] if homes else None, key, by_key, votes, loose)
+    return anchors + [c for c in loose if c.votes.is_person]
+
+
+def _add(
+    home: _Cluster | None,
+    key: Key,
+    by_key: dict[Key, list[Mention]],
+    votes: dict[Key, NameVotes],
+    clusters: list[_Cluster],
+) -> None:
+    """Join the key to its home, or start a new cluster with it."""
+    if home is None:
+        home = _Cluster(key)
+        clusters.append(home)
+    _join(home, key, by_key, votes)
+
+
+def _join(
+    home: _Cluster,
+    key: Key,
+    by_key: dict[Key, list[Mention]],
+    votes: dict[Key, NameVotes],
+) -> None:
+    home.votes = home.votes + votes[key]
+    for mention in by_key[key]:
+        home.mentions.append(mention)
+        home.forms[mention.surface] += 1
+        if mention.title:
+            home.titles[mention.title] += 1
 
 
 def _find_more_mentions(
@@ -303,50 +389,8 @@ def _find_more_mentions(
                     break
 
 
-def _join(
-    home: _Cluster | None,
-    key: tuple[str, ...],
-    by_key: dict[tuple[str, ...], list[Mention]],
-    votes: dict[tuple[str, ...], NameVotes],
-    clusters: list[_Cluster],
-) -> None:
-    if home is None:
-        home = _Cluster(key)
-        clusters.append(home)
-    home.votes = home.votes + votes[key]
-    for mention in by_key[key]:
-        home.mentions.append(mention)
-        home.forms[mention.surface] += 1
-        if mention.title:
-            home.titles[mention.title] += 1
-
-
-def _match_credits(
-    clusters: list[_Cluster], cast: tuple[CastCredit, ...]
-) -> dict[int, CastCredit]:
-    """Pair clusters with credits only when the match is unambiguous."""
-    keys = credit_keys(cast)
-    claims: dict[int, list[int]] = defaultdict(list)
-    for index, cluster in enumerate(clusters):
-        exact = [n for n, (_, words) in enumerate(keys) if words == cluster.words]
-        wider = [
-            n
-            for n, (_, words) in enumerate(keys)
-            if cluster.words < words or (words < cluster.words and len(words) >= 1)
-        ]
-        options = exact or wider
-        if len(options) == 1:
-            claims[options[0]].append(index)
-    matched = {}
-    for credit_index, owners in claims.items():
-        owner = max(owners, key=lambda i: (len(clusters[i].mentions), -i))
-        matched[id(clusters[owner])] = keys[credit_index][0]
-    return matched
-
-
-def _salience(
-    cluster: _Cluster, sentences: tuple[Sentence, ...], credit: CastCredit | None
-) -> float:
+def _salience(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> float:
+    """Sentences naming the character, half a point per subject, and billing."""
     sentence_count = len({m.sentence for m in cluster.mentions})
     subject_count = sum(
         1
@@ -354,50 +398,9 @@ def _salience(
         if sentences[m.sentence].tokens[m.end - 1].dep in ("nsubj", "nsubjpass")
     )
     score = sentence_count + 0.5 * subject_count
-    if credit is not None and credit.order is not None and credit.order < 3:
-        score += 3 - credit.order
+    if cluster.person is not None and cluster.person.rank < BILLED_LEADS:
+        score += BILLED_LEADS - cluster.person.rank
     return score
-
-
-def _roles(
-    scored: list[tuple[float, _Cluster]], sentences: tuple[Sentence, ...]
-) -> dict[int, str]:
-    roles = {id(c): SUPPORTING for _, c in scored}
-    if not scored:
-        return roles
-    top = scored[0][0]
-    protagonists = [c for score, c in scored[:2] if score >= 0.85 * top]
-    for cluster in protagonists:
-        roles[id(cluster)] = PROTAGONIST
-    hostile = []
-    for score, cluster in scored:
-        if id(cluster) in {id(p) for p in protagonists}:
-            continue
-        count = sum(
-            1
-            for m in cluster.mentions
-            if _agent_of(sentences[m.sentence], m) & HOSTILE_LEMMAS
-        )
-        if count >= 1 and len(cluster.mentions) >= 2:
-            hostile.append((count, score, cluster))
-    if hostile:
-        roles[id(max(hostile, key=lambda h: (h[0], h[1]))[2])] = ANTAGONIST
-    return roles
-
-
-def _agent_of(sentence: Sentence, mention: Mention) -> frozenset[str]:
-    """Return lemmas of verbs this mention is the active subject of."""
-    head = sentence.tokens[mention.end - 1]
-    if head.dep != "nsubj":
-        return frozenset()
-    verb = sentence.tokens[head.head]
-    lemmas = {verb.lemma.lower()}
-    lemmas.update(
-        t.lemma.lower()
-        for t in sentence.tokens
-        if t.dep == "conj" and sentence.tokens[t.head] is verb
-    )
-    return frozenset(lemmas)
 
 
 def _is_doubled(form: str) -> bool:
@@ -410,16 +413,43 @@ def _is_doubled(form: str) -> bool:
 def _canonical(cluster: _Cluster) -> str:
     """Return the fullest name form, keeping an honorific for a bare surname.
 
-    A doubled form is never chosen: it is an artefact of stripped links or
-    of a credit matched onto its own mention, not a longer name.
+    A credited person is named by the fullest form of their first credited
+    name ("Tony Stark", not "Iron Man"), a nickname in quotes inside it
+    (Frances "Baby" Houseman). A doubled form is never chosen: it is an
+    artefact of stripped links or of a credit matched onto its own mention.
     """
     forms = [f for f in cluster.forms if not _is_doubled(f)] or list(cluster.forms)
+    if cluster.person is not None:
+        part = cluster.person.parts[cluster.part]
+        words = {w for form in part.forms for w in form}
+        own = [f for f in forms if _form_key(f) <= words]
+        forms = own or forms
     longest = max(forms, key=lambda f: (len(f.split()), cluster.forms[f], f))
     if len(longest.split()) == 1 and cluster.titles:
         title = cluster.titles.most_common(1)[0][0]
         if title.lower() != longest.lower():
             return f"{title} {longest}"
+    if cluster.person is not None:
+        return _quote_nicknames(longest, cluster.person.parts[cluster.part].nicknames)
     return longest
+
+
+def _form_key(form: str) -> set[str]:
+    return {name_word(w) for w in form.split()}
+
+
+def _quote_nicknames(form: str, nicknames: tuple[tuple[str, ...], ...]) -> str:
+    """Quote a credited nickname inside a full name: Frances "Baby" Houseman."""
+    words = form.split()
+    keys = [name_word(w) for w in words]
+    for nickname in nicknames:
+        size = len(nickname)
+        for start in range(1, len(words) - size):
+            if tuple(keys[start : start + size]) == nickname:
+                words[start] = f'"{words[start]}'
+                words[start + size - 1] = f'{words[start + size - 1]}"'
+                return " ".join(words)
+    return form
 
 
 def _profile(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> tuple[Line, ...]:

@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import astuple, dataclass
 from itertools import takewhile
 
+from plotguide.engine.credits import (
+    GENERIC_CREDIT_WORDS,
+    GROUP_WORDS,
+    NAME_TITLES,
+    PART_CUTS,
+    PART_NOUNS,
+    name_word,
+    read_credit,
+)
 from plotguide.engine.doc import Sentence
 from plotguide.engine.film import CastCredit
 from plotguide.engine.places import PLACE_LABELS
@@ -20,6 +30,22 @@ LOCATIVE_PREPOSITIONS = frozenset(
         "on", "onto", "toward", "towards", "through", "around", "within",
     ]
 )  # fmt: skip
+# Nouns for groups and things whose name may follow them ("the band
+# Stillwater", "the ship Nautilus").
+GROUP_NOUNS = frozenset(
+    [
+        "band", "group", "company", "firm", "gang", "team", "club", "agency",
+        "organization", "organisation", "network", "newspaper", "magazine",
+        "ship", "vessel", "submarine", "station", "hotel", "restaurant", "bar",
+        "cult", "tribe", "corporation", "party", "church", "studio", "label",
+    ]
+)  # fmt: skip
+# Verbs whose object is a land, never a person ("invade Siam", "flee Siam");
+# one such use outweighs several person labels from the small parser.
+REALM_VERBS = frozenset(
+    ["invade", "colonize", "colonise", "annex", "flee", "emigrate", "tour", "rule"]
+)
+REALM_WEIGHT = 4
 # "the island of Skerry", "the town of Redwater": the name after "of" is a place.
 PLACE_NOUNS = frozenset(
     [
@@ -29,84 +55,6 @@ PLACE_NOUNS = frozenset(
         "harbour", "harbor", "street", "streets", "outskirts", "suburb", "capital",
     ]
 )  # fmt: skip
-# Credited names like "Man in Bar" or "Police Officer" are parts, not names.
-GENERIC_CREDIT_WORDS = frozenset(
-    [
-        "man",
-        "woman",
-        "boy",
-        "girl",
-        "guard",
-        "police",
-        "cop",
-        "officer",
-        "waiter",
-        "waitress",
-        "bartender",
-        "driver",
-        "reporter",
-        "doctor",
-        "nurse",
-        "agent",
-        "soldier",
-        "kid",
-        "child",
-        "old",
-        "young",
-        "the",
-        "of",
-        "in",
-        "at",
-        "a",
-        "an",
-        "and",
-        "with",
-        "on",
-        "#1",
-        "#2",
-        "#3",
-        "1",
-        "2",
-        "3",
-        "uncredited",
-        "voice",
-        "himself",
-        "herself",
-    ]
-)
-
-# Head nouns of credited parts that describe a person instead of naming one
-# ("El Caribe Party Patron #2", "College Student", "Woman at Planet Hollywood").
-PART_NOUNS = GENERIC_CREDIT_WORDS | frozenset(
-    [
-        "patron", "guest", "student", "member", "guy", "executive", "worker",
-        "employee", "escort", "founder", "principal", "brawler", "professor",
-        "commander", "player", "roller", "pimp", "registrar", "concierge", "coach",
-        "manager", "trainer", "announcer", "caller", "steward", "husband", "wife",
-        "mayor", "mom", "mother", "father", "dad", "engineer", "instructor", "trooper",
-        "performer", "administrator", "clerk", "policeman", "bouncer", "people",
-        "cast", "fan", "fans", "customer", "passenger", "tourist", "teacher",
-        "lawyer", "attorney", "judge", "priest", "pilot", "sailor", "thug",
-        "henchman", "goon", "bodyguard", "secretary", "receptionist", "prisoner",
-        "inmate", "dancer", "singer", "cowboy", "hooker", "prostitute", "maid",
-        "servant", "vendor", "salesman", "clerk", "detective", "sergeant",
-        "lieutenant", "captain", "soldiers", "agents", "officers", "cops",
-        "students", "players", "worker", "friend", "neighbor", "neighbour",
-        "owner", "boss", "leader", "spokesman", "newscaster", "anchor", "host",
-        "technician", "scientist", "medic", "paramedic", "fireman", "firefighter",
-        "surgeon", "stranger", "onlooker", "bystander", "partygoer", "extra",
-        "pedestrian", "resident", "villager", "townsperson", "crowd", "mob",
-        "gang", "band", "team", "crew", "staff", "pm", "official", "minister",
-        "stewardess", "attendant", "chef", "cook", "barman", "janitor",
-        "photographer", "journalist", "announcer", "assistant", "aide",
-        "kids", "children", "boys", "girls", "men", "women", "couple", "lady",
-        "expert", "specialist", "advisor", "adviser", "consultant", "spokeswoman",
-        "representative", "senator", "general", "nun", "shopper", "saleswoman",
-        "cashier", "teller", "visitor", "musician", "patient", "victim", "witness",
-        "juror", "mourner",
-    ]
-)  # fmt: skip
-PART_CUTS = frozenset({"in", "at", "on", "from", "of", "with", "for", "-", "–"})
 
 
 def is_named_credit(character: str) -> bool:
@@ -140,57 +88,6 @@ class Mention:
     title: str
 
 
-# Last words that make a name a group or an institution, not a person:
-# "Detroit Police", "Hamilton High", "U S Army", "Texas Ranger(s)".
-GROUP_WORDS = frozenset(
-    [
-        "police",
-        "high",
-        "school",
-        "company",
-        "corporation",
-        "corp",
-        "army",
-        "gang",
-        "family",
-        "club",
-        "department",
-        "agency",
-        "bureau",
-        "navy",
-        "corps",
-        "university",
-        "college",
-        "academy",
-        "church",
-        "council",
-        "court",
-        "government",
-        "ranger",
-        "rangers",
-        "team",
-        "brotherhood",
-        "clan",
-        "tribe",
-        "league",
-        "society",
-        "institute",
-        "hospital",
-        "bank",
-        "inc",
-        "ltd",
-        "guard",
-        "guards",
-        "marines",
-        "legion",
-        "legionnaires",
-        "squad",
-        "unit",
-        "force",
-        "forces",
-        "party",
-    ]
-)
 # Number words read as names at a sentence start ("One day ...").
 NUMBER_NAMES = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
@@ -198,11 +95,25 @@ NUMBER_NAMES = frozenset(
 
 
 def is_group_name(name: str) -> bool:
-    """Return True for a group, institution, lone title or number read as a name."""
+    """Return True for a group, institution, lone title or number read as a name.
+
+    An acronym written without dots ("CIA", "KGB") is an institution; initials
+    with dots ("A.J.") are a person's.
+    """
     parts = name.lower().replace(".", " ").split()
     if len(parts) == 1 and (parts[0] in TITLES or parts[0] in GENERIC_CREDIT_WORDS):
         return True  # a title or a role used as a name: "King", "Pilot"
+    if len(name) >= 2 and name.isalpha() and name.isupper():
+        return True
     return bool(parts) and (parts[-1] in GROUP_WORDS or " ".join(parts) in NUMBER_NAMES)
+
+
+def is_family_plural(key: tuple[str, ...], surnames: frozenset[str]) -> bool:
+    """True for "the Gallaghers": a known surname made plural names a family."""
+    if len(key) != 1 or not key[0].endswith("s"):
+        return False
+    word = key[0]
+    return word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
 
 
 # Verbs whose subject or object is almost always a person, never a place.
@@ -443,6 +354,7 @@ class NameVotes:
     locative: int = 0
     titled: int = 0
     human: int = 0
+    modifier: int = 0
 
     def __add__(self, other: NameVotes) -> NameVotes:
         return NameVotes(
@@ -457,12 +369,23 @@ class NameVotes:
     def is_person(self) -> bool:
         """True when the person evidence outweighs place and organisation labels.
 
-        The small parser often labels a surname ORG, so ORG counts half.
+        The small parser often labels a surname ORG, so ORG counts half; a
+        name used as a modifier ("the Mark II armor", "the Stark Expo") or
+        after an article ("the Cabinet") counts whole.
         """
         return self.person_score >= 1 and self.person_score >= (
-            self.place + self.locative + 0.5 * self.other
+            self.place + self.locative + 0.5 * self.other + self.modifier
         )
 
+
+QUOTE_MARKS = frozenset(['"', "'", "“", "”", "‘", "’", "„", "«", "»", "``", "''"])
+# Parts of speech that never open a name, though capitalised at a sentence's
+# start: "Inside Harriet's Bible", "Fearing Helm's Deep".
+NOT_NAME_POS = frozenset(["ADP", "SCONJ", "ADV", "DET", "PRON", "CCONJ"])
+# Words that open a name as a title ("Dr. Strangelove", "Group Capt. Mandrake").
+MENTION_TITLES = TITLES | NAME_TITLES
+# An initial, or a run of initials written as one word ("A.", "A.J.").
+INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 
 # Lower-case words that belong inside a name ("Leonardo da Vinci").
 NAME_PARTICLES = frozenset(
@@ -482,7 +405,7 @@ def find_mentions(sentences: tuple[Sentence, ...]) -> list[Mention]:
             for piece in _name_pieces(sentence, e.start, e.end)
         ]
         spans += _propn_runs(sentence)
-        for start, end in spans:
+        for start, end in _quoted_nicknames(sentence, spans) + spans:
             if covered.intersection(range(start, end)):
                 continue
             mention = _mention(sentence, start, end)
@@ -490,6 +413,29 @@ def find_mentions(sentences: tuple[Sentence, ...]) -> list[Mention]:
                 covered.update(range(start, end))
                 mentions.append(mention)
     return mentions
+
+
+def _quoted_nicknames(
+    sentence: Sentence, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Return name spans joined across quoted nicknames.
+
+    The parser often cuts 'Frances "Baby" Houseman' at a quote; name spans
+    with only quotes between them are one name.
+    """
+    tokens = sentence.tokens
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(set(spans)):
+        gap = tokens[joined[-1][1] : start] if joined else ()
+        if gap and all(t.text in QUOTE_MARKS for t in gap):
+            joined[-1] = (joined[-1][0], end)
+        elif not joined or start >= joined[-1][1]:
+            joined.append((start, end))
+    return [
+        (start, end)
+        for start, end in joined
+        if any(t.text in QUOTE_MARKS for t in tokens[start:end])
+    ]
 
 
 def vote(
@@ -503,7 +449,7 @@ def vote(
         tally = counts[mention.key]
         if label == "PERSON":
             tally["person"] += 1
-        elif label in PLACE_LABELS:
+        elif label in PLACE_LABELS or label == "NORP":
             tally["place"] += 1
         elif label in OTHER_LABELS:
             tally["other"] += 1
@@ -511,9 +457,12 @@ def vote(
             tally["locative"] += 1
         if _is_named_place(sentence, mention):
             tally["place"] += 2
+        if _is_realm(sentence, mention):
+            tally["place"] += REALM_WEIGHT
         if mention.title:
             tally["titled"] += 1
         tally["human"] += _human_evidence(sentence, mention)
+        tally["modifier"] += _is_modifier(sentence, mention)
     return {key: NameVotes(**tally) for key, tally in counts.items()}
 
 
@@ -527,20 +476,24 @@ def credit_name_words(character: str) -> list[str]:
 def credit_keys(
     cast: tuple[CastCredit, ...],
 ) -> list[tuple[CastCredit, frozenset[str]]]:
-    """Return each credit with the name words it could be matched on."""
+    """Return each credit with the name words it could be matched on.
+
+    Every name a credit gives counts: each slash part and nickname ("Tony
+    Stark / Iron Man", "Frances 'Baby' Houseman"). Initials count both as
+    keys ("aj") and as written ("a.j."), the way a character's name reads.
+    """
     keys = []
     for credit in cast:
-        if not is_named_credit(credit.character):
-            continue
-        words = credit_name_words(credit.character)
-        tokens = frozenset(
-            word.strip("'\"().,").lower()
-            for word in words
-            if word[:1].isupper() and word.strip("'\"().,")
-        )
-        tokens -= GENERIC_CREDIT_WORDS
-        if tokens:
-            keys.append((credit, tokens))
+        read = read_credit(credit)
+        dotted = {
+            word.strip("'\"‘’“”(),").lower()
+            for part in read.parts
+            for word in part.text.split()
+            if "." in word.rstrip(".")
+        }
+        words = (read.words - GENERIC_CREDIT_WORDS) | dotted
+        if words:
+            keys.append((credit, frozenset(words)))
     return keys
 
 
@@ -584,21 +537,40 @@ def _propn_runs(sentence: Sentence) -> list[tuple[int, int]]:
 
 def _mention(sentence: Sentence, start: int, end: int) -> Mention | None:
     tokens = sentence.tokens[start:end]
+    while tokens and (tokens[0].pos in NOT_NAME_POS or tokens[0].tag == "VBG"):
+        tokens, start = tokens[1:], start + 1  # "Inside", "Fearing" opening a sentence
     words = [t.text for t in tokens if t.text not in ("'s", "’s", "'", "’")]
     while words and not words[0][:1].isupper():
         words.pop(0)
     title = ""
     before = sentence.tokens[start - 1].text if start > 0 else ""
-    if before.lower().rstrip(".") in TITLES and before[:1].isupper():
+    if before.lower().rstrip(".") in MENTION_TITLES and before[:1].isupper():
         title = before
-    name = strip_titles(" ".join(words))
-    if name != " ".join(words):
-        title = " ".join(words[: len(words) - len(name.split())])
-    parts = [w for w in name.split() if w[:1].isupper() and any(c.isalpha() for c in w)]
+    leading = []
+    while len(words) > 1 and words[0].lower().rstrip(".") in MENTION_TITLES:
+        leading.append(words.pop(0))
+    title = " ".join(leading) or title
+    parts = _initials(
+        [w for w in words if w[:1].isupper() and any(c.isalpha() for c in w)]
+    )
     if not parts or len(parts) > 4:
         return None
-    key = tuple(p.lower().strip(".") for p in parts)
+    key = tuple(name_word(p) for p in parts)
     return Mention(sentence.id, start, end, key, " ".join(parts), title)
+
+
+def _initials(parts: list[str]) -> list[str]:
+    """Join leading initials into one word: "A. J." and "A.J." are "A.J.".
+
+    Read apart, "A.J." became the broken name "A J".
+    """
+    count = 0
+    while count < len(parts) and INITIAL.fullmatch(parts[count]):
+        count += 1
+    if count < 2:
+        return parts
+    letters = "".join(parts[:count]).replace(".", "")
+    return [".".join(letters) + ".", *parts[count:]]
 
 
 def _label(sentence: Sentence, mention: Mention) -> str:
@@ -633,12 +605,46 @@ def _human_evidence(sentence: Sentence, mention: Mention) -> int:
     return score
 
 
+def _is_modifier(sentence: Sentence, mention: Mention) -> bool:
+    """True for a name that modifies a noun, follows an article or names a group.
+
+    "Stark's Mark II armor", "the Stark Expo", "the Cabinet", "the opening
+    band, Stillwater": a thing or an institution, where a person would stand
+    alone ("Stark", "Dr. Stark").
+    """
+    tokens = sentence.tokens
+    last = tokens[mention.end - 1]
+    head = tokens[last.head]
+    if last.dep == "compound" and head.pos == "NOUN":
+        return True
+    if last.dep == "appos" and head.lemma.lower() in GROUP_NOUNS:
+        return True
+    before = tokens[mention.start - 1] if mention.start > 0 else None
+    return (
+        before is not None
+        and (
+            before.text.lower() in ("the", "a", "an")
+            or before.lemma.lower() in GROUP_NOUNS
+            and before.dep == "compound"
+        )
+        and not mention.title
+        and tokens[mention.start].text[:1].isupper()
+    )
+
+
 def _is_locative(sentence: Sentence, mention: Mention) -> bool:
     last = sentence.tokens[mention.end - 1]
     if last.dep != "pobj":
         return False
     preposition = sentence.tokens[last.head]
     return preposition.text.lower() in LOCATIVE_PREPOSITIONS
+
+
+def _is_realm(sentence: Sentence, mention: Mention) -> bool:
+    """True for a name that is invaded, fled or annexed: a land, not a person."""
+    last = sentence.tokens[mention.end - 1]
+    verb = sentence.tokens[last.head]
+    return last.dep == "dobj" and verb.lemma.lower() in REALM_VERBS
 
 
 def _is_named_place(sentence: Sentence, mention: Mention) -> bool:

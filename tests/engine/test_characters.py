@@ -192,3 +192,242 @@ def test_a_planet_is_not_the_character_whose_surname_it_shares(engine):
     assert "Melanie Ballard" in names
     assert "Mars" not in names
     assert "Mars" in [place.value for place in story.setting.locations]
+
+
+def _by_word(story, word):
+    """The characters one of whose names holds this word."""
+    return [
+        c
+        for c in story.characters
+        if word in {w.strip('"') for f in (c.name, *c.aliases) for w in f.split()}
+    ]
+
+
+def test_a_credited_nickname_is_an_alias_of_the_person(engine):
+    plot = (
+        'In 1963, Frances "Baby" Houseman spends the summer at a resort with her '
+        "family. She was named after Frances Perkins, the first woman in the "
+        "Cabinet. Baby falls for the dance instructor Johnny Castle. Johnny "
+        "teaches Baby to dance. Baby lies to her father to help Johnny. Her "
+        "father forbids Baby to see Johnny."
+    )
+    cast = (
+        CastCredit("Jennifer Grey", "Frances 'Baby' Houseman", 0),
+        CastCredit("Patrick Swayze", "Johnny Castle", 1),
+        CastCredit("Jerry Orbach", "Dr. Jake Houseman", 2),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [baby] = _by_word(story, "Baby")
+    assert baby.actor == "Jennifer Grey"
+    assert baby.name == 'Frances "Baby" Houseman'
+    assert "Baby" in baby.aliases
+    assert not _by_word(story, "Perkins")
+    assert not _by_word(story, "Cabinet")
+
+
+def test_a_slash_credit_is_one_person_with_a_secret_identity(engine):
+    plot = (
+        "Tony Stark reveals his identity as Iron Man to the press. "
+        "Senator Stern demands that Stark hand over the Iron Man armor. "
+        "Ivan Vanko attacks Iron Man at a race in Monaco. "
+        "Stark defeats Vanko and rebuilds the element his father Howard Stark "
+        "left him. Howard Stark had hidden the formula in a model."
+    )
+    cast = (
+        CastCredit("Robert Downey Jr.", "Tony Stark / Iron Man", 0),
+        CastCredit("Mickey Rourke", "Ivan Vanko / Whiplash", 1),
+        CastCredit("Garry Shandling", "Senator Stern", 2),
+        CastCredit("John Slattery", "Howard Stark", 3),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [tony] = _by_word(story, "Iron")
+    assert tony.name == "Tony Stark"
+    assert tony.actor == "Robert Downey Jr."
+    assert {"Iron Man", "Stark"} <= set(tony.aliases)
+    [howard] = _by_word(story, "Howard")
+    assert howard.actor == "John Slattery"
+    assert tony.role == "protagonist"
+
+
+def test_a_voice_note_is_stripped_and_the_actor_kept(engine):
+    plot = (
+        "Hogarth Hughes finds a giant robot in the woods. Hogarth feeds the "
+        "robot scrap metal. Kent Mansley suspects Hogarth of hiding it. "
+        "Mansley calls the army."
+    )
+    cast = (
+        CastCredit("Eli Marienthal", "Hogarth Hughes (voice)", 0),
+        CastCredit("Christopher McDonald", "Kent Mansley (voice)", 1),
+    )
+    actors = {c.name: c.actor for c in engine.run(film(plot, cast=cast)).characters}
+    assert actors["Hogarth Hughes"] == "Eli Marienthal"
+    assert actors["Kent Mansley"] == "Christopher McDonald"
+
+
+def test_the_adult_credit_plays_the_character_the_plot_names(engine):
+    plot = (
+        "Margaret Thatcher remembers her years in power. Her daughter Carol "
+        "visits her. Carol worries about her mother. Margaret talks to the "
+        "ghost of her husband Denis."
+    )
+    cast = (
+        CastCredit("Meryl Streep", "Margaret Thatcher", 0),
+        CastCredit("Jim Broadbent", "Denis Thatcher", 1),
+        CastCredit("Harry Lloyd", "Young Denis Thatcher", 2),
+        CastCredit("Olivia Colman", "Carol Thatcher", 3),
+        CastCredit("Eloise Webb", "Young Carol", 4),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert [c.actor for c in _by_word(story, "Carol")] == ["Olivia Colman"]
+    assert [c.actor for c in _by_word(story, "Denis")] == ["Jim Broadbent"]
+    assert story.characters[0].actor == "Meryl Streep"
+    assert story.characters[0].role == "protagonist"
+
+
+def test_a_young_credit_plays_the_part_when_no_adult_is_credited():
+    from plotguide.engine.cast_match import credited_people
+
+    people = credited_people(
+        (CastCredit("Eloise Webb", "Carol (young)", 0), CastCredit("A", "Denis", 1))
+    )
+    assert [p.credit.actor for p in people] == ["Eloise Webb", "A"]
+    assert people[0].parts[0].words == ("carol",)
+
+
+def test_one_actors_several_parts_stay_apart_when_the_plot_shows_two_people(engine):
+    plot = (
+        "General Ripper orders his bombers to attack. Group Captain Mandrake "
+        "tries to stop Ripper. President Merkin Muffley meets his generals. "
+        "Dr. Strangelove recommends that the President gather people in mines. "
+        "Muffley listens to Strangelove in silence."
+    )
+    cast = (
+        CastCredit(
+            "Peter Sellers",
+            "Group Capt. Lionel Mandrake / President Merkin Muffley / Dr. Strangelove",
+            0,
+        ),
+        CastCredit("Sterling Hayden", "Brigadier General Jack D. Ripper", 1),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [muffley] = _by_word(story, "Muffley")
+    [strangelove] = _by_word(story, "Strangelove")
+    assert muffley is not strangelove
+    assert muffley.actor == strangelove.actor == "Peter Sellers"
+
+
+def test_groups_places_nationalities_families_and_things_are_not_characters(engine):
+    plot = (
+        "Dan Gallagher works as a lawyer in New York. The Gallaghers move to "
+        "the country. Dan meets an agent of the CIA. The CIA wants the Soviet "
+        "files. The Soviets invade Siam. Dan flees Siam with the files. Dan "
+        "wears the Mark II armor at the Stark Expo. The Mark II armor fails. "
+        "Beth Gallagher waits for Dan. Beth and the Gallaghers forgive Dan."
+    )
+    cast = (
+        CastCredit("Michael Douglas", "Dan Gallagher", 0),
+        CastCredit("Anne Archer", "Beth Gallagher", 1),
+        CastCredit("Agent", "CIA Agent", 2),
+        CastCredit("Brian Schaeffer", "Hammer Expo Tech", 3),
+    )
+    names = {c.name for c in engine.run(film(plot, cast=cast)).characters}
+    assert {"Dan Gallagher", "Beth Gallagher"} <= names
+    assert not names & {"Gallaghers", "CIA", "Soviet", "Soviets", "Siam"}
+    assert not names & {"Mark II", "Expo", "Stark Expo"}
+
+
+def test_broken_names_never_appear(engine):
+    plot = (
+        "Bosch interviews A.J. about the missing people. A. J. leads George into "
+        "the sewers. George and A.J. find the monsters. Lt. Grass arrests the "
+        "killers. The Lt. leaves the town."
+    )
+    cast = (
+        CastCredit("Daniel Stern", "A.J. 'The Reverend' Shepherd", 0),
+        CastCredit("John Heard", "George Cooper", 1),
+    )
+    story = engine.run(film(plot, cast=cast))
+    names = {c.name for c in story.characters}
+    assert "A.J." in names and "A J" not in names and "Lt" not in names
+    [aj] = _by_word(story, "A.J.")
+    assert aj.actor == "Daniel Stern"
+
+
+def test_a_hero_and_his_secret_identity_are_not_split(engine):
+    plot = (
+        "Jor-El sends his son to Earth. Clark Kent grows up in Smallville. "
+        "Clark moves to Metropolis and becomes Superman. Superman saves Lois "
+        "Lane. Lois falls for Superman. Lex Luthor fires missiles. Superman "
+        "stops the missiles."
+    )
+    cast = (
+        CastCredit("Christopher Reeve", "Superman / Clark Kent", 0),
+        CastCredit("Margot Kidder", "Lois Lane", 1),
+        CastCredit("Gene Hackman", "Lex Luthor", 2),
+        CastCredit("Marlon Brando", "Jor-El", 3),
+        CastCredit("Jeff East", "Young Clark Kent", 4),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [hero] = _by_word(story, "Superman")
+    assert "Clark" in {w for f in hero.aliases for w in f.split()}
+    assert hero.actor == "Christopher Reeve"
+    assert [c.actor for c in _by_word(story, "Jor")] == ["Marlon Brando"]
+
+
+def test_the_heroine_is_never_the_antagonist(engine):
+    plot = (
+        "Anna Leonowens arrives in Siam to teach the royal children. "
+        "The rebel general Alak burns a village. He captures Anna and beats her. "
+        "King Mongkut rescues Anna. At the end Anna shoots Alak on the bridge."
+    )
+    cast = (
+        CastCredit("Jodie Foster", "Anna Leonowens", 0),
+        CastCredit("Chow Yun-fat", "King Mongkut", 1),
+        CastCredit("Randall Duk Kim", "General Alak", 2),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [anna], [alak], [king] = (_by_word(story, w) for w in ("Anna", "Alak", "King"))
+    assert (anna.role, alak.role, king.role) == (
+        "protagonist",
+        "antagonist",
+        "supporting",
+    )
+
+
+def test_thin_or_unasserted_hostility_makes_no_antagonist(engine):
+    plot = (
+        "Nora Vance runs a bakery in Port Ellis. Victor Crane tries to kill "
+        "Nora. Crane plans to burn the bakery. Nora bakes a cake for Crane. "
+        "Crane threatens Nora once. Nora opens a second shop."
+    )
+    cast = (
+        CastCredit("Imogen Hale", "Nora Vance", 0),
+        CastCredit("Tom Ruse", "Victor Crane", 1),
+    )
+    roles = {c.name: c.role for c in engine.run(film(plot, cast=cast)).characters}
+    assert roles["Nora Vance"] == "protagonist"
+    assert roles["Victor Crane"] == "supporting"
+
+
+def test_credit_forms_are_read_into_names_nicknames_ages_and_notes():
+    from plotguide.engine.credits import read_credit
+
+    def read(text):
+        return read_credit(CastCredit("Actor", text))
+
+    baby = read("Frances 'Baby' Houseman").parts[0]
+    assert (baby.words, baby.nicknames) == (("frances", "houseman"), (("baby",),))
+    assert [p.words for p in read("Tony Stark / Iron Man").parts] == [
+        ("tony", "stark"),
+        ("iron", "man"),
+    ]
+    voice = read("Hogarth Hughes (voice)")
+    assert (voice.note, voice.parts[0].text) == ("voice", "Hogarth Hughes")
+    assert read("Young Carol").age == read("Carol (young)").age == "young"
+    assert read("Lucy 18 Months").age == "young"
+    assert read("Baby Suggs").parts[0].words == ("baby", "suggs")
+    assert read("CIA Director McCone").parts[0].words == ("mccone",)
+    assert read("Prince Chowfa, King Mongkut's Brother").parts[0].words == ("chowfa",)
+    assert read("Jerry (Daphne)").parts[0].nicknames == (("daphne",),)
+    assert not read("Hammer Expo Tech").parts
+    assert not read("Soviet Chairman").parts

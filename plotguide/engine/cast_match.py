@@ -1,0 +1,367 @@
+"""Tie the plot's names to the people the credits name.
+
+A plot calls one person by many names: "Tony Stark", "Stark", "Tony" and
+"Iron Man"; "Frances Houseman" and "Baby"; "President Muffley" and "the
+President". Each name is claimed by the one credited person it can only
+mean, so a person is one character with one actor. A name shared by a
+family ("Stark", "Thatcher") means the best-billed of them, as plots use the
+bare surname for the lead; a shared given name means nobody in particular.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from plotguide.engine.credits import (
+    GENERIC_CREDIT_WORDS,
+    NAME_TITLES,
+    PART_NOUNS,
+    PartName,
+    name_word,
+    read_cast,
+)
+from plotguide.engine.doc import Sentence, Token
+from plotguide.engine.film import CastCredit
+from plotguide.engine.names import HUMAN_NOUNS, Mention
+
+Key = tuple[str, ...]
+# Words on the path between two names that make them one person: "Stark's
+# identity as Iron Man", "Rushman is Natasha Romanoff", "becomes Spider-Man".
+IDENTITY_WORDS = frozenset(
+    [
+        "as", "be", "become", "turn", "transform", "reveal", "pose", "disguise",
+        "impersonate", "pretend", "masquerade", "call", "name", "dub", "know",
+        "alias", "aka", "identity", "persona", "alter", "same", "like", "into",
+        "code", "guise", "costume", "disguise", "mask", "suit",
+    ]
+)  # fmt: skip
+ARGUMENTS = frozenset(
+    ["nsubj", "nsubjpass", "dobj", "dative", "pobj", "poss", "conj", "agent"]
+)
+# How a name attaches to a noun that is the same person ("trumpet player Tom").
+IS_OWN = frozenset(["appos", "compound", "attr"])
+# People nouns: a path through one joins two people ("X's advisor, Y").
+PERSON_NOUNS = HUMAN_NOUNS | frozenset(
+    ["advisor", "adviser", "clone", "decoy", "double", "lookalike", "impostor"]
+    + ["person", "friend", "enemy", "rival", "ally", "henchman", "sidekick"]
+)
+
+
+@dataclass(frozen=True)
+class CreditedPerson:
+    """A person the credits name: the adult's credit, its names, its billing.
+
+    ``other_ages`` are the same person's credits at another age ("Young
+    Carol" beside "Carol Thatcher"); the plot's "Carol" is the adult's.
+    """
+
+    credit: CastCredit
+    parts: tuple[PartName, ...]
+    rank: int
+    other_ages: tuple[CastCredit, ...] = ()
+
+    @property
+    def words(self) -> frozenset[str]:
+        return frozenset(w for part in self.parts for form in part.forms for w in form)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """The credited person (and which of its names) a plot name means."""
+
+    person: int
+    part: int
+
+
+def credited_people(cast: tuple[CastCredit, ...]) -> list[CreditedPerson]:
+    """Return the credited people in billing order, age variants folded in.
+
+    A credit at another age joins the best-billed adult credit that holds
+    all its name words; without one it is a person of its own.
+    """
+    reads = read_cast(cast)
+    adults = [read for read in reads if not read.age]
+    folded: dict[int, list[CastCredit]] = {}
+    people = []
+    for read in reads:
+        home = next((a for a in adults if read.core_words <= a.words), None)
+        if read.age and home is not None:
+            folded.setdefault(id(home), []).append(read.credit)
+        else:
+            people.append(read)
+    return [
+        CreditedPerson(read.credit, read.parts, rank, tuple(folded.get(id(read), ())))
+        for rank, read in enumerate(people)
+    ]
+
+
+def claim_keys(
+    keys: Iterable[Key],
+    people: list[CreditedPerson],
+    is_place: Callable[[Key], bool],
+) -> tuple[dict[Key, Claim], set[Key]]:
+    """Return who each name means, and the names that are ambiguous.
+
+    A name equal to one of a person's names is theirs first; then a name
+    inside one person's names ("Stark" of "Tony Stark"); then a lone title
+    that one present person holds ("the President"). A lone surname the
+    parse only ever calls a place ("Mars") is not a credited person's.
+    """
+    keys = list(keys)
+    claims: dict[Key, Claim] = {}
+    ambiguous: set[Key] = set()
+    for key in keys:
+        exact = _exact(key, people)
+        if exact is not None:
+            claims[key] = exact
+    present = {claim.person for claim in claims.values()}
+    for key in keys:
+        if key in claims or not set(key) - GENERIC_CREDIT_WORDS:
+            continue
+        if len(key) == 1 and key[0] in NAME_TITLES:
+            claim = _title_claim(key[0], people, present)
+        elif len(key) == 1 and is_place(key) and not _is_given_name(key[0], people):
+            continue
+        else:
+            claim, is_ambiguous = _inside_claim(key, people, present)
+            if is_ambiguous:
+                ambiguous.add(key)
+        if claim is not None:
+            claims[key] = claim
+    return claims, ambiguous
+
+
+def _exact(key: Key, people: list[CreditedPerson]) -> Claim | None:
+    for index, person in enumerate(people):
+        for number, part in enumerate(person.parts):
+            if key in part.forms:
+                return Claim(index, number)
+    return None
+
+
+def _inside_claim(
+    key: Key, people: list[CreditedPerson], present: set[int]
+) -> tuple[Claim | None, bool]:
+    """Claim a name inside, around or spelt like one person's names.
+
+    "Stark" lies inside "Tony Stark"; "Jim Sefelt" holds the credit
+    "Sefelt"; "Max Smart" is spelt like "Maxwell Smart". A surname shared
+    by a family means its best-billed member; another shared name, the one
+    person the plot names in full, else nobody.
+    """
+    inside = [i for i, person in enumerate(people) if set(key) <= person.words]
+    if not inside:
+        around = _around(key, people) or _spelt_like(key, people)
+        return (
+            (_claim(key, people, around[0]), False)
+            if len(around) == 1
+            else (None, False)
+        )
+    if len(inside) > 1 and all(_is_family_name(key, people[i]) for i in inside):
+        inside = inside[:1]
+    if len(inside) > 1:
+        inside = [i for i in inside if i in present]
+    if len(inside) != 1:
+        return None, True
+    return _claim(key, people, inside[0]), False
+
+
+def _around(key: Key, people: list[CreditedPerson]) -> list[int]:
+    """Return the people one of whose names lies inside the key ("Jim Sefelt")."""
+    return [
+        i
+        for i, person in enumerate(people)
+        if any(set(form) < set(key) for part in person.parts for form in part.forms)
+    ]
+
+
+def _spelt_like(key: Key, people: list[CreditedPerson]) -> list[int]:
+    """Return the people with a name spelt like the key.
+
+    Plots and credits spell names differently: "Vargas" and "Vargus",
+    "Abberline" and "Aberline", "Devereux" and "Devereaux". In a full name
+    the given name may also be short for the credited one ("Max Smart" for
+    "Maxwell Smart", "Mick Dundee" for "Michael J. 'Crocodile' Dundee").
+    """
+    if len(key) == 1:
+        if key[0] in PART_NOUNS:
+            return []  # "Women" is not a misspelt "Woman"
+        return [
+            i
+            for i, person in enumerate(people)
+            if any(_same_spelling(word, key[0]) for word in person.words)
+        ]
+    return [
+        i
+        for i, person in enumerate(people)
+        if any(
+            len(part.words) >= 2
+            and _same_spelling(part.words[-1], key[-1])
+            and part.words[0][:3] == key[0][:3]
+            for part in person.parts
+        )
+    ]
+
+
+def _same_spelling(credited: str, written: str) -> bool:
+    """True for one name spelt alike: equal, or one letter off if long enough.
+
+    One letter off: changed, added, dropped, or two neighbours swapped
+    ("Sheila", "Shelia"); the first letter must agree and both names must
+    have five letters or more, so "Mary" never becomes "Marty".
+    """
+    if credited == written:
+        return True
+    if min(len(credited), len(written)) < 5 or credited[0] != written[0]:
+        return False
+    short, long = sorted((credited, written), key=len)
+    if len(long) - len(short) > 1:
+        return False
+    if len(short) < len(long):
+        return any(long[:n] + long[n + 1 :] == short for n in range(len(long)))
+    diffs = [n for n in range(len(short)) if short[n] != long[n]]
+    swapped = (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and short[diffs[0]] == long[diffs[1]]
+        and short[diffs[1]] == long[diffs[0]]
+    )
+    return len(diffs) == 1 or swapped
+
+
+def _claim(key: Key, people: list[CreditedPerson], index: int) -> Claim:
+    """Claim for the first of the person's names that holds the key."""
+    parts = people[index].parts
+    number = next(
+        (
+            n
+            for n, part in enumerate(parts)
+            if any(set(key) <= set(f) for f in part.forms)
+        ),
+        0,
+    )
+    return Claim(index, number)
+
+
+def _title_claim(
+    title: str, people: list[CreditedPerson], present: set[int]
+) -> Claim | None:
+    """ "The President" is the one present person credited with that title."""
+    holders = [
+        Claim(i, n)
+        for i, person in enumerate(people)
+        if i in present
+        for n, part in enumerate(person.parts)
+        if title in {name_word(w) for w in part.title.split()}
+    ]
+    return holders[0] if len({c.person for c in holders}) == 1 else None
+
+
+def _is_family_name(key: Key, person: CreditedPerson) -> bool:
+    return len(key) == 1 and any(
+        len(part.words) >= 2 and part.words[-1] == key[0] for part in person.parts
+    )
+
+
+def _is_given_name(word: str, people: list[CreditedPerson]) -> bool:
+    return any(part.words[:1] == (word,) for p in people for part in p.parts)
+
+
+def part_groups(
+    sentences: tuple[Sentence, ...],
+    mentions: list[Mention],
+    claims: dict[Key, Claim],
+    count: int,
+) -> list[list[int]]:
+    """Group the parts of one credit into the people the plot shows.
+
+    One group, unless a sentence shows two parts as two people ("Dr.
+    Strangelove recommends that the President ..."; "Moses and God"): then
+    every part is a person of its own, except parts the plot also equates
+    ("Peter is Spider-Man", "Stanley transforms into the Mask").
+    """
+    same: set[tuple[int, int]] = set()
+    apart: set[tuple[int, int]] = set()
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for sentence_id, found in by_sentence.items():
+        tokens = sentences[sentence_id].tokens
+        if any(t.text.lower() == "respectively" for t in tokens):
+            continue  # "A, B and C code-name themselves X, Y and Z, respectively"
+        for a in found:
+            for b in found:
+                pair = (claims[a.key].part, claims[b.key].part)
+                if pair[0] < pair[1]:
+                    link = _link(tokens, a, b)
+                    (same if link == SAME else apart if link == APART else set()).add(
+                        pair
+                    )
+    if not apart - same:
+        return [list(range(count))]
+    return _components(count, same)
+
+
+SAME = "same"
+APART = "apart"
+
+
+def _link(tokens: tuple[Token, ...], a: Mention, b: Mention) -> str:
+    """Read whether a sentence equates two names, sets them apart, or neither.
+
+    Apart: coordinated ("Moses and God"), both arguments with nothing that
+    equates them, or linked through another person ("the President's
+    advisor, named Dr. Strangelove"). Same: a slash between them
+    ("Carter/Cain"), or an equating word on the path ("is", "as", "called").
+    """
+    first, second = sorted((a.end - 1, b.end - 1))
+    if any(t.text == "/" for t in tokens[first:second]):
+        return SAME
+    if tokens[second].dep == "conj" and tokens[second].head == first:
+        return APART
+    path = _path(tokens, first, second)
+    if path is None:
+        return ""
+    own = {tokens[e].head for e in (first, second) if tokens[e].dep in IS_OWN}
+    own |= {i for i in path if tokens[i].dep in ("appos", "attr")}
+    if any(tokens[i].lemma.lower() in PERSON_NOUNS for i in path if i not in own):
+        return APART
+    if any(tokens[i].lemma.lower() in IDENTITY_WORDS for i in path):
+        return SAME
+    both_arguments = all(tokens[e].dep in ARGUMENTS for e in (first, second))
+    return APART if both_arguments else ""
+
+
+def _components(count: int, pairs: set[tuple[int, int]]) -> list[list[int]]:
+    """Return the parts joined by the pairs, as groups (union-find)."""
+    parent = list(range(count))
+
+    def root(n: int) -> int:
+        while parent[n] != n:
+            n = parent[n]
+        return n
+
+    for a, b in pairs:
+        parent[root(b)] = root(a)
+    groups: dict[int, list[int]] = {}
+    for n in range(count):
+        groups.setdefault(root(n), []).append(n)
+    return list(groups.values())
+
+
+def _path(tokens: tuple[Token, ...], first: int, second: int) -> list[int] | None:
+    """Return the tokens between two tokens along the parse, or None if apart."""
+    up = _ancestors(tokens, first)
+    other = _ancestors(tokens, second)
+    common = next((i for i in up if i in other), None)
+    if common is None:
+        return None
+    return up[1 : up.index(common) + 1] + other[1 : other.index(common)]
+
+
+def _ancestors(tokens: tuple[Token, ...], index: int) -> list[int]:
+    chain = [index]
+    while tokens[chain[-1]].head != chain[-1] and len(chain) <= len(tokens):
+        chain.append(tokens[chain[-1]].head)
+    return chain
