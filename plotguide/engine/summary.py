@@ -46,7 +46,8 @@ def build_summary(doc: StoryDoc) -> StoryDoc:
     else:
         ending_start = (sentences[-1].id + 1) if sentences else 0
     chosen = _select(sentences, characters, set(turning_points.values()))
-    lines = {s.id: _line(s) for s in chosen}
+    limit = _sentence_limit(sentences, chosen)
+    lines = {s.id: _line(s, limit) for s in chosen}
     body = [s for s in chosen if s.id < ending_start]
     ending = tuple(lines[s.id] for s in chosen if s.id >= ending_start)
     note = "" if ending else "The plot is too short to set an ending apart."
@@ -102,8 +103,18 @@ def _weight(sentence: Sentence, main: tuple[Character, ...]) -> float:
     return present + 0.2 * min(verbs, 5)
 
 
-def _line(sentence: Sentence) -> Line:
-    text = compress(sentence, SUMMARY_SENTENCE_WORDS)
+def _sentence_limit(sentences: tuple[Sentence, ...], chosen: list[Sentence]) -> int:
+    """Return how long a kept sentence may be: shorter where the turning points
+    alone would fill more than the summary's third (a short plot)."""
+    budget = SUMMARY_SHARE * sum(word_count(s.text) for s in sentences)
+    for limit in (SUMMARY_SENTENCE_WORDS, 20, 14):
+        if sum(word_count(compress(s, limit)) for s in chosen) <= budget * 1.15:
+            return limit
+    return limit
+
+
+def _line(sentence: Sentence, limit: int = SUMMARY_SENTENCE_WORDS) -> Line:
+    text = compress(sentence, limit)
     return Line(text, (sentence.id,), SOURCE if text == sentence.text else DERIVED)
 
 
