@@ -23,7 +23,7 @@ from plotguide.engine.credits import (
 )
 from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.film import CastCredit
-from plotguide.engine.names import HUMAN_NOUNS, Mention
+from plotguide.engine.names import PERSON_NOUNS, Mention
 
 Key = tuple[str, ...]
 # Words on the path between two names that make them one person: "Stark's
@@ -41,11 +41,6 @@ ARGUMENTS = frozenset(
 )
 # How a name attaches to a noun that is the same person ("trumpet player Tom").
 IS_OWN = frozenset(["appos", "compound", "attr"])
-# People nouns: a path through one joins two people ("X's advisor, Y").
-PERSON_NOUNS = HUMAN_NOUNS | frozenset(
-    ["advisor", "adviser", "clone", "decoy", "double", "lookalike", "impostor"]
-    + ["person", "friend", "enemy", "rival", "ally", "henchman", "sidekick"]
-)
 
 
 @dataclass(frozen=True)

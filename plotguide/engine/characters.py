@@ -34,16 +34,8 @@ from plotguide.engine.names import (
     vote,
 )
 from plotguide.engine.registry import component
-from plotguide.engine.roles import (
-    ANTAGONIST,
-    PROTAGONIST,
-    SUPPORTING,
-    Candidate,
-    assign_roles,
-)
+from plotguide.engine.roles import Candidate, assign_roles
 from plotguide.engine.story import DERIVED, SOURCE, Character, Line, Relationship
-
-__all__ = ["ANTAGONIST", "MAIN_COUNT", "PROTAGONIST", "SUPPORTING", "fate_of"]
 
 MAX_CHARACTERS = 25
 FULL_CAST = 8

@@ -343,6 +343,14 @@ HUMAN_NOUNS = frozenset(
     ]
 )
 
+# Nouns for people, relatives and pets: "X's advisor, Y" are two people, and
+# "kidnaps Dan's daughter" harms Dan ("framed Juno's note" does not).
+PERSON_NOUNS = HUMAN_NOUNS | frozenset(
+    ["advisor", "adviser", "clone", "decoy", "double", "lookalike", "impostor"]
+    + ["person", "friend", "enemy", "rival", "ally", "henchman", "sidekick"]
+    + ["family", "child", "children", "kids", "parents", "fiancée", "pet", "dog"]
+)
+
 
 @dataclass(frozen=True)
 class NameVotes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from plotguide.engine.assertion import is_asserted
 from plotguide.engine.doc import Sentence, Token
-from plotguide.engine.names import HUMAN_NOUNS, Mention
+from plotguide.engine.names import PERSON_NOUNS, Mention
 
 PROTAGONIST = "protagonist"
 ANTAGONIST = "antagonist"
@@ -207,10 +207,6 @@ def _victims(tokens: tuple[Token, ...], verb: int) -> set[int]:
     return objects | owners
 
 
-# Nouns for people: "Dan's daughter" is a victim through Dan, "Juno's note" not.
-PERSON_NOUNS = HUMAN_NOUNS | frozenset(
-    ["family", "child", "children", "kids", "parents", "fiancée", "pet", "dog"]
-)
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 GENDERED_WORDS = {
     **dict.fromkeys(
