@@ -74,8 +74,13 @@ def decode_text(data: bytes, path: Path | str) -> str:
 
 
 def undecodable(values: Sequence[str]) -> str | None:
-    """Describe the first byte that was not UTF-8 in these values, or None."""
+    """Describe the first byte that was not UTF-8 in these values, or None.
+
+    An ASCII value (Python knows without reading it) holds no such byte.
+    """
     for value in values:
+        if value.isascii():
+            continue
         match = _SURROGATE.search(value)
         if match:
             byte = ord(match.group()) - 0xDC00
@@ -159,13 +164,14 @@ def clean_text(text: str) -> tuple[str, tuple[str, ...]]:
     tags here only keeps markup out of the stories built from it.
     """
     warnings = []
-    if _TAG.search(text):
+    if "<" in text and _TAG.search(text):
         text = _TAG.sub(" ", text)
         warnings.append("HTML tags removed from the text")
     text = html.unescape(text) if "&" in text else text
-    text = _CITATION.sub("", text)
+    text = _CITATION.sub("", text) if "[" in text else text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    paragraphs = [_SPACES.sub(" ", part).strip() for part in text.split("\n")]
+    # Runs of spaces never cross a line, so one pass does every paragraph.
+    paragraphs = [part.strip() for part in _SPACES.sub(" ", text).split("\n")]
     return "\n\n".join(part for part in paragraphs if part), tuple(warnings)
 
 

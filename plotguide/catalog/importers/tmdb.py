@@ -235,9 +235,11 @@ def _credits(row: dict[str, str]) -> tuple[CreditRecord, ...]:
                 name, CAST, character, order, _person_id(person)
             )
     for person in crew:
-        name = str(person.get("name") or "").strip()
         role = CREW_ROLES.get(str(person.get("job") or ""))
-        if name and role and (name, role, "") not in credits:
+        if role is None:
+            continue  # most of the crew: read the name only of those kept
+        name = str(person.get("name") or "").strip()
+        if name and (name, role, "") not in credits:
             credits[name, role, ""] = CreditRecord(
                 name, role, tmdb_person_id=_person_id(person)
             )
