@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db import transaction
@@ -34,18 +37,38 @@ def run_import(
     out not to be the format named (a fatal ImportFormatError) writes nothing.
     """
     started = time.monotonic()
-    parse = get_parser(format_name)
-    rows: list[FilmRecord | Rejection] = list(itertools.islice(parse(path), limit))
-    with transaction.atomic():
-        report = import_records(
-            track(rows, total=len(rows), label=f"Importing {path.name}", quiet=quiet),
-            update_only=update_only,
-            dry_run=dry_run,
-            yearless=yearless_by_title(rows),
-        )
-        if format_name == "json" and not dry_run:
-            import_collections(
-                plotguide_json.load_document(path).get("collections", [])
+    with _collector_paused():
+        parse = get_parser(format_name)
+        rows: list[FilmRecord | Rejection] = list(itertools.islice(parse(path), limit))
+        with transaction.atomic():
+            report = import_records(
+                track(
+                    rows, total=len(rows), label=f"Importing {path.name}", quiet=quiet
+                ),
+                update_only=update_only,
+                dry_run=dry_run,
+                yearless=yearless_by_title(rows),
             )
+            if format_name == "json" and not dry_run:
+                import_collections(
+                    plotguide_json.load_document(path).get("collections", [])
+                )
     report.seconds = time.monotonic() - started
     return report
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for one import.
+
+    An import builds millions of objects (records, people, rows) that all live
+    until it ends; the collector would walk them again and again for nothing,
+    a tenth of the import's time. Reference counting still frees the rest.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

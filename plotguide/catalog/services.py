@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
 
+from plotguide.catalog.bulk import PendingRows, roomy_page_cache
 from plotguide.catalog.importers.records import (
     CAST,
     CreditRecord,
@@ -24,6 +28,7 @@ from plotguide.catalog.importers.records import (
     Rejection,
 )
 from plotguide.catalog.joins import (
+    EXTERNAL_IDS,
     JoinDecision,
     added_key,
     decide,
@@ -45,7 +50,7 @@ from plotguide.catalog.models import (
     Studio,
     unique_slug,
 )
-from plotguide.catalog.naming import name_key, title_key
+from plotguide.catalog.naming import title_key
 from plotguide.catalog.records_json import record_from_json, record_to_json
 from plotguide.catalog.signals import films_imported
 
@@ -65,6 +70,10 @@ SCALAR_FIELDS = (
     "wikipedia_id",
 )
 PLOT_FIELDS = ("plot", "plot_source_url", "plot_licence")
+RELATIONS = ("studios", "genres", "keywords")
+CREDIT_FIELDS = ("film", "person", "role", "character", "order", "source")
+# Records decided between two bulk writes: bounds the rows held in memory.
+FLUSH_EVERY = 5000
 
 
 @dataclass
@@ -126,6 +135,13 @@ class FilmIndex:
         same_title = self.by_title.get(title_key(record.title), [])
         return decide(record, self.by_external, same_title, namesakes)
 
+    def candidates(self, record: FilmRecord) -> list[Film]:
+        """Return the films ``decide`` may look at for this record."""
+        known = (
+            self.by_external.get((name, getattr(record, name))) for name in EXTERNAL_IDS
+        )
+        return [*self.by_title.get(title_key(record.title), []), *filter(None, known)]
+
     def forget(self, film: Film, name: str) -> None:
         """Drop an external id that a detached source had given the film."""
         for key, indexed in list(self.by_external.items()):
@@ -134,27 +150,40 @@ class FilmIndex:
 
 
 class NameCache:
-    """Named rows (people, studios, genres, keywords) by key, created on first use."""
+    """Named rows (studios, genres, keywords) by key, created on first use.
 
-    def __init__(self, model: type[NamedEntity]) -> None:
+    New rows wait in ``pending`` until the import writes in bulk.
+    """
+
+    def __init__(self, model: type[NamedEntity], pending: PendingRows) -> None:
         self.model = model
-        self.rows = {row.key: row for row in model.objects.all()}
-        self.slugs = {row.slug for row in self.rows.values()}
+        self.pending = pending
+        self.keys: dict[str, str] = {}
 
-    def get(self, name: str) -> NamedEntity:
-        return self.get_many([name])[0]
+    def key_for(self, name: str) -> str:
+        """The model's key_for, remembered: a keyword recurs in film after film."""
+        key = self.keys.get(name)
+        if key is None:
+            key = self.keys[name] = self.model.key_for(name)
+        return key
+
+    @cached_property
+    def rows(self) -> dict[str, NamedEntity]:
+        """The stored rows by key, read when first needed (many files name none)."""
+        return {row.key: row for row in self.model.objects.all()}
+
+    @cached_property
+    def slugs(self) -> set[str]:
+        return {row.slug for row in self.rows.values()}
 
     def get_many(self, names: Iterable[str]) -> list[NamedEntity]:
-        """Return a row per name, creating the missing ones in one insert."""
-        keyed = [(self.model.key_for(name), name.strip()) for name in names]
-        missing = {}
+        """Return a row per name, creating the missing ones."""
+        keyed = [(self.key_for(name), name.strip()) for name in names]
         for key, name in keyed:
-            if key not in self.rows and key not in missing:
+            if key not in self.rows:
                 slug = unique_slug(self.model, name, taken=self.slugs)
-                missing[key] = self.model(name=name, key=key, slug=slug)
-        if missing:
-            for row in self.model.objects.bulk_create(missing.values()):
-                self.rows[row.key] = row
+                self.rows[key] = self.model(name=name, key=key, slug=slug)
+                self.pending.add(self.rows[key])
         return [self.rows[key] for key, _ in keyed]
 
 
@@ -162,34 +191,50 @@ class PeopleCache:
     """People by TMDB id and by name: one person per external id.
 
     A credit with a TMDB id is that id's person, never a namesake's; a
-    credit without one joins the person of that exact name key, if any.
+    credit without one joins the person of that exact name key, if any. New
+    people and claimed ids wait in ``pending`` until the import writes in bulk.
     """
 
-    def __init__(self) -> None:
-        self.by_key = {person.key: person for person in Person.objects.all()}
-        self.by_tmdb = {p.tmdb_id: p for p in self.by_key.values() if p.tmdb_id}
-        self.slugs = {person.slug for person in self.by_key.values()}
+    def __init__(self, pending: PendingRows) -> None:
+        self.pending = pending
+        self.keys: dict[str, str] = {}
+
+    @cached_property
+    def by_key(self) -> dict[str, Person]:
+        """The stored people by key, read when first needed (plots name none)."""
+        return {person.key: person for person in Person.objects.all()}
+
+    @cached_property
+    def by_tmdb(self) -> dict[int, Person]:
+        return {p.tmdb_id: p for p in self.by_key.values() if p.tmdb_id}
+
+    @cached_property
+    def slugs(self) -> set[str]:
+        return {person.slug for person in self.by_key.values()}
+
+    def key_for(self, name: str) -> str:
+        """Person.key_for, remembered: a name recurs in film after film."""
+        key = self.keys.get(name)
+        if key is None:
+            key = self.keys[name] = Person.key_for(name)
+        return key
 
     def get_many(self, credits: Iterable[CreditRecord]) -> list[Person]:
-        """Return a person per credit, creating the missing ones in one insert."""
+        """Return a person per credit, creating the missing ones."""
         found: list[Person | None] = []
         missing: dict[object, Person] = {}
-        claims: list[Person] = []
         for credit in credits:
             person = self._find(credit)
             if person is None:
-                wanted = credit.tmdb_person_id or Person.key_for(credit.name)
-                person = missing.get(wanted) or self._new(credit, missing)
+                wanted = credit.tmdb_person_id or self.key_for(credit.name)
+                person = missing.get(wanted) or self._new(credit)
                 missing[wanted] = person
             elif credit.tmdb_person_id and person.tmdb_id is None:
                 person.tmdb_id = credit.tmdb_person_id
                 self.by_tmdb[person.tmdb_id] = person
-                claims.append(person)
+                self.pending.update(person, {"tmdb_id"})
             found.append(person)
-        if missing:
-            Person.objects.bulk_create(missing.values())
-        if claims:
-            Person.objects.bulk_update(claims, ["tmdb_id"])
+        self.pending.add(*missing.values())
         return [person for person in found if person is not None]
 
     def _find(self, credit: CreditRecord) -> Person | None:
@@ -197,14 +242,14 @@ class PeopleCache:
             person = self.by_tmdb.get(credit.tmdb_person_id)
             if person is not None:
                 return person
-            named = self.by_key.get(Person.key_for(credit.name))
+            named = self.by_key.get(self.key_for(credit.name))
             return named if named is not None and named.tmdb_id is None else None
-        return self.by_key.get(Person.key_for(credit.name))
+        return self.by_key.get(self.key_for(credit.name))
 
-    def _new(self, credit: CreditRecord, missing: dict[object, Person]) -> Person:
+    def _new(self, credit: CreditRecord) -> Person:
         name = credit.name.strip()
-        key = Person.key_for(name)
-        if key in self.by_key or any(p.key == key for p in missing.values()):
+        key = self.key_for(name)
+        if key in self.by_key:  # people made by this import are there too
             key = f"{key} #{credit.tmdb_person_id}"  # a namesake with its own id
         person = Person(
             name=name,
@@ -232,10 +277,11 @@ def import_records(
     """
     report = ImportReport()
     try:
-        with transaction.atomic():
+        with transaction.atomic(), roomy_page_cache():
             writer = _Writer(report, update_only=update_only, yearless=yearless)
             for record in records:
                 writer.write(record)
+            writer.flush()
             if dry_run:
                 raise _DryRun
             changed = sorted(writer.changed)
@@ -258,7 +304,21 @@ def yearless_by_title(
     return {key: group for key, group in groups.items() if len(group) > 1}
 
 
+def write_order() -> tuple[type[Model], ...]:
+    """The catalogue's tables in an order where rows come after what they point to."""
+    links = tuple(Film._meta.get_field(name).remote_field.through for name in RELATIONS)
+    return (Studio, Genre, Keyword, Person, Film, Credit, *links, Award, PostCredits)
+
+
 class _Writer:
+    """Decides record by record in memory and leaves the rows to write in bulk.
+
+    Decisions read only the in-memory indexes, except the credits a plot
+    without a year is checked against; a film with rows still pending is
+    written before it is a candidate, so every decision sees what the rows
+    before it wrote, as when each row was written at once.
+    """
+
     def __init__(
         self,
         report: ImportReport,
@@ -269,13 +329,22 @@ class _Writer:
         self.report = report
         self.update_only = update_only
         self.yearless = yearless or {}
+        self.pending = PendingRows(write_order())
         self.films = FilmIndex()
-        self.people = PeopleCache()
-        self.studios = NameCache(Studio)
-        self.genres = NameCache(Genre)
-        self.keywords = NameCache(Keyword)
+        self.people = PeopleCache(self.pending)
+        self.studios = NameCache(Studio, self.pending)
+        self.genres = NameCache(Genre, self.pending)
+        self.keywords = NameCache(Keyword, self.pending)
+        self.held = set(HeldJoin.objects.values_list("source", "plot_digest"))
+        # By id(film): a new film has no primary key until it is written.
         self.seen: dict[int, Location] = {}
         self.changed: set[str] = set()
+        self.unflushed = 0
+
+    def flush(self) -> None:
+        """Write the rows decided so far."""
+        self.pending.flush()
+        self.unflushed = 0
 
     def write(self, record: FilmRecord | Rejection) -> None:
         if isinstance(record, Rejection):
@@ -284,12 +353,13 @@ class _Writer:
         self.report.warnings.extend(
             f"{record.location}: {warning}" for warning in record.warnings
         )
+        self.unflushed += 1
+        candidates = self.films.candidates(record)
+        if self.unflushed > FLUSH_EVERY or any(map(self.pending.waits_for, candidates)):
+            self.flush()
         decision = self.films.decide(record, self._namesakes(record))
         if record.year is None and not decision.held:
-            HeldJoin.objects.filter(
-                source=record.source,
-                plot_digest=plot_digest(record.plot or record.title),
-            ).delete()
+            self._release(record)
         if decision.detach_from is not None:
             self._detach(decision.detach_from, record)
         if decision.ambiguous:
@@ -322,21 +392,28 @@ class _Writer:
 
     def apply(self, film: Film, record: FilmRecord) -> None:
         """Merge the record into the film it describes."""
-        if film.pk in self.seen:
+        if id(film) in self.seen:
             self.report.rejected.append(
                 Rejection(
                     record.location,
-                    f"describes the same film as {self.seen[film.pk]} "
+                    f"describes the same film as {self.seen[id(film)]} "
                     f"('{film}'); only the first was imported",
                 )
             )
             return
-        self.seen[film.pk] = record.location
+        self.seen[id(film)] = record.location
         if self._update(film, record):
             self.changed.add(film.slug)
             self.report.updated += 1
         else:
             self.report.skipped += 1
+
+    def _release(self, record: FilmRecord) -> None:
+        """Drop the hold an earlier import put on this record: it is decided now."""
+        key = (record.source, plot_digest(record.plot or record.title))
+        if key in self.held:
+            HeldJoin.objects.filter(source=key[0], plot_digest=key[1]).delete()
+            self.held.discard(key)
 
     def _hold(self, record: FilmRecord, decision: JoinDecision) -> None:
         """Keep the record for an editor, with its candidates; never merge it."""
@@ -351,6 +428,7 @@ class _Writer:
             },
         )
         held.candidates.set(decision.held)
+        self.held.add((held.source, held.plot_digest))
         names = ", ".join(film.slug for film in decision.held)
         self.report.held.append(
             Rejection(
@@ -362,6 +440,7 @@ class _Writer:
 
     def _detach(self, film: Film, record: FilmRecord) -> None:
         """Give back what an earlier, looser join of this source added to the film."""
+        self.flush()
         removed = detach_source(film, record.source, record.genres)
         for name in removed:
             self.films.forget(film, name)
@@ -372,7 +451,11 @@ class _Writer:
         )
 
     def _create(self, record: FilmRecord) -> str:
-        film = Film(title=record.title, created_by=record.source)
+        film = Film(
+            title=record.title,
+            title_key=title_key(record.title),
+            created_by=record.source,
+        )
         taken = self.films.slugs
         film.slug = (
             record.slug
@@ -380,18 +463,25 @@ class _Writer:
             else unique_slug(Film, record.title, record.year, taken=taken)
         )
         _apply_fields(film, record)
-        film.save()
+        self.pending.add(film, film=film)
         self.films.add(film)
-        self.seen[film.pk] = record.location
+        self.seen[id(film)] = record.location
         self._write_relations(film, record, is_new=True)
         return film.slug
 
     def _update(self, film: Film, record: FilmRecord) -> bool:
         changed = _apply_fields(film, record)
         if changed:
-            film.save()
+            self._save(film, changed)
             self.films.add(film)
-        return self._write_relations(film, record) or changed
+        return self._write_relations(film, record) or bool(changed)
+
+    def _save(self, film: Film, fields: list[str]) -> None:
+        """Write what Film.save would: the fields, their sources, title key, time."""
+        film.title_key = title_key(film.title)
+        film.updated_at = timezone.now()
+        names = {*fields, "field_sources", "title_key", "updated_at"}
+        self.pending.update(film, names, film=film)
 
     def _write_relations(
         self, film: Film, record: FilmRecord, *, is_new: bool = False
@@ -408,16 +498,15 @@ class _Writer:
             (record.genres, self.genres, "genres"),
             (record.keywords, self.keywords, "keywords"),
         ):
-            rows = _add_missing(
-                getattr(film, name), cache.get_many(names), is_new=is_new
-            )
+            rows = self._add_missing(film, name, cache.get_many(names), is_new=is_new)
             if rows and film.created_by != record.source:
                 added[name] = [row.key for row in rows]
         if added:
             _remember_additions(film, record.source, added)
+            self.pending.update(film, {"field_sources"}, film=film)
             changed = True
-        changed |= _write_awards(film, record)
-        changed |= _write_post_credits(film, record)
+        changed |= self._write_awards(film, record, is_new=is_new)
+        changed |= self._write_post_credits(film, record, is_new=is_new)
         return bool(changed)
 
     def _write_credits(self, film: Film, record: FilmRecord, *, is_new: bool) -> bool:
@@ -426,23 +515,25 @@ class _Writer:
         existing = (
             {} if is_new else {(c.person_id, c.role): c for c in film.credits.all()}
         )
-        new: list[Credit] = []
+        new: dict[tuple[int, str], tuple] = {}
         changed = False
-        credits = _credits_to_write(film, record, is_new=is_new)
+        credits = _credits_to_write(
+            film, record, is_new=is_new, key_for=self.people.key_for
+        )
         people = self.people.get_many(credits)
         for item, person in zip(credits, people, strict=True):
-            credit = existing.get((person.pk, item.role))
+            if (id(person), item.role) in new:
+                continue  # the same person again: the first credit stands
+            credit = existing.get((person.pk, item.role)) if existing else None
             if credit is None:
-                credit = Credit(
-                    film=film,
-                    person=person,
-                    role=item.role,
-                    character=item.character,
-                    order=item.order,
-                    source=record.source,
+                new[id(person), item.role] = (
+                    film,
+                    person,
+                    item.role,
+                    item.character,
+                    item.order,
+                    record.source,
                 )
-                existing[(person.pk, item.role)] = credit
-                new.append(credit)
                 continue
             owns = credit.source == record.source
             updates = {}
@@ -456,30 +547,119 @@ class _Writer:
                 if getattr(credit, name) != value
             }
             if updates and credit.pk:
-                Credit.objects.filter(pk=credit.pk).update(**updates)
                 for name, value in updates.items():
                     setattr(credit, name, value)
+                self.pending.update(credit, set(updates), film=film)
                 changed = True
-        Credit.objects.bulk_create(new)
+        self.pending.add_values(Credit, CREDIT_FIELDS, new.values(), film=film)
         return changed or bool(new)
+
+    def _add_missing(
+        self, film: Film, relation: str, rows: list[NamedEntity], *, is_new: bool
+    ) -> list[NamedEntity]:
+        """Link the rows the film's relation lacks; return them."""
+        if not rows:
+            return []
+        present = (
+            set()
+            if is_new
+            else set(getattr(film, relation).values_list("pk", flat=True))
+        )
+        missing = [row for row in _distinct(rows) if row.pk not in present]
+        field = Film._meta.get_field(relation)
+        through = field.remote_field.through
+        names = (field.m2m_field_name(), field.m2m_reverse_field_name())
+        links = ((film, row) for row in missing)
+        self.pending.add_values(through, names, links, film=film)
+        return missing
+
+    def _write_awards(self, film: Film, record: FilmRecord, *, is_new: bool) -> bool:
+        """Add the record's award lines; a line this source wrote takes its counts."""
+        if not record.awards:
+            return False
+        lines = (
+            {}
+            if is_new
+            else {(a.ceremony, a.category, a.outcome): a for a in film.awards.all()}
+        )
+        changed = False
+        for item in record.awards:
+            key = (item.ceremony, item.category, item.outcome)
+            award = lines.get(key)
+            if award is None:
+                lines[key] = Award(
+                    film=film,
+                    ceremony=item.ceremony,
+                    category=item.category,
+                    outcome=item.outcome,
+                    year=item.year,
+                    count=item.count,
+                    source=record.source,
+                )
+                self.pending.add(lines[key], film=film)
+                changed = True
+            elif award.source == record.source and (award.count, award.year) != (
+                item.count,
+                item.year,
+            ):
+                award.count, award.year = item.count, item.year
+                self.pending.update(award, {"count", "year"}, film=film)
+                changed = True
+        return changed
+
+    def _write_post_credits(
+        self, film: Film, record: FilmRecord, *, is_new: bool
+    ) -> bool:
+        item = record.post_credits
+        if item is None:
+            return False
+        current = None if is_new else PostCredits.objects.filter(film=film).first()
+        if current is None:
+            self.pending.add(
+                PostCredits(
+                    film=film,
+                    kind=item.kind,
+                    description=item.description,
+                    source=item.source or record.source,
+                ),
+                film=film,
+            )
+            return True
+        if current.source != (item.source or record.source):
+            return False
+        if (current.kind, current.description) == (item.kind, item.description):
+            return False
+        current.kind, current.description = item.kind, item.description
+        self.pending.update(current, {"kind", "description"}, film=film)
+        return True
+
+
+def _distinct(rows: list[NamedEntity]) -> list[NamedEntity]:
+    """The rows without repeats, in order; a new row cannot be hashed yet."""
+    return list({id(row): row for row in rows}.values())
 
 
 def _credits_to_write(
-    film: Film, record: FilmRecord, *, is_new: bool
+    film: Film,
+    record: FilmRecord,
+    *,
+    is_new: bool,
+    key_for: Callable[[str], str],
 ) -> list[CreditRecord]:
     """Return the record's credits that belong on the film's credit list.
 
     A cast listed without billing order (Wikidata's, alphabetical) is not
     mixed into a billed cast from another source: it would put crew and
     archive footage ("Anatoly Sagalevich") above the leads. A director or
-    writer is in the cast only with a credited part, as a cameo.
+    writer is in the cast only with a credited part, as a cameo. People are
+    compared by ``key_for`` (PeopleCache.key_for: Person.key_for, remembered).
     """
-    credits = _one_credit_per_role(record.credits)
-    crew = {name_key(c.name) for c in credits if c.role != CAST}
+    credits = _one_credit_per_role(record.credits, key_for)
+    crew = {key_for(c.name) for c in credits if c.role != CAST}
     credits = [
         c
         for c in credits
-        if c.role != CAST or c.character or name_key(c.name) not in crew
+        if c.role != CAST or c.character or key_for(c.name) not in crew
     ]
     unbilled = all(c.order is None for c in credits if c.role == CAST)
     if unbilled and not is_new:
@@ -489,7 +669,9 @@ def _credits_to_write(
     return credits
 
 
-def _one_credit_per_role(credits: tuple[CreditRecord, ...]) -> list[CreditRecord]:
+def _one_credit_per_role(
+    credits: tuple[CreditRecord, ...], key_for: Callable[[str], str]
+) -> list[CreditRecord]:
     """Merge a person's repeated credits in one role into one, characters joined.
 
     TMDB lists an actor twice when they voice or play two characters; the
@@ -497,7 +679,7 @@ def _one_credit_per_role(credits: tuple[CreditRecord, ...]) -> list[CreditRecord
     """
     merged: dict[tuple[str, str], CreditRecord] = {}
     for item in credits:
-        key = (name_key(item.name), item.role)
+        key = (key_for(item.name), item.role)
         first = merged.get(key)
         if first is None:
             merged[key] = item
@@ -507,10 +689,10 @@ def _one_credit_per_role(credits: tuple[CreditRecord, ...]) -> list[CreditRecord
     return list(merged.values())
 
 
-def _apply_fields(film: Film, record: FilmRecord) -> bool:
-    """Set the fields this source may set; return whether anything changed."""
+def _apply_fields(film: Film, record: FilmRecord) -> list[str]:
+    """Set the fields this source may set; return the names of those changed."""
     sources = dict(film.field_sources or {})
-    changed = False
+    changed = []
     values = {name: getattr(record, name) for name in SCALAR_FIELDS}
     if record.plot:
         values.update(
@@ -527,21 +709,10 @@ def _apply_fields(film: Film, record: FilmRecord) -> bool:
         if may_write and current != value:
             setattr(film, name, value)
             sources[name] = record.source
-            changed = True
+            changed.append(name)
     if changed:
         film.field_sources = sources
     return changed
-
-
-def _add_missing(
-    relation, rows: list[NamedEntity], *, is_new: bool
-) -> list[NamedEntity]:
-    """Add the rows the relation lacks; return them."""
-    present = set() if is_new else set(relation.values_list("pk", flat=True))
-    missing = [row for row in dict.fromkeys(rows) if row.pk not in present]
-    if missing:
-        relation.add(*missing)
-    return missing
 
 
 def _remember_additions(film: Film, source: str, added: dict[str, list[str]]) -> None:
@@ -551,51 +722,6 @@ def _remember_additions(film: Film, source: str, added: dict[str, list[str]]) ->
         key = added_key(relation, source)
         sources[key] = sorted({*sources.get(key, []), *keys})
     film.field_sources = sources
-    Film.objects.filter(pk=film.pk).update(field_sources=sources)
-
-
-def _write_awards(film: Film, record: FilmRecord) -> bool:
-    changed = False
-    for item in record.awards:
-        award, created = Award.objects.get_or_create(
-            film=film,
-            ceremony=item.ceremony,
-            category=item.category,
-            outcome=item.outcome,
-            defaults={"year": item.year, "count": item.count, "source": record.source},
-        )
-        if created:
-            changed = True
-        elif award.source == record.source and (award.count, award.year) != (
-            item.count,
-            item.year,
-        ):
-            award.count, award.year = item.count, item.year
-            award.save(update_fields=["count", "year"])
-            changed = True
-    return changed
-
-
-def _write_post_credits(film: Film, record: FilmRecord) -> bool:
-    item = record.post_credits
-    if item is None:
-        return False
-    current = PostCredits.objects.filter(film=film).first()
-    if current is None:
-        PostCredits.objects.create(
-            film=film,
-            kind=item.kind,
-            description=item.description,
-            source=item.source or record.source,
-        )
-        return True
-    if current.source != (item.source or record.source):
-        return False
-    if (current.kind, current.description) == (item.kind, item.description):
-        return False
-    current.kind, current.description = item.kind, item.description
-    current.save(update_fields=["kind", "description"])
-    return True
 
 
 def import_collections(collections: list[dict[str, Any]]) -> int:
@@ -637,6 +763,7 @@ def resolve_held_join(held: HeldJoin, film: Film | None) -> ImportReport:
             report.added += 1
         else:
             writer.apply(film, record)
+        writer.flush()
         held.delete()
         changed = sorted(writer.changed)
         transaction.on_commit(lambda: films_imported.send(sender=Film, slugs=changed))

@@ -1,0 +1,332 @@
+"""Rows an import has decided on, written together: a statement per table, not per row.
+
+An import decides film by film in memory (plotguide.catalog.services) and
+leaves its new and changed rows here; ``flush`` writes them in the order their
+foreign keys need, with one bulk insert per table.
+
+On SQLite the search tables (migration 0002) are kept by triggers. FTS5 turns
+what it has indexed into a new segment whenever a statement writes to it, so
+rows indexed by triggers, statement after statement, leave tens of thousands
+of small segments to merge: a third of an import's time. A bulk insert
+therefore drops its table's insert trigger, indexes the new rows with one
+INSERT ... SELECT that mirrors the trigger, and recreates the trigger from its
+stored SQL, all inside the import's transaction: the search tables end as the
+triggers would have left them, and a rolled-back import leaves the triggers
+as they were.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from operator import attrgetter, itemgetter
+
+from django.db import connection
+from django.db.models import Field, Model
+
+# What each table's insert trigger indexes, for the rows with ids above one.
+SEARCH_FILLS: dict[str, tuple[str, ...]] = {
+    "catalog_film": (
+        "INSERT INTO catalog_search_name(rowid, label) "
+        "SELECT id * 4 + 1, title FROM catalog_film WHERE id > %s",
+        "INSERT INTO catalog_search_plot(rowid, title, plot) "
+        "SELECT id, title, plot FROM catalog_film WHERE id > %s",
+    ),
+    "catalog_person": (
+        "INSERT INTO catalog_search_name(rowid, label) "
+        "SELECT id * 4 + 2, name FROM catalog_person WHERE id > %s",
+    ),
+    "catalog_credit": (
+        "INSERT INTO catalog_search_name(rowid, label) "
+        "SELECT id * 4 + 3, character FROM catalog_credit "
+        "WHERE character <> '' AND id > %s",
+    ),
+}
+
+# Field types whose conversion for the database leaves a value of this type as it is.
+_AS_STORED: dict[str, type] = {
+    "CharField": str,
+    "SlugField": str,
+    "TextField": str,
+    "IntegerField": int,
+    "SmallIntegerField": int,
+    "BigIntegerField": int,
+    "PositiveIntegerField": int,
+    "PositiveSmallIntegerField": int,
+    "PositiveBigIntegerField": int,
+    "FloatField": float,
+}
+
+
+class PendingRows:
+    """New rows and changed fields, kept until ``flush`` writes them in bulk.
+
+    ``order`` lists the models so that every model comes after the models its
+    foreign keys point to. Rows that the import keeps using (films, people)
+    are model instances and get their primary keys when written; the many
+    rows nothing reads back (credits, links) are plain values, where a model
+    instance stands for its primary key.
+    """
+
+    def __init__(self, order: Sequence[type[Model]]) -> None:
+        self.order = tuple(order)
+        self.new: dict[type[Model], list[Model]] = defaultdict(list)
+        self.values: dict[tuple[type[Model], tuple[str, ...]], list[tuple]] = (
+            defaultdict(list)
+        )
+        self.changed: dict[int, tuple[Model, set[str]]] = {}
+        self.films: set[int] = set()
+
+    def add(self, *rows: Model, film: Model | None = None) -> None:
+        """Keep new rows for the next flush; ``film`` is the film they describe."""
+        for row in rows:
+            self.new[type(row)].append(row)
+        self._mark(film)
+
+    def add_values(
+        self,
+        model: type[Model],
+        fields: tuple[str, ...],
+        rows: Iterable[tuple],
+        film: Model | None = None,
+    ) -> None:
+        """Keep new rows given as the values of ``fields``, as stored."""
+        rows = list(rows)
+        if rows:
+            self.values[model, fields].extend(rows)
+        self._mark(film)
+
+    def update(self, row: Model, fields: set[str], film: Model | None = None) -> None:
+        """Write these fields of a stored row at the next flush.
+
+        A row still waiting to be inserted is written with all its values then.
+        """
+        self._mark(film)
+        if row.pk is None:
+            return
+        _, names = self.changed.setdefault(id(row), (row, set()))
+        names.update(fields)
+
+    def waits_for(self, film: Model) -> bool:
+        """Whether rows of this film (or the film itself) are not yet written."""
+        return id(film) in self.films
+
+    def flush(self) -> None:
+        """Write every pending row and change, then start empty."""
+        unknown = {*self.new, *(model for model, _ in self.values)} - set(self.order)
+        if unknown:
+            names = sorted(model.__name__ for model in unknown)
+            raise ValueError(f"no write order for {names}")
+        for model in self.order:
+            rows = self.new.pop(model, [])
+            values = {
+                f: self.values.pop((m, f)) for m, f in list(self.values) if m is model
+            }
+            if not rows and not values:
+                continue
+            with _search_indexed(model):
+                if rows:
+                    insert_instances(model, rows)
+                for fields, stored in values.items():
+                    insert_values(model, fields, _with_keys(model, fields, stored))
+        for (model, fields), rows in _by_fields(self.changed.values()).items():
+            update_rows(model, sorted(fields), rows)
+        self.changed.clear()
+        self.films.clear()
+
+    def _mark(self, film: Model | None) -> None:
+        if film is not None:
+            self.films.add(id(film))
+
+
+@contextmanager
+def roomy_page_cache(kibibytes: int = 64 * 1024) -> Iterator[None]:
+    """Give SQLite a larger page cache while an import writes, then the old size.
+
+    New people and credits go into unique indexes all over their pages; with
+    SQLite's default cache of 2 MiB most of those pages are read again and
+    again.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (size,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{int(kibibytes)}")
+        try:
+            yield
+        finally:
+            cursor.execute(f"PRAGMA cache_size = {int(size)}")
+
+
+def _by_fields(
+    changes: Iterable[tuple[Model, set[str]]],
+) -> dict[tuple[type[Model], frozenset[str]], list[Model]]:
+    """Group changed rows by model and field set: one bulk update per group."""
+    groups: dict[tuple[type[Model], frozenset[str]], list[Model]] = defaultdict(list)
+    for row, fields in changes:
+        groups[type(row), frozenset(fields)].append(row)
+    return groups
+
+
+def insert_instances(model: type[Model], rows: list[Model]) -> None:
+    """Insert model instances and give each its primary key.
+
+    bulk_create costs several times what the database does per row, which
+    for sixty thousand people is seconds; a model with a unique slug is
+    inserted as plain values instead, and its new rows' keys read back by
+    slug. The values go through the fields as in the ORM's own insert
+    (auto_now times, JSON, dates).
+    """
+    meta = model._meta
+    if not any(field.name == "slug" and field.unique for field in meta.fields):
+        model.objects.bulk_create(rows)
+        return
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    readers = [_stored_value(field) for field in fields]
+    stored = [tuple(read(row) for read in readers) for row in rows]
+    last = _last_id(model)
+    insert_values(model, tuple(field.name for field in fields), stored)
+    by_slug = {row.slug: row for row in rows}
+    quote = connection.ops.quote_name
+    pk, slugs = quote(meta.pk.column), quote(meta.get_field("slug").column)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {pk}, {slugs} FROM {quote(meta.db_table)} WHERE {pk} > %s", [last]
+        )
+        for key, slug in cursor.fetchall():
+            row = by_slug.get(slug)
+            if row is not None:
+                row.pk = key
+                row._state.adding = False
+                row._state.db = connection.alias
+
+
+def _stored_value(field: Field) -> Callable[[Model], object]:
+    """Return how to read a field of a new row as the ORM's insert would store it.
+
+    The ORM converts every value through its field; for a string in a text
+    field or an int in an integer field that leaves it as it is, so only the
+    other values (dates, JSON, times set on save) pay for the conversion.
+    """
+    plain = _AS_STORED.get(field.get_internal_type())
+    if plain is None or type(field).pre_save is not Field.pre_save:
+        return lambda row: field.get_db_prep_save(field.pre_save(row, True), connection)
+    attname = field.attname
+
+    def read(row: Model) -> object:
+        value = getattr(row, attname)
+        if value is None or type(value) is plain:
+            return value
+        return field.get_db_prep_save(value, connection)
+
+    return read
+
+
+def _with_keys(
+    model: type[Model], fields: tuple[str, ...], rows: list[tuple]
+) -> list[tuple]:
+    """Return the rows with each related instance replaced by the key it stores.
+
+    The instances are written by now: their tables come first in the order.
+    The rows are rebuilt column by column, which keeps the loop out of Python.
+    """
+    columns = []
+    for position, name in enumerate(fields):
+        field = model._meta.get_field(name)
+        column = map(itemgetter(position), rows)
+        if field.is_relation:
+            column = map(attrgetter(field.target_field.attname), column)
+        columns.append(column)
+    return list(zip(*columns, strict=True))
+
+
+def _last_id(model: type[Model]) -> int:
+    """The largest primary key in the model's table, 0 when it is empty."""
+    quote = connection.ops.quote_name
+    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COALESCE(MAX({pk}), 0) FROM {table}")
+        return cursor.fetchone()[0]
+
+
+def insert_values(
+    model: type[Model], fields: tuple[str, ...], rows: Sequence[Sequence]
+) -> None:
+    """Insert rows of stored values with one statement run for every row.
+
+    The ORM's bulk_create costs several times what the database does per
+    row; for a hundred thousand credits that is seconds.
+    """
+    meta = model._meta
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def update_rows(model: type[Model], fields: list[str], rows: list[Model]) -> None:
+    """Write these fields of stored rows with one UPDATE run for every row.
+
+    bulk_update builds a CASE expression per field and row, which costs more
+    than the updates; the values are converted by their fields all the same.
+    """
+    meta = model._meta
+    quote = connection.ops.quote_name
+    columns = [meta.get_field(name) for name in fields]
+    assignments = ", ".join(f"{quote(field.column)} = %s" for field in columns)
+    sql = (
+        f"UPDATE {quote(meta.db_table)} SET {assignments} "
+        f"WHERE {quote(meta.pk.column)} = %s"
+    )
+    params = [
+        [f.get_db_prep_save(getattr(row, f.attname), connection) for f in columns]
+        + [row.pk]
+        for row in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
+@contextmanager
+def _search_indexed(model: type[Model]) -> Iterator[None]:
+    """Insert rows with the table's search trigger dropped, then index them at once.
+
+    Only on SQLite, for the tables whose trigger SEARCH_FILLS mirrors, and
+    when the trigger is there. The rows inserted inside are those with ids
+    above the largest before: the import's transaction holds SQLite's write
+    lock, and ids only grow. The trigger comes back from its stored SQL.
+    """
+    table = model._meta.db_table
+    trigger = _insert_trigger(table)
+    if trigger is None:
+        yield
+        return
+    name, sql = trigger
+    last = _last_id(model)
+    with connection.cursor() as cursor:
+        cursor.execute(f'DROP TRIGGER "{name}"')
+        try:
+            yield
+            for statement in SEARCH_FILLS[table]:
+                cursor.execute(statement, [last])
+        finally:
+            cursor.execute(sql)
+
+
+def _insert_trigger(table: str) -> tuple[str, str] | None:
+    """Return the name and SQL of the table's search insert trigger, if it has one."""
+    if connection.vendor != "sqlite" or table not in SEARCH_FILLS:
+        return None
+    name = f"{table}_search_ai"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s",
+            [name],
+        )
+        found = cursor.fetchone()
+    return (name, found[0]) if found else None

