@@ -28,6 +28,7 @@ from plotguide.engine.film import CastCredit
 from plotguide.engine.names import (
     Mention,
     NameVotes,
+    credit_keys,
     find_mentions,
     is_family_plural,
     is_group_name,
@@ -161,7 +162,7 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
             role=roles[id(c)],
             salience=round(score, 3),
             mentions=tuple(sorted({m.sentence for m in c.mentions})),
-            actor=c.person.credit.actor if c.person else None,
+            actor=_shown_actor(c, names[id(c)]),
             profile=_profile(c, sentences),
             arc=_arc(c, sentences),
             fate=_fate(c, sentences, names[id(c)]),
@@ -170,6 +171,20 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
         for score, c in scored
     )
     return replace(doc, characters=characters)
+
+
+def _shown_actor(cluster: _Cluster, name: str) -> str | None:
+    """Return the credited actor when a shown name holds a credited word.
+
+    The faithfulness check pairs an actor with a character by a shared name
+    word, so a person claimed by spelling alone ("Vargas" for the credit
+    "Vargus") is shown without an actor rather than failing it.
+    """
+    if cluster.person is None:
+        return None
+    shown = {w.lower() for form in (name, *cluster.forms) for w in form.split()}
+    credited = {w for _, words in credit_keys((cluster.person.credit,)) for w in words}
+    return cluster.person.credit.actor if shown & credited else None
 
 
 def _aliases(cluster: _Cluster, name: str) -> tuple[str, ...]:

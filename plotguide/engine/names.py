@@ -487,19 +487,19 @@ def credit_keys(
     """Return each credit with the name words it could be matched on.
 
     Every name a credit gives counts: each slash part and nickname ("Tony
-    Stark / Iron Man", "Frances 'Baby' Houseman"). Initials count both as
-    keys ("aj") and as written ("a.j."), the way a character's name reads.
+    Stark / Iron Man", "Frances 'Baby' Houseman"). Words count as keys
+    ("aj", "blucher") and as written, lower-cased ("a.j.", "blücher"), the
+    way a character's name reads.
     """
     keys = []
     for credit in cast:
         read = read_credit(credit)
-        dotted = {
+        written = {
             word.strip("'\"‘’“”(),").lower()
             for part in read.parts
             for word in part.text.split()
-            if "." in word.rstrip(".")
         }
-        words = (read.words - GENERIC_CREDIT_WORDS) | dotted
+        words = (read.words | written) - GENERIC_CREDIT_WORDS
         if words:
             keys.append((credit, frozenset(words)))
     return keys

@@ -431,3 +431,19 @@ def test_credit_forms_are_read_into_names_nicknames_ages_and_notes():
     assert read("Jerry (Daphne)").parts[0].nicknames == (("daphne",),)
     assert not read("Hammer Expo Tech").parts
     assert not read("Soviet Chairman").parts
+
+
+def test_a_name_spelt_unlike_its_credit_is_one_person_shown_without_an_actor(engine):
+    plot = (
+        "Lawrence Talbot returns home. Inspector Aberline questions Lawrence "
+        "about the killings. Aberline follows Lawrence to the asylum. "
+        "Aberline shoots at the wolf."
+    )
+    cast = (
+        CastCredit("Benicio del Toro", "Lawrence Talbot", 0),
+        CastCredit("Hugo Weaving", "Inspector Francis Abberline", 1),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [aberline] = _by_word(story, "Aberline")
+    assert aberline.actor is None
+    assert "actors_from_credits" not in {c.name for c in story.failed_checks()}
