@@ -7,26 +7,29 @@ foreign keys need, with one bulk insert per table.
 On SQLite the search tables (migration 0002) are kept by triggers. FTS5 turns
 what it has indexed into a new segment whenever a statement writes to it, so
 rows indexed by triggers, statement after statement, leave tens of thousands
-of small segments to merge: a third of an import's time. A bulk insert
-therefore drops its table's insert trigger, indexes the new rows with one
-INSERT ... SELECT that mirrors the trigger, and recreates the trigger from its
-stored SQL, all inside the import's transaction: the search tables end as the
-triggers would have left them, and a rolled-back import leaves the triggers
-as they were.
+of small segments to merge: a third of an import's time. A bulk insert, or an
+update of searched columns, therefore drops the table's trigger, indexes the
+rows with one statement that mirrors it, and creates the trigger again from
+its stored SQL, all inside the import's transaction: the search tables end as
+the triggers would have left them, and a rolled-back import leaves the
+triggers as they were.
 """
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from operator import attrgetter, itemgetter
 
 from django.db import connection
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Field, Model
 
-# What each table's insert trigger indexes, for the rows with ids above one.
-SEARCH_FILLS: dict[str, tuple[str, ...]] = {
+# What the search triggers of migration 0002 do, as one statement over many
+# rows. On insert: for the rows with ids above the one given.
+SEARCH_ON_INSERT: dict[str, tuple[str, ...]] = {
     "catalog_film": (
         "INSERT INTO catalog_search_name(rowid, label) "
         "SELECT id * 4 + 1, title FROM catalog_film WHERE id > %s",
@@ -41,6 +44,31 @@ SEARCH_FILLS: dict[str, tuple[str, ...]] = {
         "INSERT INTO catalog_search_name(rowid, label) "
         "SELECT id * 4 + 3, character FROM catalog_credit "
         "WHERE character <> '' AND id > %s",
+    ),
+}
+# On an update that sets one of the columns named: for the rows whose ids are
+# in the JSON list given.
+SEARCH_ON_UPDATE: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "catalog_film": (
+        frozenset({"title", "plot"}),
+        (
+            "UPDATE catalog_search_name SET label = (SELECT title FROM catalog_film "
+            "WHERE id = catalog_search_name.rowid / 4) "
+            "WHERE rowid IN (SELECT value * 4 + 1 FROM json_each(%s))",
+            "UPDATE catalog_search_plot SET (title, plot) = (SELECT title, plot "
+            "FROM catalog_film WHERE id = catalog_search_plot.rowid) "
+            "WHERE rowid IN (SELECT value FROM json_each(%s))",
+        ),
+    ),
+    "catalog_credit": (
+        frozenset({"character"}),
+        (
+            "DELETE FROM catalog_search_name "
+            "WHERE rowid IN (SELECT value * 4 + 3 FROM json_each(%s))",
+            "INSERT INTO catalog_search_name(rowid, label) "
+            "SELECT id * 4 + 3, character FROM catalog_credit "
+            "WHERE character <> '' AND id IN (SELECT value FROM json_each(%s))",
+        ),
     ),
 }
 
@@ -131,7 +159,8 @@ class PendingRows:
                 for fields, stored in values.items():
                     insert_values(model, fields, _with_keys(model, fields, stored))
         for (model, fields), rows in _by_fields(self.changed.values()).items():
-            update_rows(model, sorted(fields), rows)
+            with _search_reindexed(model, fields, rows):
+                update_rows(model, sorted(fields), rows)
         self.changed.clear()
         self.films.clear()
 
@@ -185,8 +214,8 @@ def insert_instances(model: type[Model], rows: list[Model]) -> None:
         model.objects.bulk_create(rows)
         return
     fields = [field for field in meta.concrete_fields if not field.primary_key]
-    readers = [_stored_value(field) for field in fields]
-    stored = [tuple(read(row) for read in readers) for row in rows]
+    columns = [_stored_column(field, rows) for field in fields]
+    stored = list(zip(*columns, strict=True))
     last = _last_id(model)
     insert_values(model, tuple(field.name for field in fields), stored)
     by_slug = {row.slug: row for row in rows}
@@ -204,25 +233,31 @@ def insert_instances(model: type[Model], rows: list[Model]) -> None:
                 row._state.db = connection.alias
 
 
-def _stored_value(field: Field) -> Callable[[Model], object]:
-    """Return how to read a field of a new row as the ORM's insert would store it.
+def _stored_column(field: Field, rows: list[Model]) -> list:
+    """Return a field's values for new rows as the ORM's insert would store them.
 
-    The ORM converts every value through its field; for a string in a text
-    field or an int in an integer field that leaves it as it is, so only the
-    other values (dates, JSON, times set on save) pay for the conversion.
+    The ORM converts every value through its field. A time set on saving
+    (auto_now) is taken once for all the rows written together, as an
+    UPDATE of many rows does; a string in a text field or an int in an
+    integer field is stored as it is; only other values (dates, JSON) pay
+    for the conversion.
     """
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        moment = field.pre_save(rows[0], True)
+        for row in rows:
+            setattr(row, field.attname, moment)
+        return [field.get_db_prep_save(moment, connection)] * len(rows)
+    if type(field).pre_save is not Field.pre_save:
+        return [
+            field.get_db_prep_save(field.pre_save(r, True), connection) for r in rows
+        ]
     plain = _AS_STORED.get(field.get_internal_type())
-    if plain is None or type(field).pre_save is not Field.pre_save:
-        return lambda row: field.get_db_prep_save(field.pre_save(row, True), connection)
-    attname = field.attname
-
-    def read(row: Model) -> object:
-        value = getattr(row, attname)
-        if value is None or type(value) is plain:
-            return value
-        return field.get_db_prep_save(value, connection)
-
-    return read
+    return [
+        value
+        if value is None or type(value) is plain
+        else field.get_db_prep_save(value, connection)
+        for value in map(attrgetter(field.attname), rows)
+    ]
 
 
 def _with_keys(
@@ -269,6 +304,24 @@ def insert_values(
         cursor.executemany(sql, rows)
 
 
+def linked_keys(link: type[Model], own: str, other: str, key: object) -> set:
+    """Return what a row is linked to through a link table: the other column's keys.
+
+    One plain query; the ORM's related manager costs a millisecond a film to
+    build its query.
+    """
+    quote = connection.ops.quote_name
+    own_column = link._meta.get_field(own).column
+    other_column = link._meta.get_field(other).column
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote(other_column)} FROM {quote(link._meta.db_table)} "
+            f"WHERE {quote(own_column)} = %s",
+            [key],
+        )
+        return {linked for (linked,) in cursor.fetchall()}
+
+
 def update_rows(model: type[Model], fields: list[str], rows: list[Model]) -> None:
     """Write these fields of stored rows with one UPDATE run for every row.
 
@@ -296,33 +349,59 @@ def update_rows(model: type[Model], fields: list[str], rows: list[Model]) -> Non
 def _search_indexed(model: type[Model]) -> Iterator[None]:
     """Insert rows with the table's search trigger dropped, then index them at once.
 
-    Only on SQLite, for the tables whose trigger SEARCH_FILLS mirrors, and
-    when the trigger is there. The rows inserted inside are those with ids
-    above the largest before: the import's transaction holds SQLite's write
-    lock, and ids only grow. The trigger comes back from its stored SQL.
+    The rows inserted inside are those with ids above the largest before: the
+    import's transaction holds SQLite's write lock, and ids only grow.
     """
     table = model._meta.db_table
-    trigger = _insert_trigger(table)
+    trigger = _search_trigger(table, "ai") if table in SEARCH_ON_INSERT else None
     if trigger is None:
         yield
         return
-    name, sql = trigger
     last = _last_id(model)
+    with _dropped(trigger) as cursor:
+        yield
+        for statement in SEARCH_ON_INSERT[table]:
+            cursor.execute(statement, [last])
+
+
+@contextmanager
+def _search_reindexed(
+    model: type[Model], fields: frozenset[str], rows: list[Model]
+) -> Iterator[None]:
+    """Update rows with the table's search trigger dropped, then re-index them."""
+    table = model._meta.db_table
+    columns, statements = SEARCH_ON_UPDATE.get(table, (frozenset(), ()))
+    trigger = _search_trigger(table, "au") if columns & fields else None
+    if trigger is None:
+        yield
+        return
+    ids = json.dumps([row.pk for row in rows])
+    with _dropped(trigger) as cursor:
+        yield
+        for statement in statements:
+            cursor.execute(statement, [ids])
+
+
+@contextmanager
+def _dropped(trigger: tuple[str, str]) -> Iterator[CursorWrapper]:
+    """Drop a trigger for the statements inside, then create it from its SQL again."""
+    name, sql = trigger
     with connection.cursor() as cursor:
         cursor.execute(f'DROP TRIGGER "{name}"')
         try:
-            yield
-            for statement in SEARCH_FILLS[table]:
-                cursor.execute(statement, [last])
+            yield cursor
         finally:
             cursor.execute(sql)
 
 
-def _insert_trigger(table: str) -> tuple[str, str] | None:
-    """Return the name and SQL of the table's search insert trigger, if it has one."""
-    if connection.vendor != "sqlite" or table not in SEARCH_FILLS:
+def _search_trigger(table: str, event: str) -> tuple[str, str] | None:
+    """Return the name and SQL of a search trigger ("ai", "au") of a table.
+
+    None off SQLite, or when the trigger is not there: then nothing is paused.
+    """
+    if connection.vendor != "sqlite":
         return None
-    name = f"{table}_search_ai"
+    name = f"{table}_search_{event}"
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = %s",

