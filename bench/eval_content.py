@@ -316,6 +316,7 @@ class CharacterTally:
     found: int = 0
     extracted: int = 0
     correct: int = 0
+    correct_spelt: int = 0
     actor_named: int = 0
     actor_right: int = 0
     actor_spelt: int = 0
@@ -346,6 +347,7 @@ def tally_characters(pairs: list[tuple[FilmText, Story]]) -> CharacterTally:
             if film.cast:
                 tally.extracted += 1
                 tally.correct += bool(hits)
+                tally.correct_spelt += bool(matches(character, people, True))
                 if not hits:
                     tally.wrong[character.name] += 1
             person = identify(character, people)
@@ -426,6 +428,11 @@ def report_characters(label: str, pairs: list[tuple[FilmText, Story]]) -> None:
         t.correct / max(t.extracted, 1),
         "share",
         f"n={t.extracted}",
+    )
+    line(
+        f"{label} character precision, spelling variants accepted",
+        t.correct_spelt / max(t.extracted, 1),
+        "share",
     )
     line(
         f"{label} actor attribution accuracy",
