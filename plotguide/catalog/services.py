@@ -353,10 +353,7 @@ class _Writer:
         self.report.warnings.extend(
             f"{record.location}: {warning}" for warning in record.warnings
         )
-        self.unflushed += 1
-        candidates = self.films.candidates(record)
-        if self.unflushed > FLUSH_EVERY or any(map(self.pending.waits_for, candidates)):
-            self.flush()
+        self._flush_for(record)
         decision = self.films.decide(record, self._namesakes(record))
         if record.year is None and not decision.held:
             self._release(record)
@@ -383,6 +380,18 @@ class _Writer:
             self.report.added += 1
             return
         self.apply(decision.film, record)
+
+    def _flush_for(self, record: FilmRecord) -> None:
+        """Write the pending rows when the record's decision may read them.
+
+        A candidate film must be in the database: its credits are read, and a
+        film not yet written cannot be compared. Every FLUSH_EVERY records the
+        rows are written anyway, so the memory an import holds stays bounded.
+        """
+        self.unflushed += 1
+        candidates = self.films.candidates(record)
+        if self.unflushed > FLUSH_EVERY or any(map(self.pending.waits_for, candidates)):
+            self.flush()
 
     def _namesakes(self, record: FilmRecord) -> tuple[FilmRecord, ...]:
         if record.year is not None:
