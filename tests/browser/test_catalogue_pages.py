@@ -6,12 +6,6 @@ from __future__ import annotations
 import pytest
 
 from plotguide.catalog.models import Award, Credit
-from tests.browser.conftest import (  # noqa: F401
-    axe_source,
-    browser,
-    check_accessibility,
-    page,
-)
 from tests.site.test_catalogue_pages import credit, film
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
