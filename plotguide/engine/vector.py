@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 import numpy as np
 
 from plotguide.engine.doc import StoryDoc
-from plotguide.engine.encoder import DIMENSIONS as EMBEDDING_SIZE
-from plotguide.engine.encoder import MODEL_NAME, Encoder
+from plotguide.engine.encoder import MODEL_NAME
 from plotguide.engine.registry import component
 from plotguide.engine.story import Story, StoryVector
 from plotguide.engine.text import STOPWORDS
@@ -31,7 +31,7 @@ CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 EMBEDDING_RECIPE = f"{MODEL_NAME}/summary-1"
 
 
-def embedding_texts(story: Story) -> list[str]:
+def embedding_text(story: Story) -> str:
     """The spoiler-free premise, then the plot summary, as one text.
 
     The encoder reads its first 256 tokens, about 190 words: the premise and
@@ -39,19 +39,14 @@ def embedding_texts(story: Story) -> list[str]:
     """
     lines = [line.text for line in story.spoiler_free.lines]
     lines += [line.text for paragraph in story.summary.paragraphs for line in paragraph]
-    return [" ".join(lines) or story.title]
+    return " ".join(lines) or story.title
 
 
-def embed_stories(encoder: Encoder, stories: list[Story]) -> np.ndarray:
-    """Return one unit vector per story: the mean of its texts' embeddings."""
-    texts, owners = [], []
-    for row, story in enumerate(stories):
-        own = embedding_texts(story)
-        texts += own
-        owners += [row] * len(own)
-    vectors = np.zeros((len(stories), EMBEDDING_SIZE), dtype=np.float32)
-    np.add.at(vectors, np.asarray(owners, dtype=np.int64), encoder.encode(texts))
-    return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+def embed_stories(
+    encode: Callable[[list[str]], np.ndarray], stories: Sequence[Story]
+) -> np.ndarray:
+    """Return one unit vector per story; encode is Encoder.encode or alike."""
+    return encode([embedding_text(story) for story in stories])
 
 
 @component("vector", requires=("sentences", "characters", "timeline", "themes"))

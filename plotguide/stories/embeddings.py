@@ -1,25 +1,53 @@
-"""Story embeddings, kept in the story's data so that a story is encoded only once.
+"""What similar films read of each story, kept in the story's data: encoded once.
 
-The vector lives at data["vector"]["embedding"]. A rebuild replaces the data,
-so a changed story loses its embedding and is encoded again on the next
-refresh of similar films; an unchanged one is read back, never re-encoded.
+data["vector"]["profile"] holds the story's embedding (base64 float32), its
+main characters and its premise words. A refresh reads only this small record,
+without loading or parsing the story. A rebuild replaces the data, so a
+changed story is parsed and encoded again on the next refresh.
 """
 
 from __future__ import annotations
 
 import base64
 import functools
-from collections.abc import Sequence
+import logging
+import multiprocessing
+import os
+from dataclasses import dataclass
 
 import numpy as np
 
 from django.db import transaction
+from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTransform
 
 from plotguide.engine import Story as EngineStory
-from plotguide.engine.encoder import DIMENSIONS, Encoder, fetch_model
-from plotguide.engine.vector import EMBEDDING_RECIPE, embed_stories
+from plotguide.engine.encoder import (
+    Encoder,
+    encode_in_processes,
+    fetch_model,
+)
+from plotguide.engine.errors import StoryFormatError
+from plotguide.engine.similar import Profile, story_profile
+from plotguide.engine.vector import EMBEDDING_RECIPE, embedding_text
 from plotguide.paths import cache_dir
 from plotguide.stories.models import Story
+
+logger = logging.getLogger(__name__)
+
+# Texts per encoding process: below this, starting a process (loading the
+# model, about a second) costs more than it saves.
+TEXTS_PER_PROCESS = 200
+LOAD_CHUNK = 500  # stories whose whole data is loaded at once
+
+
+@dataclass(frozen=True)
+class StoryTraits:
+    """A story's part of its similar-films profile; the catalogue gives the rest."""
+
+    embedding: np.ndarray
+    characters: tuple[str, ...]
+    premise: tuple[str, ...]
 
 
 @functools.cache
@@ -28,44 +56,91 @@ def encoder() -> Encoder:
     return Encoder(fetch_model(cache_dir()))
 
 
-def story_embeddings(
-    stories: Sequence[Story], parsed: Sequence[EngineStory]
-) -> np.ndarray:
-    """Return one unit vector per story, encoding and storing the missing ones."""
-    result = np.zeros((len(stories), DIMENSIONS), dtype=np.float32)
-    missing = []
-    for row, story in enumerate(stories):
-        stored = _stored(story.data)
-        if stored is None:
-            missing.append(row)
-        else:
-            result[row] = stored
-    if missing:
-        result[missing] = embed_stories(encoder(), [parsed[row] for row in missing])
-        _store([stories[row] for row in missing], result[missing])
-    return result
+def encode(texts: list[str]) -> np.ndarray:
+    """Encode in this process, or over one process per core for many texts.
 
-
-def _stored(data: dict) -> np.ndarray | None:
-    stored = (data.get("vector") or {}).get("embedding") or {}
-    if stored.get("recipe") != EMBEDDING_RECIPE:
-        return None
-    values = np.frombuffer(base64.b64decode(stored["values"]), dtype="<f4")
-    return values if values.shape == (DIMENSIONS,) else None
-
-
-def _store(stories: Sequence[Story], vectors: np.ndarray) -> None:
-    """Write each vector into its story's data, unless the story changed meanwhile.
-
-    A story rebuilt since it was read has a new updated_at; it keeps its new
-    data and is encoded on the next refresh.
+    A daemon process (a Celery worker's) may not start processes of its own.
     """
-    with transaction.atomic():
-        for story, vector in zip(stories, vectors, strict=True):
-            story.data.setdefault("vector", {})["embedding"] = {
-                "recipe": EMBEDDING_RECIPE,
-                "values": base64.b64encode(vector.astype("<f4").tobytes()).decode(),
-            }
-            Story.objects.filter(pk=story.pk, updated_at=story.updated_at).update(
-                data=story.data
+    processes = min(os.cpu_count() or 1, len(texts) // TEXTS_PER_PROCESS)
+    if processes > 1 and not multiprocessing.current_process().daemon:
+        return encode_in_processes(fetch_model(cache_dir()), texts, processes)
+    return encoder().encode(texts)
+
+
+def story_traits(stories: QuerySet[Story]) -> tuple[list[Story], list[StoryTraits]]:
+    """Return the stories with their traits, parsing and encoding the new ones.
+
+    A story whose data this engine cannot read is left out with a warning.
+    """
+    rows = list(
+        stories.defer("data", "report", "corrections").annotate(
+            profile=KeyTransform("profile", KeyTransform("vector", "data"))
+        )
+    )
+    traits: dict[int, StoryTraits] = {}
+    for story in rows:
+        profile = story.profile or {}
+        if profile.get("recipe") == EMBEDDING_RECIPE:
+            traits[story.pk] = StoryTraits(
+                np.frombuffer(base64.b64decode(profile["embedding"]), dtype="<f4"),
+                tuple(profile["characters"]),
+                tuple(profile["premise"]),
             )
+    new = [story for story in rows if story.pk not in traits]
+    if new:
+        traits.update(_new_traits(new))
+    kept = [story for story in rows if story.pk in traits]
+    return kept, [traits[story.pk] for story in kept]
+
+
+def _new_traits(stories: list[Story]) -> dict[int, StoryTraits]:
+    """Parse and encode these stories, and store their profiles.
+
+    Stories are parsed a chunk at a time and kept only as a text and names, so
+    memory stays small; all texts are then encoded at once.
+    """
+    read: dict[int, tuple[str, Profile]] = {}
+    for chunk in _chunks(stories):
+        for pk, data in Story.objects.filter(pk__in=chunk).values_list("pk", "data"):
+            try:
+                parsed = EngineStory.from_dict(data)
+            except StoryFormatError as exc:
+                logger.warning("Skipping story %s: %s", pk, exc)
+                continue
+            read[pk] = (embedding_text(parsed), story_profile(parsed, None))
+    if not read:
+        return {}
+    vectors = encode([text for text, _ in read.values()])
+    traits = {
+        pk: StoryTraits(vector, profile.characters, profile.premise)
+        for (pk, (_, profile)), vector in zip(read.items(), vectors, strict=True)
+    }
+    _store([story for story in stories if story.pk in traits], traits)
+    return traits
+
+
+def _store(stories: list[Story], traits: dict[int, StoryTraits]) -> None:
+    """Write each story's profile into its data, unless the story changed meanwhile."""
+    updated_at = {story.pk: story.updated_at for story in stories}
+    for chunk in _chunks(stories):
+        with transaction.atomic():
+            rows = Story.objects.filter(pk__in=chunk).values_list("pk", "data")
+            for pk, data in rows:
+                found = traits[pk]
+                data.setdefault("vector", {})["profile"] = {
+                    "recipe": EMBEDDING_RECIPE,
+                    "embedding": base64.b64encode(
+                        found.embedding.astype("<f4").tobytes()
+                    ).decode(),
+                    "characters": list(found.characters),
+                    "premise": list(found.premise),
+                }
+                # A story rebuilt since it was first read keeps its new data.
+                Story.objects.filter(pk=pk, updated_at=updated_at[pk]).update(data=data)
+
+
+def _chunks(stories: list[Story]) -> list[list[int]]:
+    keys = [story.pk for story in stories]
+    return [
+        keys[start : start + LOAD_CHUNK] for start in range(0, len(keys), LOAD_CHUNK)
+    ]

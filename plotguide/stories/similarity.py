@@ -1,15 +1,14 @@
 """Similar films over the whole catalogue, stored so a page never computes them.
 
-Each published story is compared on its stored embedding (encoded once, see
-embeddings.py) and on its film's genres, keywords, director and billed cast,
-read here from the catalogue. The engine's SimilarityIndex scores a block of
-stories against all of them with numpy and says in words why each of the
-best ones is similar.
+Each published story is compared on its stored traits (embedding, main
+characters, premise words: encoded once, see embeddings.py) and on its film's
+genres, keywords, director and billed cast, read here from the catalogue.
+The engine's SimilarityIndex scores a block of stories against all of them
+with numpy and says in words why each of the best ones is similar.
 """
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import Any
@@ -17,35 +16,20 @@ from typing import Any
 import numpy as np
 
 from django.db import transaction
+from django.db.models import QuerySet
 
 from plotguide.catalog.models import Credit, Film
-from plotguide.engine import Story as EngineStory
-from plotguide.engine.errors import StoryFormatError
 from plotguide.engine.similar import (
     BILLED,
     BLOCK_ROWS,
+    Profile,
     SimilarityIndex,
-    story_profile,
 )
-from plotguide.stories.embeddings import story_embeddings
+from plotguide.stories.embeddings import story_traits
 from plotguide.stories.models import SimilarFilm, Story
 from plotguide.stories.signals import similar_films_refreshed
 
-logger = logging.getLogger(__name__)
-
 SIMILAR_COUNT = 12
-
-
-def _load(stories: Iterable[Story]) -> tuple[list[Story], list[EngineStory]]:
-    rows, parsed = [], []
-    for story in stories:
-        try:
-            parsed.append(EngineStory.from_dict(story.data))
-        except StoryFormatError as exc:
-            logger.warning("Skipping the story of %s: %s", story.film.slug, exc)
-            continue
-        rows.append(story)
-    return rows, parsed
 
 
 def _names(pairs: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
@@ -55,7 +39,7 @@ def _names(pairs: Iterable[tuple[int, str]]) -> dict[int, list[str]]:
     return names
 
 
-def _metadata(film_ids: Sequence[int]) -> dict[str, dict[int, list[str]]]:
+def film_metadata(film_ids: Sequence[int]) -> dict[str, dict[int, list[str]]]:
     """Return genres, keywords, directors and billed cast (lead first) by film id."""
     credits = Credit.objects.filter(film_id__in=film_ids)
     billed = (
@@ -87,21 +71,22 @@ def _metadata(film_ids: Sequence[int]) -> dict[str, dict[int, list[str]]]:
     }
 
 
-def index_stories(stories: Iterable[Story]) -> tuple[list[Story], SimilarityIndex]:
-    """Index the stories on their embeddings and their films' catalogue facts.
-
-    A story whose data this engine cannot read is left out with a warning.
-    """
-    rows, parsed = _load(stories)
-    embeddings = story_embeddings(rows, parsed)
-    meta = _metadata([story.film_id for story in rows])
+def index_stories(stories: QuerySet[Story]) -> tuple[list[Story], SimilarityIndex]:
+    """Index the stories on their traits and their films' catalogue facts."""
+    rows, traits = story_traits(stories.select_related("film"))
+    meta = film_metadata([story.film_id for story in rows])
     profiles = [
-        story_profile(
-            parsed[row],
-            embeddings[row],
-            **{field: values.get(story.film_id, []) for field, values in meta.items()},
+        Profile(
+            title=story.film.title,
+            embedding=found.embedding,
+            characters=found.characters,
+            premise=found.premise,
+            **{
+                field: tuple(values.get(story.film_id, ()))
+                for field, values in meta.items()
+            },
         )
-        for row, story in enumerate(rows)
+        for story, found in zip(rows, traits, strict=True)
     ]
     return rows, SimilarityIndex(profiles)
 
@@ -131,7 +116,7 @@ def _lists_entered(
 
 
 def refresh_similar_films(
-    stories: Iterable[Story],
+    stories: QuerySet[Story],
     progress: Callable[[Iterable[Any], int], Iterable[Any]] = lambda items, n: items,
     films: Collection[int] | None = None,
 ) -> int:

@@ -8,7 +8,12 @@ the two on hundreds of story texts).
 import numpy as np
 import pytest
 
-from plotguide.engine.encoder import DIMENSIONS, Encoder, fetch_model
+from plotguide.engine.encoder import (
+    DIMENSIONS,
+    Encoder,
+    encode_in_processes,
+    fetch_model,
+)
 from plotguide.paths import cache_dir
 
 LONG = " ".join(
@@ -56,3 +61,9 @@ def test_a_text_encodes_alike_alone_and_in_a_padded_batch(encoder):
 
 def test_no_texts_give_no_rows(encoder):
     assert encoder.encode([]).shape == (0, DIMENSIONS)
+
+
+def test_processes_encode_like_one(encoder):
+    folder = fetch_model(cache_dir())
+    together = encode_in_processes(folder, list(TEXTS), processes=2)
+    np.testing.assert_allclose(together, encoder.encode(TEXTS), atol=2e-6)

@@ -37,7 +37,7 @@ def port(engine):
 
 def test_the_story_closest_in_meaning_ranks_first(encoder, harbor, garden, port):
     """The Glasshouse shares the director; the port story shares the story."""
-    vectors = embed_stories(encoder, [harbor, garden, port])
+    vectors = embed_stories(encoder.encode, [harbor, garden, port])
     target, glasshouse, quay = (
         story_profile(s, v)
         for s, v in zip([harbor, garden, port], vectors, strict=True)

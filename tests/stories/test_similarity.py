@@ -94,19 +94,21 @@ def test_embeddings_are_stored_read_back_and_dropped_by_a_rebuild(keeper, engine
     echo = add_film("Varn Light", ECHO_PLOT, credits=(), year=2014)
     other = add_film("Bread and Hearts", DIFFERENT_PLOT, credits=(), year=2015)
     build(engine, echo, other, publish=True)
-    stories = Story.objects.published().select_related("film")
+    stories = Story.objects.published()
     refresh_similar_films(stories)
-    stored = {s.film_id: s.data["vector"]["embedding"] for s in stories.all()}
-    assert {e["recipe"] for e in stored.values()} == {EMBEDDING_RECIPE}
+    stored = {s.film_id: s.data["vector"]["profile"] for s in stories.all()}
+    assert {p["recipe"] for p in stored.values()} == {EMBEDDING_RECIPE}
+    assert "Ruth Dane" in stored[echo.pk]["characters"]
+    assert "lighthouse" in stored[echo.pk]["premise"]
 
     for film, swapped in ((echo, other), (other, echo)):
         story = Story.objects.get(film=film)
-        story.data["vector"]["embedding"] = stored[swapped.pk]
+        story.data["vector"]["profile"]["embedding"] = stored[swapped.pk]["embedding"]
         Story.objects.filter(pk=story.pk).update(data=story.data)
     refresh_similar_films(stories.all())
     assert [s.film for s in keeper.story.similar.all()] == [other, echo]
 
     build(engine, echo, other, publish=True, force=True)
-    assert "embedding" not in Story.objects.get(film=echo).data["vector"]
+    assert "profile" not in Story.objects.get(film=echo).data["vector"]
     refresh_similar_films(stories.all())
     assert [s.film for s in keeper.story.similar.all()] == [echo, other]
