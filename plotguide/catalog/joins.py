@@ -21,7 +21,7 @@ from plotguide.engine.join_evidence import AGREE, DISAGREE, join_evidence
 
 # Raised when the rules change, so a catalogue imported under older ones is
 # imported again (the demo compares it) and its joins corrected.
-RULES_VERSION = 2
+RULES_VERSION = 3
 EXTERNAL_IDS = ("tmdb_id", "wikipedia_id", "imdb_id")
 YEAR_TOLERANCE = 1
 
@@ -124,6 +124,7 @@ def _by_plot(
             billed_characters(film),
             premise=film.overview,
             actors=cast_names(film),
+            title=record.title,
         )
         verdicts.append((film, evidence))
     agree = [film for film, evidence in verdicts if evidence.verdict == AGREE]
@@ -144,7 +145,11 @@ def _also_agrees(film: Film, namesakes: tuple[FilmRecord, ...]) -> bool:
     characters, actors = billed_characters(film), cast_names(film)
     return any(
         join_evidence(
-            other.plot, characters, premise=film.overview, actors=actors
+            other.plot,
+            characters,
+            premise=film.overview,
+            actors=actors,
+            title=other.title,
         ).verdict
         == AGREE
         for other in namesakes

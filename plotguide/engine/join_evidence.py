@@ -13,6 +13,12 @@ rule, measured by ``bench/eval_joins.py``:
   found only by their given names ("Irena" and "Oliver" of Cat People 1982's
   Irena Gallier and Oliver Yates, in the plot of the 1942 film's Irena
   Dubrovna and Oliver Reed) are not enough;
+- but UNSURE when the plot's own leads are missing from a cast of some size:
+  two names the plot uses as people ("Duncan escapes", "Clifford's partner")
+  each as often as half the most-used credited name, at least four times,
+  and in no credit, the premise or the plot's lower-case words (When a
+  Stranger Calls 2006 credits Jill Johnson and the Mandrakis family, whom the
+  1979 plot names, but not its killer Curt Duncan and detective John Clifford);
 - DISAGREE: at least two parts are checkable and none is named, or the plot
   cites its actors ("Amy ([[Susan George", left by Wikipedia's cast links)
   and none of them is in a cast of some size: a remake keeps its parts'
@@ -23,6 +29,7 @@ rule, measured by ``bench/eval_joins.py``:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -41,9 +48,20 @@ PREMISE_MIN_WORDS = 10
 PREMISE_MIN_SHARE = 0.125
 WEAK_NAME_EVIDENCE = 2
 MIN_CAST_FOR_ACTORS = 5
+MIN_CAST_FOR_LEADS = 10
+LEAD_MENTIONS = 4
+LEAD_SHARE = 0.5
+UNCREDITED_LEADS = 2
 # An actor's name where Wikipedia's cast link was: "Amy ([[Susan George ,".
 _CITED_ACTOR = re.compile(r"\(\s*\[\[([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+# A name word, not the tail of "O'Neil": "Duncan", "Duncan's".
+_NAME_WORD = re.compile(r"(?<!['’\w])([A-Z][a-z][\w-]*)")
+# A name word used as a person: "Duncan's", "Duncan escapes", "Clifford finally loses".
+_NAME_AS_PERSON = re.compile(
+    r"(?<!['’\w])([A-Z][a-z][\w-]*)(?:['’]s\b|\s(?:[a-z]+ly\s)?(?:[a-z]+(?:s|ed)|had)\b)"
+)
+_LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
 _MIN_WORD = 3
 # What the credits say of how a part was played, not who it is.
 CREDIT_NOTE = re.compile(
@@ -62,6 +80,7 @@ class JoinEvidence:
     cited_actors: tuple[str, ...] = ()
     cited_in_cast: tuple[str, ...] = ()
     cast_size: int = 0
+    uncredited_leads: tuple[str, ...] = ()
 
     @property
     def premise_differs(self) -> bool:
@@ -82,6 +101,8 @@ class JoinEvidence:
         if len(self.found) >= 2 or (self.found and len(self.checked) == 1):
             if set(self.found) <= set(self.given_names_only):
                 return UNSURE
+            if len(self.uncredited_leads) >= UNCREDITED_LEADS:
+                return UNSURE
             weak = len(self.found) <= WEAK_NAME_EVIDENCE
             return UNSURE if weak and self.premise_differs else AGREE
         if not self.found and len(self.checked) >= 2:
@@ -101,6 +122,11 @@ class JoinEvidence:
             text += f", by given name only: {', '.join(self.given_names_only)}"
         if self.premise_share is not None:
             text += f"; it shares {self.premise_share:.0%} of the premise's words"
+        if self.uncredited_leads:
+            text += (
+                f"; its recurring names {', '.join(self.uncredited_leads)} "
+                "are in no credit"
+            )
         if self.cited_actors:
             text += (
                 f"; it cites the actors {', '.join(self.cited_actors)}, "
@@ -158,6 +184,7 @@ def join_evidence(
     *,
     premise: str = "",
     actors: Sequence[str] = (),
+    title: str = "",
     top: int = TOP_BILLED,
 ) -> JoinEvidence:
     """Check the first ``top`` named parts, in billing order, against the plot,
@@ -178,6 +205,7 @@ def join_evidence(
                 given_only.append(character)
     cited = tuple(dict.fromkeys(_CITED_ACTOR.findall(plot)))
     cast = {name_key(actor) for actor in actors}
+    leads = uncredited_leads(plot, characters, actors, premise, title)
     return JoinEvidence(
         tuple(checked),
         tuple(found),
@@ -186,6 +214,52 @@ def join_evidence(
         cited,
         tuple(actor for actor in cited if name_key(actor) in cast),
         len(cast),
+        leads,
+    )
+
+
+def uncredited_leads(
+    plot: str,
+    characters: Sequence[str],
+    actors: Sequence[str] = (),
+    premise: str = "",
+    title: str = "",
+) -> tuple[str, ...]:
+    """Return the names the plot uses as its people that no credit has.
+
+    Only for a cast of some size: a short cast leaves main parts out. A name
+    counts when it is used as a person at least once and as often as half the
+    most-used credited name, so a nickname or a minor character does not; a
+    name word found also in the plural ("Soviet", "Soviets") is a people.
+    """
+    if len(characters) < MIN_CAST_FOR_LEADS:
+        return ()
+    credited = {
+        piece.lower()
+        for part in characters
+        for word in words(part)
+        for piece in (word, *word.split("-"))
+    }
+    credited |= {word for actor in actors for word in name_key(actor).split()}
+    known = (
+        credited
+        | {word.lower() for word in words(f"{title} {premise}")}
+        | {word.lower() for word in _LOWER_WORD.findall(plot)}
+        | STOPWORDS
+    )
+    counts = Counter(_NAME_WORD.findall(plot))
+    as_person = set(_NAME_AS_PERSON.findall(plot))
+    most_credited = max(
+        (counts[word] for word in as_person if word.lower() in credited), default=0
+    )
+    return tuple(
+        word
+        for word, count in counts.most_common()
+        if word in as_person
+        and count >= max(LEAD_MENTIONS, LEAD_SHARE * most_credited)
+        and word.lower() not in known
+        and f"{word}s" not in counts
+        and not (word.endswith("s") and word[:-1] in counts)
     )
 
 

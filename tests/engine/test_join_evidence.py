@@ -60,3 +60,33 @@ def test_described_parts_and_voice_credits_are_read_by_their_names():
     evidence = join_evidence("Baby meets Johnny at Kellerman's.", credits)
     assert evidence.checked == ("Frances 'Baby' Houseman", "Johnny Castle (voice)")
     assert evidence.verdict == AGREE
+
+
+REMAKE_CREDITS = [
+    "Jill Johnson", "Tiffany Madison", "Stranger", "Bobby", "Ben Johnson",
+    "Dr. Mandrakis", "Kelly Mandrakis", "Detective Hines", "Scarlet",
+    "Officer Burroughs", "Will Mandrakis", "Rosa",
+]  # fmt: skip
+ORIGINAL_PLOT = (
+    "Jill Johnson babysits for Dr. Mandrakis. A caller asks whether she has "
+    "checked the children. The killer, Curt Duncan, is caught. Years later "
+    "Duncan escapes; Dr. Mandrakis hires Clifford to find him. Clifford tracks "
+    "Duncan to a tavern. Duncan's trail goes cold and Clifford loses him. "
+    "Duncan finds Jill again, and Clifford kills Duncan in her bedroom, "
+    "while Clifford's partner waits outside."
+)
+
+
+def test_a_plot_whose_own_leads_are_in_no_credit_is_held_not_joined():
+    evidence = join_evidence(ORIGINAL_PLOT, REMAKE_CREDITS)
+    assert evidence.uncredited_leads == ("Duncan", "Clifford")
+    assert evidence.verdict == UNSURE
+    assert "Duncan, Clifford are in no credit" in evidence.describe()
+    credited = [*REMAKE_CREDITS[:-2], "Curt Duncan", "John Clifford"]
+    assert join_evidence(ORIGINAL_PLOT, credited).verdict == AGREE
+
+
+def test_a_short_cast_or_a_people_is_no_evidence_of_missing_leads():
+    assert join_evidence(ORIGINAL_PLOT, REMAKE_CREDITS[:6]).verdict == AGREE
+    plot = ORIGINAL_PLOT.replace("Clifford", "Soviets").replace("Duncan", "Soviet")
+    assert join_evidence(plot, REMAKE_CREDITS).uncredited_leads == ()
