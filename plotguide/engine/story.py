@@ -201,6 +201,23 @@ class Check:
 
 
 @dataclass(frozen=True)
+class SectionAuthor:
+    """Which engine wrote one section, so readers and editors know what to trust.
+
+    written_count and kept_count count the sentences a model wrote and those
+    its checks kept; note says why a section fell back to the offline engine.
+    """
+
+    section: str
+    engine: str
+    model: str = ""
+    tokens: int = 0
+    written_count: int = 0
+    kept_count: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Story:
     """Every section of one film's story page plus the faithfulness report."""
 
@@ -222,6 +239,7 @@ class Story:
     genres: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     report: tuple[Check, ...] = ()
+    written_by: tuple[SectionAuthor, ...] = ()
     format_version: int = field(default=FORMAT_VERSION)
 
     @property
