@@ -6,3 +6,6 @@ urlpatterns = [
     path("api/v1/", include("plotguide.api.urls")),
     path("", include("plotguide.site.urls")),
 ]
+
+handler404 = "plotguide.site.views.page_not_found"
+handler500 = "plotguide.site.views.server_error"

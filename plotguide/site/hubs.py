@@ -33,6 +33,7 @@ from plotguide.catalog.models import (
     Person,
     Studio,
 )
+from plotguide.site.cards import spoiler_free_line
 from plotguide.site.film_facts import award_order
 from plotguide.stories.models import Story
 
@@ -76,13 +77,22 @@ def has_story() -> Exists:
     return Exists(Story.objects.filter(film=OuterRef("pk"), status=Story.PUBLISHED))
 
 
+def film_cards() -> QuerySet[Film]:
+    """Films with what their cards show: title, year, genres and a premise line."""
+    return (
+        Film.objects.only("title", "year", "slug", "overview")
+        .prefetch_related("genres")
+        .annotate(premise_line=spoiler_free_line())
+    )
+
+
 def published_films() -> QuerySet[Film]:
-    return Film.objects.filter(PUBLISHED).only("title", "year", "slug")
+    return film_cards().filter(PUBLISHED)
 
 
 def catalogue_films() -> QuerySet[Film]:
     """Every film, each marked with whether its story is published."""
-    return Film.objects.only("title", "year", "slug").annotate(has_story=has_story())
+    return film_cards().annotate(has_story=has_story())
 
 
 def latest_published() -> QuerySet[Film]:

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("films/<slug:slug>/", views.film_detail, name="film_detail"),
     path("films/<slug:slug>/quiz/", views.film_quiz, name="film_quiz"),
+    path("films/<slug:slug>/poster.svg", views.film_poster, name="film_poster"),
     path("search/", views.search, name="search"),
     path("settings/", views.reader_settings, name="settings"),
     path("requests/new/", views.request_new, name="request_new"),

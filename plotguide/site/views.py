@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods, require_safe
 
 from plotguide.audience import services as audience
 from plotguide.audience.forms import SummaryRequestForm, WaitlistForm
 from plotguide.audience.models import SummaryRequest
 from plotguide.audience.services import site_url
-from plotguide.catalog.models import Collection, Person, Studio
+from plotguide.catalog.models import Collection, Film, Person, Studio
 from plotguide.catalog.search import search as search_catalogue
 from plotguide.errors import PlotguideError
 from plotguide.site import caching, hubs
+from plotguide.site.posters import poster_svg
 from plotguide.site.ratelimit import rate_limited
 from plotguide.site.story_page import film_with_details, published_story, story_page
 from plotguide.stories.quiz import questions_without_answers, score_quiz
@@ -30,6 +35,7 @@ FILM_SPOILER_COOKIE = "spoilers_film"
 DEFAULT_SPOILER_COOKIE = "spoilers_default"
 REMEMBERED_MODES = (NONE, ALL)
 PER_PAGE = 48
+POSTER_MAX_AGE = 24 * 3600
 LETTERS = "#ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 YEAR = 365 * 24 * 3600
 
@@ -81,6 +87,24 @@ def film_detail(request: HttpRequest, slug: str) -> HttpResponse:
             path=reverse("site:film_detail", args=[slug]),
         )
     return response
+
+
+@require_safe
+def film_poster(request: HttpRequest, slug: str) -> HttpResponse:
+    """The film's generated poster; browsers and proxies keep it for a day."""
+    film = get_object_or_404(
+        Film.objects.only("title", "year", "slug").prefetch_related("genres"),
+        slug=slug,
+    )
+    svg = poster_svg(film.title, film.year, [genre.name for genre in film.genres.all()])
+    response = HttpResponse(svg, content_type="image/svg+xml")
+    # A poster is a picture, never a document that runs anything.
+    response["Content-Security-Policy"] = (
+        "default-src 'none'; style-src 'unsafe-inline'"
+    )
+    patch_cache_control(response, public=True, max_age=POSTER_MAX_AGE)
+    response["ETag"] = '"' + hashlib.sha256(svg.encode()).hexdigest()[:32] + '"'
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 @require_http_methods(["GET", "POST"])
@@ -405,3 +429,18 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {site_url()}{reverse('site:sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The site's 404: a reader who followed a stale link can search from here."""
+    return render(request, "site/404.html", status=404)
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The site's 500, rendered without the request's context.
+
+    Whatever broke the page (the database, a context processor) may break
+    anything that reads the request, so this page reads nothing of it.
+    """
+    return HttpResponseServerError(loader.get_template("site/500.html").render())

@@ -129,9 +129,10 @@ def test_an_editors_correction_wins_and_the_cached_page_follows_it(client, rush)
     assert "An editor wrote this premise." not in before
 
 
-def test_each_section_names_its_source_licence_and_checks(client, rush):
+def test_the_page_says_once_how_it_was_made_source_licence_and_checks(client, rush):
     _, html, _ = page(client, rush, "?spoilers=all")
-    assert html.count("(licence: CC BY-SA 4.0)") == 6
+    assert html.count("(licence: CC BY-SA 4.0)") == 1
+    assert html.count("How this page was made:") == 1
     assert "timeline_order: passed" in html
     assert "no_doubled_names: passed" in html
 

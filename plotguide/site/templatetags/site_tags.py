@@ -8,8 +8,9 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from plotguide.catalog.models import Award
-from plotguide.site import film_facts
+from plotguide.audience.services import site_url
+from plotguide.catalog.models import Award, Film
+from plotguide.site import cards, film_facts
 
 register = template.Library()
 
@@ -57,3 +58,21 @@ def award_outcome(award: Award) -> str:
 def votes(count: int) -> str:
     """Return "11,800 votes"."""
     return film_facts.votes_label(count)
+
+
+@register.filter
+def card_premise(film: Film) -> str:
+    """Return the one whole sentence of premise a film's card shows."""
+    return cards.card_premise(film)
+
+
+@register.filter
+def first_sentence(text: str) -> str:
+    """Return the first sentence of a text, whole."""
+    return cards.first_sentence(text)
+
+
+@register.simple_tag
+def absolute_url(path: str) -> str:
+    """Return the public address of a path, for link previews."""
+    return site_url() + path
