@@ -17,7 +17,12 @@ from typing import Any
 
 from plotguide.catalog.importers.records import FilmRecord
 from plotguide.catalog.models import Credit, Film, PostCredits
-from plotguide.engine.join_evidence import AGREE, DISAGREE, join_evidence
+from plotguide.engine.join_evidence import (
+    AGREE,
+    DISAGREE,
+    JoinEvidence,
+    join_evidence,
+)
 
 # Raised when the rules change, so a catalogue imported under older ones is
 # imported again (the demo compares it) and its joins corrected.
@@ -115,23 +120,16 @@ def _by_plot(
     carrier = _carrier(record, same_title)
     if carrier is not None and carrier.created_by == record.source:
         return JoinDecision(film=carrier)
-    verdicts = []
-    for film in same_title:
-        if _is_another_records_film(film, record):
-            continue
-        evidence = join_evidence(
-            record.plot,
-            billed_characters(film),
-            premise=film.overview,
-            actors=cast_names(film),
-            title=record.title,
-        )
-        verdicts.append((film, evidence))
+    candidates = [f for f in same_title if not _is_another_records_film(f, record)]
+    credits = film_credits(candidates)
+    verdicts = [
+        (film, _evidence(record, film, credits[film.pk])) for film in candidates
+    ]
     agree = [film for film, evidence in verdicts if evidence.verdict == AGREE]
     described = "; ".join(
         f"{film}: {evidence.describe()}" for film, evidence in verdicts
     )
-    if len(agree) == 1 and not _also_agrees(agree[0], namesakes):
+    if len(agree) == 1 and not _also_agrees(agree[0], credits, namesakes):
         return JoinDecision(film=agree[0], evidence=described)
     if len(agree) == 1:
         described += "; another plot of this title names them too"
@@ -141,18 +139,22 @@ def _by_plot(
     return JoinDecision(evidence=described)
 
 
-def _also_agrees(film: Film, namesakes: tuple[FilmRecord, ...]) -> bool:
-    characters, actors = billed_characters(film), cast_names(film)
+def _also_agrees(
+    film: Film, credits: dict[int, FilmCredits], namesakes: tuple[FilmRecord, ...]
+) -> bool:
     return any(
-        join_evidence(
-            other.plot,
-            characters,
-            premise=film.overview,
-            actors=actors,
-            title=other.title,
-        ).verdict
-        == AGREE
-        for other in namesakes
+        _evidence(other, film, credits[film.pk]).verdict == AGREE for other in namesakes
+    )
+
+
+def _evidence(record: FilmRecord, film: Film, credits: FilmCredits) -> JoinEvidence:
+    characters, actors = credits
+    return join_evidence(
+        record.plot,
+        characters,
+        premise=film.overview,
+        actors=actors,
+        title=record.title,
     )
 
 
@@ -161,26 +163,30 @@ def _is_another_records_film(film: Film, record: FilmRecord) -> bool:
     return film.created_by == record.source and film.plot != record.plot
 
 
+FilmCredits = tuple[list[str], list[str]]
+
+
+def film_credits(films: list[Film]) -> dict[int, FilmCredits]:
+    """Return each film's credited parts, billed ones first in billing order,
+    and its actors' names: one query for all the candidates of a record."""
+    rows = sorted(
+        Credit.objects.filter(film__in=films, role=Credit.CAST).values_list(
+            "film_id", "order", "character", "person__name"
+        ),
+        key=lambda row: (row[0], row[1] is None, row[1] or 0),
+    )
+    credits: dict[int, FilmCredits] = {film.pk: ([], []) for film in films}
+    for film_id, _, character, actor in rows:
+        characters, actors = credits[film_id]
+        if character:
+            characters.append(character)
+        actors.append(actor)
+    return credits
+
+
 def billed_characters(film: Film) -> list[str]:
     """Return the film's credited parts, billed ones first in billing order."""
-    credits = sorted(
-        (
-            (credit.order, credit.character)
-            for credit in Credit.objects.filter(film=film, role=Credit.CAST)
-            if credit.character
-        ),
-        key=lambda pair: (pair[0] is None, pair[0] or 0),
-    )
-    return [character for _, character in credits]
-
-
-def cast_names(film: Film) -> list[str]:
-    """Return the names of the film's actors."""
-    return list(
-        Credit.objects.filter(film=film, role=Credit.CAST).values_list(
-            "person__name", flat=True
-        )
-    )
+    return film_credits([film])[film.pk][0]
 
 
 def added_key(relation: str, source: str) -> str:
