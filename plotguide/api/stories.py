@@ -109,7 +109,8 @@ def story_view(story: Story, mode: SpoilerMode) -> dict[str, Any]:
         "film": story.film,
         "spoilers": str(mode),
         "spoiler_choices": [
-            {"event": event, "label": label} for event, label in event_choices(sections)
+            {"event": event, "label": label}
+            for event, label in event_choices(sections, mode)
         ],
     }
 

@@ -102,7 +102,7 @@ def story_page(film: Film, mode: SpoilerMode) -> dict[str, Any]:
         "shown": shown,
         "mode": str(mode),
         "mode_name": mode.name,
-        "spoiler_choices": spoiler_choices(story) if story else [],
+        "spoiler_choices": spoiler_choices(story, mode) if story else [],
         "sections": sections(story) if story else {},
         "crew": people,
         "studios": studios(film),
@@ -131,9 +131,10 @@ def premise(film: Film) -> dict[str, str] | None:
     }
 
 
-def spoiler_choices(story: Story) -> list[tuple[str, str]]:
+def spoiler_choices(story: Story, mode: SpoilerMode) -> list[tuple[str, str]]:
     """Return the values a reader can pick, least to most revealing."""
-    events = [(f"upto:{n}", label) for n, label in event_choices(story.sections)]
+    choices = event_choices(story.sections, mode)
+    events = [(f"upto:{n}", label) for n, label in choices]
     return [
         (NONE, str(_("No spoilers"))),
         *events,

@@ -196,19 +196,18 @@ def _filter_setting(shown: dict[str, Any], last: int) -> None:
     ]
 
 
-def event_choices(data: dict[str, Any]) -> list[tuple[int, str]]:
+def event_choices(data: dict[str, Any], mode: SpoilerMode) -> list[tuple[int, str]]:
     """Return the timeline events a reader can stop at, named without spoilers.
 
-    Events before the point of no return show their titles; later ones only
-    their number, so the picker itself gives nothing away.
+    Events this mode shows keep their titles; later ones only their number,
+    so the picker itself never says what the reader's choice hides.
     """
-    timeline = data.get("timeline", {})
-    boundary = int(timeline.get("spoiler_boundary", 0))
+    last = cutoff(data, mode)
     choices = []
-    for index, event in enumerate(timeline.get("events", [])):
-        title = event["title"]
-        if _within(title.get("sources", []), boundary - 1):
-            choices.append((index, f"{index + 1}. {title['text']}"))
+    for index, event in enumerate(data.get("timeline", {}).get("events", [])):
+        lines = (event["title"], *event["lines"])
+        if all(_within(line.get("sources", []), last) for line in lines):
+            choices.append((index, f"{index + 1}. {event['title']['text']}"))
         else:
             choices.append((index, f"{index + 1}. (a later event)"))
     return choices

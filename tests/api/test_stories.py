@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from plotguide.stories.models import SimilarFilm, Story
-from plotguide.stories.spoilers import cutoff, event_choices, parse_mode
+from plotguide.stories.spoilers import cutoff, parse_mode
 from tests.api.conftest import get_json, post_json
 
 pytestmark = pytest.mark.django_db
@@ -75,14 +75,19 @@ def test_all_shows_the_ending_but_never_the_report_vector_or_quiz_answers(
     assert len(data["timeline"]["events"]) == 6
 
 
-def test_spoiler_choices_name_only_events_before_the_boundary(client, catalogue):
-    choices = get_json(client, STORY)["spoiler_choices"]
-    assert choices[0] == {"event": 0, "label": "1. Erik arrives from Oslo"}
-    assert choices[-1] == {"event": 5, "label": "6. (a later event)"}
-    assert choices == [
-        {"event": event, "label": label}
-        for event, label in event_choices(catalogue.keeper.story.sections)
-    ]
+@pytest.mark.parametrize("mode", ["none", "upto:3", "all"])
+def test_spoiler_choices_name_only_the_events_the_mode_shows(client, catalogue, mode):
+    body = get_json(client, f"{STORY}?spoilers={mode}")
+    shown = {sentence["id"] for sentence in body["sentences"]}
+    events = catalogue.keeper.story.sections["timeline"]["events"]
+    for event, choice in zip(events, body["spoiler_choices"], strict=True):
+        cited = {
+            s for line in (event["title"], *event["lines"]) for s in line["sources"]
+        }
+        title = event["title"]["text"] if cited <= shown else "(a later event)"
+        assert choice["label"] == f"{choice['event'] + 1}. {title}"
+    labels = [choice["label"] for choice in body["spoiler_choices"]]
+    assert ("(a later event)" in labels[-1]) is (mode != "all")
 
 
 @pytest.mark.parametrize("mode", ["some", "upto:", "upto:-1", "upto:x", "ALL!"])

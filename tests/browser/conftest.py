@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.site.conftest import empty_cache, rush, stories  # noqa: F401
+from tests.site.conftest import empty_cache, real_films, rush, stories  # noqa: F401
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = (

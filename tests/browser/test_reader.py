@@ -12,7 +12,7 @@ import pytest
 from django.core import mail
 
 from plotguide.stories.models import Story
-from plotguide.stories.spoilers import event_choices
+from plotguide.stories.spoilers import ALL, SpoilerMode, event_choices
 from tests.browser.conftest import SCREENSHOTS
 from tests.site.factories import RUSH_ENDING
 
@@ -36,7 +36,8 @@ def test_switching_spoiler_modes_shows_and_hides_the_ending(
     assert page.get_by_role("heading", name="Ending explained", exact=True).is_visible()
     assert RUSH_ENDING in page.inner_text("#ending")
     check_accessibility(page)
-    (_, second), *_ = event_choices(Story.objects.get(film=rush).sections)[1:]
+    sections = Story.objects.get(film=rush).sections
+    (_, second), *_ = event_choices(sections, SpoilerMode(ALL))[1:]
     choose_spoilers(page, f"Up to where I stopped: {second}")
     assert RUSH_ENDING not in page.content()
     assert second.split(". ", 1)[1] in page.inner_text("#timeline")

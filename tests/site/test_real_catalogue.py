@@ -8,11 +8,8 @@ imported when it ends, so other modules see an empty catalogue.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
@@ -28,6 +25,7 @@ from plotguide.catalog.models import (
 )
 from plotguide.paths import cache_dir
 from plotguide.site import hubs
+from tests.site.real_films import cut_tmdb
 
 DATA = cache_dir() / "demo-data"
 pytestmark = [
@@ -87,33 +85,10 @@ MUSIC_KEYWORDS = {
 }
 
 
-def cut_tmdb(folder: Path) -> Path:
-    """Write the real TMDB CSVs' rows of TITLES to a folder, header and all."""
-    csv.field_size_limit(sys.maxsize)
-    folder.mkdir(parents=True, exist_ok=True)
-    ids: set[str] = set()
-    for name, keep in [
-        ("movies.csv", lambda row: row["title"] in TITLES),
-        ("credits.csv", lambda row: row["movie_id"] in ids),
-    ]:
-        with (
-            (DATA / "tmdb" / name).open(newline="", encoding="utf-8") as source,
-            (folder / name).open("w", newline="", encoding="utf-8") as cut,
-        ):
-            reader = csv.DictReader(source)
-            writer = csv.DictWriter(cut, reader.fieldnames or [])
-            writer.writeheader()
-            for row in reader:
-                if keep(row):
-                    writer.writerow(row)
-                    ids.add(row.get("id", ""))
-    return folder
-
-
 @pytest.fixture(scope="module")
 def catalogue(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
-        tmdb = run_import("tmdb", cut_tmdb(tmp_path_factory.mktemp("tmdb")))
+        tmdb = run_import("tmdb", cut_tmdb(tmp_path_factory.mktemp("tmdb"), TITLES))
         assert tmdb.added == len(TITLES), tmdb
         run_import("bokeh", DATA / "bokeh" / "movies.db", update_only=True)
         yield

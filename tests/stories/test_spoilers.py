@@ -46,11 +46,23 @@ def test_everything_shows_the_ending(keeper):
     assert shown["summary"]["ending"]
 
 
-def test_the_event_picker_names_only_events_before_the_boundary(keeper):
+@pytest.mark.parametrize("mode", ["none", "upto:0", "upto:2"])
+def test_the_event_picker_names_only_the_events_the_mode_shows(keeper, mode):
     data = keeper.story.data
-    labels = " ".join(label for _, label in event_choices(data))
-    assert "(a later event)" in labels
-    assert "Mara signals" not in labels
+    last = visible_story(data, parse_mode(mode))["visible_through_sentence"]
+    labels = [label for _, label in event_choices(data, parse_mode(mode))]
+    for number, (event, label) in enumerate(
+        zip(data["timeline"]["events"], labels, strict=True), start=1
+    ):
+        cited = [
+            s for line in (event["title"], *event["lines"]) for s in line["sources"]
+        ]
+        if max(cited) <= last:
+            assert label == f"{number}. {event['title']['text']}"
+        else:
+            assert label == f"{number}. (a later event)"
+    assert "(a later event)" in labels[-1]
+    assert "Mara signals" not in " ".join(labels)
 
 
 @pytest.mark.parametrize("value", ["some", "upto:", "upto:x", "upto:-1", "ALL;drop"])

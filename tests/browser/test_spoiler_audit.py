@@ -1,0 +1,90 @@
+"""The spoiler audit: twenty real film pages show nothing past the reader's choice.
+
+For each film, in "No spoilers" and "Up to where I stopped" (halfway through
+the timeline), the browser reads every text node, every attribute value
+(titles, alt text, meta content, aria labels, option values), each form
+control's value and the JSON-LD, and none of them may hold a sentence, a
+generated line, an event title, a quiz question, a name or a place that the
+stored story puts past the boundary (`tests/site/spoiler_audit.py`).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from plotguide.stories.models import Story
+from tests.site.spoiler_audit import (
+    boundary,
+    find_leaks,
+    forbidden_strings,
+    json_strings,
+    middle_event,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.realdata,
+    pytest.mark.django_db(transaction=True),
+]
+
+# Every text node with whether it belongs to a credit (a list item or row
+# that links a person and holds no heading: the cast list, not a character
+# card), every attribute value and control value, and the JSON-LD.
+READ_PAGE = """() => {
+  const texts = [], credits = [], attributes = [];
+  const isCredit = (node) => {
+    const item = node.parentElement && node.parentElement.closest('li, dd, tr');
+    return !!item && !!item.querySelector('a[href*="/people/"]')
+      && !item.querySelector('h1, h2, h3, h4, h5, h6');
+  };
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    (isCredit(node) ? credits : texts).push(node.nodeValue);
+  }
+  for (const element of document.querySelectorAll('*')) {
+    for (const attribute of element.attributes) attributes.push(attribute.value);
+    if ('value' in element && typeof element.value === 'string') {
+      attributes.push(element.value);
+    }
+  }
+  const jsonLd = [...document.querySelectorAll('script[type="application/ld+json"]')]
+    .map((script) => script.textContent);
+  return {texts, credits, attributes, jsonLd, title: document.title,
+          body: document.body.textContent};
+}"""
+
+
+def read_page(page) -> tuple[list[str], list[str]]:
+    """Return what the open page shows, and apart from it the text where names
+    are not looked for: the credits, and the whole body that holds them."""
+    found = page.evaluate(READ_PAGE)
+    assert found["jsonLd"], f"{page.url} has no JSON-LD"
+    structured = [
+        text for block in found["jsonLd"] for text in json_strings(json.loads(block))
+    ]
+    texts = [*found["texts"], *found["attributes"], *structured, found["title"]]
+    return texts, [*found["credits"], found["body"]]
+
+
+def test_restricted_modes_show_nothing_past_the_boundary_on_twenty_real_films(
+    page, real_films
+):
+    assert len(real_films) >= 20
+    leaks, checked = [], 0
+    for film in real_films:
+        data = Story.objects.get(film=film).sections
+        for mode in ("none", f"upto:{middle_event(data)}"):
+            forbidden = forbidden_strings(data, boundary(data, mode))
+            assert forbidden, f"{film} {mode}: nothing past the boundary to check"
+            checked += len(forbidden)
+            page.goto(f"{film.get_absolute_url()}?spoilers={mode}")
+            assert page.locator("#spoiler-choice").input_value() == mode
+            texts, unnamed = read_page(page)
+            leaks += [
+                f"{film} ({mode}): {leak}"
+                for leak in find_leaks(forbidden, texts, unnamed)
+            ]
+    assert leaks == [], "\n".join(leaks)
+    assert checked > 40 * 20

@@ -1,0 +1,74 @@
+"""Outside the film page, real films keep what is past the boundary to themselves.
+
+The API in "No spoilers" and "Up to where I stopped", and the pages a film
+shows up on without a choice (the feed, search, the hubs), are read whole and
+checked against the strings the stored story puts past the boundary
+(`tests/site/spoiler_audit.py`, which never calls the site's spoiler code).
+The film page itself is audited in a browser: tests/browser/test_spoiler_audit.py.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from plotguide.stories.models import Story
+from tests.site.spoiler_audit import (
+    boundary,
+    find_leaks,
+    forbidden_strings,
+    json_strings,
+    middle_event,
+)
+
+pytestmark = pytest.mark.realdata
+
+
+def page_texts(client, url: str) -> list[str]:
+    """Return a page's markup and its text, entities decoded."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    markup = html.unescape(response.content.decode())
+    return [markup, html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode()))]
+
+
+def test_the_api_in_restricted_modes_holds_nothing_past_the_boundary(
+    client, real_films
+):
+    leaks, checked = [], 0
+    for film in real_films:
+        data = Story.objects.get(film=film).sections
+        for mode in ("none", f"upto:{middle_event(data)}"):
+            forbidden = forbidden_strings(data, boundary(data, mode))
+            checked += len(forbidden)
+            for path in (f"story?spoilers={mode}", "similar"):
+                response = client.get(f"/api/v1/films/{film.slug}/{path}")
+                assert response.status_code == 200, response.content
+                leaks += [
+                    f"{film} {mode} {path}: {leak}"
+                    for leak in find_leaks(forbidden, json_strings(response.json()))
+                ]
+    assert leaks == [], "\n".join(leaks)
+    assert checked > 20 * 20
+
+
+def test_the_feed_search_and_hubs_hold_nothing_past_the_premise(client, real_films):
+    shared = [
+        text
+        for url in ("/feed/", "/", "/stories/", "/releases/")
+        for text in page_texts(client, url)
+    ]
+    leaks = []
+    for film in real_films:
+        data = Story.objects.get(film=film).sections
+        forbidden = forbidden_strings(data, boundary(data, "none"))
+        assert forbidden, film
+        search = page_texts(client, f"/search/?q={film.title}")
+        # Pages that list many films hold other films' names ("Harry", "Alice"):
+        # names are looked for on this film's own search only.
+        texts = [item for item in forbidden if not item.is_name]
+        leaks += [f"{film}: {leak}" for leak in find_leaks(texts, shared)]
+        leaks += [f"{film}: {leak}" for leak in find_leaks(forbidden, search)]
+    assert leaks == [], "\n".join(leaks)
