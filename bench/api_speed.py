@@ -63,12 +63,12 @@ def seed(plot_file: Path) -> tuple[str, int]:
     from django.core.management import call_command
 
     from plotguide.catalog.models import Film
-    from plotguide.stories.services import generate_stories
+    from plotguide.stories.services import build_stories
 
     call_command("migrate", verbosity=0)
     plot = plot_file.read_text(encoding="utf-8")
     film = Film.objects.create(title="Bench Film", year=1991, plot=plot)
-    report = generate_stories([film], workers_count=1, publish=True)
+    report = build_stories(Film.objects.filter(pk=film.pk), publish=True)
     if not report.published:
         sys.exit(f"{plot_file}: the story was not published ({report.summary()}).")
     return film.slug, len(plot.split())

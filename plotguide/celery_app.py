@@ -21,7 +21,10 @@ def configure() -> Celery:
     app.conf.update(
         broker_url=broker,
         result_backend=os.environ.get("PLOTGUIDE_RESULT_URL") or broker,
+        # A build is acknowledged only once saved; a worker process killed
+        # mid-build hands its build back to the queue instead of losing it.
         task_acks_late=True,
+        task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         task_serializer="json",
         accept_content=["json"],

@@ -136,17 +136,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from plotguide.stories.generation import run_generation
+    from plotguide.catalog.models import Film
+    from plotguide.progress import track
+    from plotguide.stories.services import build_stories
 
     if not args.all and not args.slugs:
         raise PlotguideError("name the films' slugs, or give --all for every film.")
-    report = run_generation(
-        slugs=args.slugs,
-        workers_count=args.workers,
-        publish=args.publish,
+    films = Film.objects.with_plot() if args.all else Film.objects.all()
+    if args.slugs:
+        films = films.filter(slug__in=args.slugs)
+        missing = sorted(set(args.slugs) - set(films.values_list("slug", flat=True)))
+        if missing:
+            raise PlotguideError(f"no film with the slug {', '.join(missing)}.")
+    report = build_stories(
+        films,
         force=args.force,
+        publish=args.publish,
+        workers_count=args.workers,
         limit=args.limit,
-        quiet=args.quiet,
+        on_progress=lambda items, total: track(
+            items, total=total, label="Building stories", quiet=args.quiet
+        ),
     )
     for slug, error in report.failed:
         print(f"failed: {slug}: {error}", file=sys.stderr)
@@ -364,6 +374,9 @@ def _add_server_options(parser: Parser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    # Settings are read (never the database) even where none is needed: the
+    # engine's options live there.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plotguide.settings")
     try:
         if getattr(args, "needs_database", True):
             setup_django()

@@ -133,11 +133,21 @@ def import_demo_data(folder: Path, *, limit: int | None, quiet: bool) -> None:
     marker.write_text(expected)
 
 
-def build_stories(*, limit: int | None, quiet: bool) -> None:
-    """Build and publish the missing stories, then link similar films."""
-    from plotguide.stories.generation import run_generation
+def build_all_stories(*, limit: int | None, quiet: bool) -> None:
+    """Build and publish the missing stories over every core, linking similar films."""
+    from plotguide.catalog.models import Film
+    from plotguide.progress import track
+    from plotguide.stories.services import build_stories
 
-    report = run_generation(publish=True, limit=limit, quiet=quiet)
+    report = build_stories(
+        Film.objects.with_plot(),
+        publish=True,
+        workers_count=0,
+        limit=limit,
+        on_progress=lambda items, total: track(
+            items, total=total, label="Building stories", quiet=quiet
+        ),
+    )
     say(f"Stories: {report.summary()}, {report.seconds:.0f} s.")
     for slug, error in report.failed:
         say(f"  failed: {slug}: {error}")
@@ -164,12 +174,12 @@ def run_demo(
     folder = fetch_demo_data()
     import_demo_data(folder, limit=limit, quiet=quiet)
     if not serve_site:
-        build_stories(limit=limit, quiet=quiet)
+        build_all_stories(limit=limit, quiet=quiet)
         return 0
     process = server.start(host, port)
     say(f"Plotguide is serving at http://{host}:{port}/ (Ctrl-C to stop).")
     try:
-        build_stories(limit=limit, quiet=quiet)
+        build_all_stories(limit=limit, quiet=quiet)
         say("All stories built; building requested ones as they arrive.")
         while process.poll() is None:
             drain_queue()

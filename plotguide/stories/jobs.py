@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 
+from django.db import transaction
 from django.utils import timezone
 
 from plotguide.catalog.models import Film
-from plotguide.stories.models import GenerationJob, Story
+from plotguide.stories.models import GenerationJob
 from plotguide.stories.signals import story_build_failed
 
 
@@ -16,14 +17,11 @@ def broker_url() -> str:
 
 
 def queue_generation(film: Film) -> None:
-    """Ask for the film's story to be built soon; asking twice queues it once."""
-    if broker_url():
-        from plotguide.celery_app import configure
-        from plotguide.stories.tasks import generate_story
+    """Ask for the film's story to be rebuilt soon; asking twice queues it once.
 
-        configure()
-        generate_story.delay(film.pk)
-        return
+    The job row records the outcome either way; with a broker, a Celery worker
+    does the build, otherwise `plotguide work` (or the demo) drains the rows.
+    """
     GenerationJob.objects.update_or_create(
         film=film,
         defaults={
@@ -33,6 +31,13 @@ def queue_generation(film: Film) -> None:
             "finished_at": None,
         },
     )
+    if broker_url():
+        from plotguide.celery_app import configure
+        from plotguide.stories.tasks import generate_story
+
+        configure()
+        film_id = film.pk
+        transaction.on_commit(lambda: generate_story.delay(film_id))
 
 
 def queued_films() -> list[Film]:
@@ -57,31 +62,21 @@ def finish(film_id: int, error: str = "") -> None:
 
 
 def drain_queue(*, publish: bool = True, workers_count: int = 1) -> int:
-    """Build every queued story once; return how many jobs were taken."""
-    from plotguide.stories.services import films_for_generation, generate_stories
-    from plotguide.stories.similarity import link_new_stories
+    """Build every queued story once; return how many jobs were taken.
 
-    films = queued_films()
-    if not films:
-        return 0
-    queryset = films_for_generation(Film.objects.filter(pk__in=[f.pk for f in films]))
-    report = generate_stories(
-        queryset, workers_count=workers_count, publish=publish, force=True
-    )
-    failed = dict(report.failed)
-    unfaithful = set(
-        Story.objects.filter(film__in=films, is_faithful=False).values_list(
-            "film_id", flat=True
+    A queued build always rebuilds: an editor's Regenerate asks for it even
+    when the plot has not changed. With a broker, Celery workers own the queue.
+    """
+    from plotguide.stories.services import build_stories
+
+    if broker_url():
+        return 0  # Celery workers build the queued stories.
+    film_ids = [film.pk for film in queued_films()]
+    if film_ids:
+        build_stories(
+            Film.objects.filter(pk__in=film_ids),
+            force=True,
+            publish=publish,
+            workers_count=workers_count,
         )
-    )
-    for film in films:
-        if not film.plot:
-            error = "the film has no plot"
-        elif film.pk in unfaithful:
-            error = "the story failed a faithfulness check; an editor reviews it"
-        else:
-            error = failed.get(film.slug, "")
-        finish(film.pk, error)
-    if publish and report.generated:
-        link_new_stories([film.pk for film in films])
-    return len(films)
+    return len(film_ids)

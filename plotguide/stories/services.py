@@ -1,12 +1,21 @@
-"""Building and saving stories: where catalogue films become the engine's input."""
+"""Building stories: the one service every caller uses (CLI, queue, Celery, admin).
+
+build_stories() turns catalogue films into the engine's input, runs the engine
+(in this process or over worker processes), checks each story against the story
+format, saves it with its job's outcome in one transaction, announces failures
+and links similar films. A build stopped half-way leaves every film either with
+its old story or with a whole new one.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -18,23 +27,36 @@ from plotguide.engine import (
     ENGINE_NAME,
     ENGINE_VERSION,
     CastCredit,
-    EngineConfig,
     FilmText,
     OfflineEngine,
     PostCredits,
 )
-from plotguide.stories import workers
+from plotguide.engine.errors import EngineError
+from plotguide.stories import jobs, workers
+from plotguide.stories.engines import engine_options, make_engine
 from plotguide.stories.models import Story
+from plotguide.stories.similarity import link_new_stories
+
+logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 8
+# Films are read in chunks: prefetching credits for thousands of films at once
+# makes a query larger than SQLite accepts.
+PREFETCH_CHUNK = 400
+NO_PLOT = "the film has no plot"
+UNFAITHFUL = "the story failed a faithfulness check; an editor reviews it"
+
+Progress = Callable[[Iterator[Any], int], Iterator[Any]]
 
 
 @dataclass
-class GenerationReport:
+class BuildReport:
     generated: int = 0
     published: int = 0
     unfaithful: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    similar_count: int = 0
+    seconds: float = 0.0
 
     def summary(self) -> str:
         return (
@@ -109,71 +131,121 @@ def save_story(
     return story
 
 
-def generate_stories(
-    films: Iterable[Film],
+def build_stories(
+    films: QuerySet[Film],
     *,
-    workers_count: int = 0,
-    publish: bool = False,
     force: bool = False,
-    config: EngineConfig | None = None,
+    publish: bool = False,
     engine: OfflineEngine | None = None,
+    workers_count: int = 1,
     limit: int | None = None,
-    on_progress: Callable[[Iterator[Any], int], Iterator[Any]] = lambda items, n: items,
-) -> GenerationReport:
-    """Build the story of each film whose story is missing or out of date.
+    on_progress: Progress = lambda items, n: items,
+) -> BuildReport:
+    """Build, check and save the story of each film; record and announce outcomes.
 
-    Work is spread over worker processes (one per core by default); each
-    finished story is saved as soon as it arrives, so the site fills in
-    behind a server that is already up. A loaded engine, when given, does the
-    work in this process instead. The limit counts stories to build, so
-    repeated limited runs make progress through the catalogue.
+    A story is rebuilt only when its engine input changed, unless force. A film
+    without a plot, a build the engine refuses and a story that fails a check
+    each finish the film's queued job as failed and send story_build_failed, so
+    no reader's request waits on it. The engine is the given one, or
+    make_engine()'s (one per worker process when workers_count > 1). The limit
+    counts stories to build, so repeated limited runs go through the catalogue.
     """
-    config = config or EngineConfig()
+    started = time.monotonic()
+    report = BuildReport()
+    for film_id, slug in films.filter(plot="").values_list("pk", "slug"):
+        _finish(report, film_id, slug, NO_PLOT)
+    by_id, pending = _pending(films, force=force, limit=limit, report=report)
+    outcomes = _outcomes(pending, engine, workers_count)
+    built: list[int] = []
+    for film_id, data, error in on_progress(outcomes, len(pending)):
+        film, plot_digest = by_id[film_id]
+        story = _save(film, data, error, plot_digest, publish=publish, report=report)
+        if story is not None and story.status == Story.PUBLISHED:
+            built.append(film_id)
+    if built:
+        report.similar_count = link_new_stories(built)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _pending(
+    films: QuerySet[Film], *, force: bool, limit: int | None, report: BuildReport
+) -> tuple[dict[int, tuple[Film, str]], list[tuple[int, FilmText]]]:
+    """Return the films to build and their engine input, in catalogue order."""
     by_id: dict[int, tuple[Film, str]] = {}
-    jobs: list[tuple[int, FilmText]] = []
-    for film in films:
-        text = film_text(film)
+    pending: list[tuple[int, FilmText]] = []
+    for film in films_for_generation(films).iterator(chunk_size=PREFETCH_CHUNK):
+        try:
+            text = film_text(film)
+        except EngineError as exc:
+            _finish(report, film.pk, film.slug, str(exc))
+            continue
         plot_digest = digest(text)
         current = getattr(film, "story", None)
         if not force and current is not None and current.plot_digest == plot_digest:
             continue
         by_id[film.pk] = (film, plot_digest)
-        jobs.append((film.pk, text))
-        if limit is not None and len(jobs) >= limit:
+        pending.append((film.pk, text))
+        if limit is not None and len(pending) >= limit:
             break
-    report = GenerationReport()
-    outcomes = (
-        workers.run_with(engine, jobs)
-        if engine is not None
-        else _run(jobs, workers_count, config)
-    )
-    for film_id, data, error in on_progress(outcomes, len(jobs)):
-        film, plot_digest = by_id[film_id]
-        if data is None:
-            report.failed.append((film.slug, error))
-            continue
+    return by_id, pending
+
+
+def _save(
+    film: Film,
+    data: dict[str, Any] | None,
+    error: str,
+    plot_digest: str,
+    *,
+    publish: bool,
+    report: BuildReport,
+) -> Story | None:
+    """Save one story and its job's outcome together, or record why it failed."""
+    if data is not None:
+        try:
+            workers.checked(data)
+        except EngineError as exc:
+            data, error = None, str(exc)
+    if data is None:
+        _finish(report, film.pk, film.slug, error)
+        return None
+    with transaction.atomic():
         story = save_story(film, data, plot_digest, publish=publish)
-        report.generated += 1
-        report.published += story.status == Story.PUBLISHED
-        report.unfaithful += not story.is_faithful
-    return report
+        jobs.finish(film.pk, "" if story.is_faithful else UNFAITHFUL)
+    report.generated += 1
+    report.published += story.status == Story.PUBLISHED
+    report.unfaithful += not story.is_faithful
+    return story
 
 
-def _run(
-    jobs: Sequence[tuple[int, FilmText]], workers_count: int, config: EngineConfig
+def _finish(report: BuildReport, film_id: int, slug: str, error: str) -> None:
+    logger.warning("Story of %s not built: %s", slug, error)
+    report.failed.append((slug, error))
+    jobs.finish(film_id, error)
+
+
+def _outcomes(
+    pending: Sequence[tuple[int, FilmText]],
+    engine: OfflineEngine | None,
+    workers_count: int,
 ) -> Iterator[workers.Outcome]:
-    batches = [jobs[i : i + BATCH_SIZE] for i in range(0, len(jobs), BATCH_SIZE)]
+    """Yield outcomes batch by batch, so each story is saved as soon as it is built.
+
+    With no engine given and workers_count other than 1 (0: one per core),
+    each worker process loads its own engine from the settings.
+    """
+    batches = [pending[i : i + BATCH_SIZE] for i in range(0, len(pending), BATCH_SIZE)]
     if not batches:
         return
-    count = workers_count or os.cpu_count() or 1
-    if count == 1 or len(batches) == 1:
-        engine = OfflineEngine(config)
+    count = min(workers_count or os.cpu_count() or 1, len(batches))
+    if engine is not None or count == 1:
+        engine = engine or make_engine()
         for batch in batches:
             yield from workers.run_with(engine, batch)
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(
-        min(count, len(batches)), initializer=workers.start_worker, initargs=(config,)
+        count, initializer=workers.start_worker, initargs=(engine_options(),)
     ) as pool:
         for outcomes in pool.imap_unordered(workers.run_batch, batches):
             yield from outcomes

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from plotguide.engine import EngineConfig, FilmText, OfflineEngine
+from plotguide.engine import FilmText
 from plotguide.errors import PlotguideError
+from plotguide.stories.workers import story_of
 
 
 def story_from_files(plot_path: Path, meta_path: Path | None) -> dict[str, Any]:
@@ -24,7 +25,7 @@ def story_from_files(plot_path: Path, meta_path: Path | None) -> dict[str, Any]:
         if not isinstance(meta, dict):
             raise PlotguideError(f"{meta_path}: expected a JSON object with a title.")
     film = FilmText.from_meta(plot, meta)
-    return OfflineEngine(EngineConfig()).run(film).to_dict()
+    return story_of(film)
 
 
 def _read(path: Path) -> str:

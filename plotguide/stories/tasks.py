@@ -9,26 +9,28 @@ from plotguide.celery_app import app
 
 @cache
 def _engine():
-    """Load spaCy once per worker process, not once per task."""
-    from plotguide.engine import EngineConfig, OfflineEngine
+    """Load the engine once per worker process, not once per task."""
+    from plotguide.stories.engines import make_engine
 
-    return OfflineEngine(EngineConfig())
+    return make_engine()
 
 
 @app.task(name="plotguide.generate_story")
 def generate_story(film_id: int, publish: bool = True) -> str:
-    """Build one film's story in this worker; return the outcome in words."""
+    """Rebuild one film's story in this worker; return the outcome in words.
+
+    Like the database queue, a queued build always rebuilds, so an editor's
+    Regenerate works when the plot has not changed.
+    """
     import django
 
     django.setup()
     from plotguide.catalog.models import Film
-    from plotguide.stories.services import films_for_generation, generate_stories
-    from plotguide.stories.similarity import link_new_stories
+    from plotguide.stories.services import build_stories
 
-    films = films_for_generation(Film.objects.filter(pk=film_id))
-    report = generate_stories(films, engine=_engine(), publish=publish)
+    report = build_stories(
+        Film.objects.filter(pk=film_id), force=True, publish=publish, engine=_engine()
+    )
     if report.failed:
         return f"failed: {report.failed[0][1]}"
-    if publish and report.generated:
-        link_new_stories([film_id])
     return report.summary()

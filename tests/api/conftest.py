@@ -27,7 +27,7 @@ from plotguide.catalog.models import (
     Studio,
 )
 from plotguide.stories.models import Story
-from plotguide.stories.services import generate_stories
+from plotguide.stories.services import build_stories
 from plotguide.stories.similarity import refresh_similar_films
 from tests.api.stories import DRAFT_PLOT, HARBOUR_PLOT, KEEPER_PLOT
 
@@ -102,7 +102,9 @@ def generated(django_db_setup, django_db_blocker) -> dict[str, dict[str, Any]]:
     """
     with django_db_blocker.unblock(), transaction.atomic():
         films = [add_film(title, year, plot) for (title, year), plot in PLOTS.items()]
-        report = generate_stories(films, workers_count=1, publish=True)
+        report = build_stories(
+            Film.objects.filter(pk__in=[film.pk for film in films]), publish=True
+        )
         assert report.published == len(films), report.summary()
         stories = {
             story.film.slug: story.data

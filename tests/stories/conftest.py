@@ -14,7 +14,7 @@ from plotguide.catalog.importers.records import (
 from plotguide.catalog.models import Film
 from plotguide.catalog.services import import_records
 from plotguide.engine import EngineConfig, OfflineEngine
-from plotguide.stories.services import films_for_generation, generate_stories
+from plotguide.stories.services import build_stories
 
 KEEPER_PLOT = (
     "Mara Quill is a lighthouse keeper on the island of Skerry in 1953. "
@@ -56,8 +56,8 @@ def add_film(title: str, plot: str, credits=KEEPER_CREDITS, year: int = 2011) ->
 
 
 def build(engine: OfflineEngine, *films: Film, **options):
-    queryset = films_for_generation(Film.objects.filter(pk__in=[f.pk for f in films]))
-    return generate_stories(queryset, engine=engine, **options)
+    queryset = Film.objects.filter(pk__in=[f.pk for f in films])
+    return build_stories(queryset, engine=engine, **options)
 
 
 @pytest.fixture

@@ -88,7 +88,8 @@ def test_reasons_are_words_both_stories_show(keeper, engine):
 
 
 def test_embeddings_are_stored_read_back_and_dropped_by_a_rebuild(keeper, engine):
-    """A refresh reads stored vectors: swapped ones swap the ranking until a rebuild."""
+    """A refresh reads stored vectors: swapped ones swap the ranking until a rebuild
+    encodes the story again."""
     from plotguide.engine.vector import EMBEDDING_RECIPE
 
     echo = add_film("Varn Light", ECHO_PLOT, credits=(), year=2014)
@@ -109,6 +110,7 @@ def test_embeddings_are_stored_read_back_and_dropped_by_a_rebuild(keeper, engine
     assert [s.film for s in keeper.story.similar.all()] == [other, echo]
 
     build(engine, echo, other, publish=True, force=True)
-    assert "profile" not in Story.objects.get(film=echo).data["vector"]
+    rebuilt = Story.objects.get(film=echo).data["vector"]["profile"]
+    assert rebuilt["embedding"] == stored[echo.pk]["embedding"]
     refresh_similar_films(stories.all())
     assert [s.film for s in keeper.story.similar.all()] == [echo, other]
