@@ -43,7 +43,20 @@ def setup_django() -> None:
     from django.core.management import call_command
 
     django.setup()
+    check_engine_settings()
     call_command("migrate", verbosity=0, interactive=False)
+
+
+def check_engine_settings() -> None:
+    """Stop before any work when the story engine's settings are wrong."""
+    from django.core.checks import run_checks
+
+    errors = [error for error in run_checks(tags=["engine"]) if error.is_serious()]
+    if errors:
+        raise PlotguideError(
+            "the story engine's settings are wrong:\n"
+            + "\n".join(f"  {e.id}: {e.msg}\n    {e.hint}" for e in errors)
+        )
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -182,6 +195,10 @@ def cmd_work(args: argparse.Namespace) -> int:
 
 
 def cmd_story(args: argparse.Namespace) -> int:
+    import django
+
+    django.setup()
+    check_engine_settings()
     from plotguide.stories.standalone import story_from_files
 
     story = story_from_files(Path(args.plot), Path(args.meta) if args.meta else None)

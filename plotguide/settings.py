@@ -173,3 +173,17 @@ if PLOTGUIDE_HTTPS:
     SECURE_HSTS_PRELOAD = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+
+# The story engine and its options (docs/settings.md, "Story engine"); they
+# reach the engine only through plotguide.stories.engines.make_engine().
+PLOTGUIDE_ENGINE: dict[str, object] = {
+    "name": os.environ.get("PLOTGUIDE_ENGINE", "offline")
+}
+if os.environ.get("PLOTGUIDE_PIPELINE"):
+    PLOTGUIDE_ENGINE["pipeline"] = [
+        name.strip()
+        for name in os.environ["PLOTGUIDE_PIPELINE"].split(",")
+        if name.strip()
+    ]
+if os.environ.get("PLOTGUIDE_SPACY_MODEL"):
+    PLOTGUIDE_ENGINE["spacy_model"] = os.environ["PLOTGUIDE_SPACY_MODEL"]

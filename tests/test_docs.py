@@ -38,3 +38,21 @@ def environment_settings() -> list[str]:
 @pytest.mark.parametrize("name", environment_settings())
 def test_every_environment_setting_is_documented(name):
     assert f"| `{name}` |" in (DOCS / "settings.md").read_text()
+
+
+def check_ids() -> list[str]:
+    package = DOCS.parent / "plotguide"
+    return sorted(
+        {
+            match
+            for path in package.rglob("checks.py")
+            for match in re.findall(r'id="([a-z]+\.[EW]\d{3})"', path.read_text())
+        }
+    )
+
+
+def test_every_check_id_is_listed_in_the_errors_docs():
+    listed = re.findall(
+        r"^\| `([a-z]+\.[EW]\d{3})` \|", (DOCS / "errors.md").read_text(), re.M
+    )
+    assert check_ids() and sorted(listed) == check_ids()

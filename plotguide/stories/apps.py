@@ -7,4 +7,7 @@ class StoriesConfig(AppConfig):
     verbose_name = "Stories"
 
     def ready(self) -> None:
-        from plotguide.stories import receivers  # noqa: F401  (connects them)
+        from plotguide.stories import (  # noqa: F401  (registers and connects them)
+            checks,
+            receivers,
+        )
