@@ -31,11 +31,11 @@ from plotguide.api.story_schemas import (
     SimilarOut,
     StoryOut,
 )
-from plotguide.errors import PlotguideError
 from plotguide.stories.models import SimilarFilm, Story
 from plotguide.stories.quiz import QuizResult, questions_without_answers, score_quiz
 from plotguide.stories.spoilers import (
     SpoilerMode,
+    SpoilerModeError,
     event_choices,
     parse_mode,
     visible_story,
@@ -97,7 +97,7 @@ def spoiler_mode(value: str) -> SpoilerMode:
     """Parse a spoilers parameter with the site's rules, as an API error."""
     try:
         return parse_mode(value)
-    except PlotguideError as exc:
+    except SpoilerModeError as exc:
         raise ApiError("invalid_spoiler_mode", str(exc), "spoilers") from exc
 
 

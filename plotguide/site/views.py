@@ -20,13 +20,18 @@ from plotguide.audience.models import SummaryRequest
 from plotguide.audience.services import site_url
 from plotguide.catalog.models import Collection, Film, Person, Studio
 from plotguide.catalog.search import search as search_catalogue
-from plotguide.errors import PlotguideError
 from plotguide.site import caching, hubs
 from plotguide.site.posters import poster_svg
 from plotguide.site.ratelimit import rate_limited
 from plotguide.site.story_page import film_with_details, published_story, story_page
 from plotguide.stories.quiz import questions_without_answers, score_quiz
-from plotguide.stories.spoilers import ALL, NONE, SpoilerMode, parse_mode
+from plotguide.stories.spoilers import (
+    ALL,
+    NONE,
+    SpoilerMode,
+    SpoilerModeError,
+    parse_mode,
+)
 from plotguide.stories.spoilers import visible_story as spoiler_filter
 
 # One film's choice lives in a cookie scoped to that film's path, so the
@@ -55,7 +60,7 @@ def spoiler_mode(request: HttpRequest, slug: str) -> tuple[SpoilerMode, bool]:
         )
     try:
         mode = parse_mode(value)
-    except PlotguideError:
+    except SpoilerModeError:
         mode = SpoilerMode(NONE)
     if asked is None and mode.name not in REMEMBERED_MODES:
         mode = SpoilerMode(NONE)

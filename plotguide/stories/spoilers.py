@@ -15,12 +15,14 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from plotguide.errors import PlotguideError
-
 NONE = "none"
 ALL = "all"
 UPTO = "upto"
 _UPTO = re.compile(r"^upto:(\d{1,4})$")
+
+
+class SpoilerModeError(ValueError):
+    """A spoilers value a reader or client sent is not a spoiler mode."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ def parse_mode(value: str | None, default: str = NONE) -> SpoilerMode:
     match = _UPTO.match(value)
     if match:
         return SpoilerMode(UPTO, int(match.group(1)))
-    raise PlotguideError(
+    raise SpoilerModeError(
         f"spoilers={value!r} is not a spoiler mode; use 'none', 'upto:<event>' "
         "(an event number from the timeline, from 0) or 'all'."
     )

@@ -6,8 +6,12 @@ import json
 
 import pytest
 
-from plotguide.errors import PlotguideError
-from plotguide.stories.spoilers import event_choices, parse_mode, visible_story
+from plotguide.stories.spoilers import (
+    SpoilerModeError,
+    event_choices,
+    parse_mode,
+    visible_story,
+)
 
 ENDING = "The navy arrests Holt"
 
@@ -67,5 +71,5 @@ def test_the_event_picker_names_only_the_events_the_mode_shows(keeper, mode):
 
 @pytest.mark.parametrize("value", ["some", "upto:", "upto:x", "upto:-1", "ALL;drop"])
 def test_an_unknown_mode_is_refused_with_the_valid_ones_named(value):
-    with pytest.raises(PlotguideError, match="use 'none', 'upto:<event>'"):
+    with pytest.raises(SpoilerModeError, match="use 'none', 'upto:<event>'"):
         parse_mode(value)
