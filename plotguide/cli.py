@@ -408,6 +408,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ModelError, PipelineError) as exc:
         print(f"plotguide {args.command}: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    except OSError as exc:
+        # A path the user named cannot be read or written: say which and why.
+        where = f"{exc.filename}: " if exc.filename else ""
+        reason = exc.strerror or str(exc)
+        print(f"plotguide {args.command}: {where}{reason}.", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED

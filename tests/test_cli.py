@@ -241,3 +241,14 @@ def test_a_malformed_meta_file_is_bad_input_with_exit_2_and_no_traceback(
     err = capsys.readouterr().err
     assert "field 'year' is 'nineteen'" in err
     assert "Traceback" not in err
+
+
+def test_an_export_into_a_missing_folder_names_the_path_without_a_traceback(
+    tmp_path, capsys
+):
+    target = tmp_path / "no-such-folder" / "catalogue.json"
+    assert main(["export", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"plotguide export: {target}")
+    assert err.rstrip().endswith(": No such file or directory.")
+    assert "Traceback" not in err
