@@ -38,6 +38,7 @@ from plotguide.stories.spoilers import (
     SpoilerModeError,
     event_choices,
     parse_mode,
+    visible_reasons,
     visible_story,
 )
 
@@ -118,21 +119,28 @@ def story_view(story: Story, mode: SpoilerMode) -> dict[str, Any]:
 @router.get(
     "/films/{slug}/similar",
     response={200: list[SimilarOut], **SLUG_READ_RESPONSES},
-    summary="Films whose stories echo this one, with the reasons",
+    summary="Films whose stories echo this one, with the reasons the choice allows",
 )
 def list_similar(
-    request: HttpRequest, response: HttpResponse, slug: Slug
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: Slug,
+    spoilers: str = Query("none", max_length=20, description=SPOILERS_HELP),
 ) -> list[SimilarFilm]:
     """Only films whose own story is published are named, so reasons drawn from
-    an unpublished story never leave."""
+    an unpublished story never leave; a reason that names a character the
+    spoiler choice hides is left out."""
+    mode = spoiler_mode(spoilers)
     story = queries.published_story(slug)
-    similar = (
-        story.similar.filter(film__story__status=Story.PUBLISHED)
+    similar = list(
+        story.similar.with_published_story()
         .prefetch_related(queries.film_prefetch("film"))
         .order_by("rank", "film__slug")
     )
+    for item in similar:
+        item.reasons = visible_reasons(item.reasons, story.sections, mode)
     set_last_modified(response, story.updated_at)
-    return list(similar)
+    return similar
 
 
 @router.get(

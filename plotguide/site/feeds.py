@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from plotguide.site.story_page import description
 from plotguide.stories.models import Story
+from plotguide.stories.spoilers import NONE, SpoilerMode, visible_story
 
 FEED_SIZE = 30
 
@@ -29,7 +30,8 @@ class NewStoriesFeed(Feed):
         return str(item.film)
 
     def item_description(self, item: Story) -> str:
-        return description(item.film, item.sections)
+        # A feed reader never chose spoilers: the story as "no spoilers" shows it.
+        return description(item.film, visible_story(item.sections, SpoilerMode(NONE)))
 
     def item_link(self, item: Story) -> str:
         return item.film.get_absolute_url()

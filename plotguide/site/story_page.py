@@ -24,7 +24,13 @@ from plotguide.site.film_facts import (
 )
 from plotguide.site.similar import metadata_similar
 from plotguide.stories.models import SimilarFilm, Story
-from plotguide.stories.spoilers import ALL, NONE, SpoilerMode, event_choices
+from plotguide.stories.spoilers import (
+    ALL,
+    NONE,
+    SpoilerMode,
+    event_choices,
+    visible_reasons,
+)
 from plotguide.stories.spoilers import visible_story as spoiler_filter
 
 SIMILAR_MAX = 12
@@ -85,7 +91,7 @@ def film_with_details(slug: str) -> Film:
 
 def published_story(film: Film) -> Story | None:
     story = getattr(film, "story", None)
-    return story if story is not None and story.status == Story.PUBLISHED else None
+    return story if story is not None and story.is_published else None
 
 
 def story_page(film: Film, mode: SpoilerMode) -> dict[str, Any]:
@@ -109,7 +115,9 @@ def story_page(film: Film, mode: SpoilerMode) -> dict[str, Any]:
         "awards": award_lines(list(film.awards.all())),
         "premise": premise(film) if story is None else None,
         "after_credits": after_credits(film, shown),
-        "similar": similar_films(story) if story else metadata_similar(film, people),
+        "similar": (
+            similar_films(story, mode) if story else metadata_similar(film, people)
+        ),
         "has_quiz": bool(story and story.sections.get("quiz", {}).get("questions")),
         "canonical_url": canonical,
         "description": description(film, shown),
@@ -179,10 +187,14 @@ def after_credits(film: Film, shown: dict[str, Any] | None) -> dict[str, str]:
     }
 
 
-def similar_films(story: Story) -> list[SimilarFilm]:
-    """Return the similar films a reader may follow: those with a published story."""
-    similar = story.similar.filter(film__story__status=Story.PUBLISHED)
-    return list(similar.select_related("film")[:SIMILAR_MAX])
+def similar_films(story: Story, mode: SpoilerMode) -> list[SimilarFilm]:
+    """Return the similar films a reader may follow: those with a published story,
+    each with the reasons this spoiler choice may show (read, never saved)."""
+    similar = story.similar.with_published_story()
+    items = list(similar.select_related("film")[:SIMILAR_MAX])
+    for item in items:
+        item.reasons = visible_reasons(item.reasons, story.sections, mode)
+    return items
 
 
 def description(film: Film, shown: dict[str, Any] | None) -> str:

@@ -96,11 +96,7 @@ def visible_story(data: dict[str, Any], mode: SpoilerMode) -> dict[str, Any]:
     _filter_summary(shown, last)
     _filter_characters(shown, last, keep_arcs=mode.name == UPTO)
     _filter_setting(shown, last)
-    shown["themes"] = [
-        {**theme, "paragraph": _lines(theme.get("paragraph", []), last)}
-        for theme in data.get("themes", [])
-        if _lines(theme.get("paragraph", []), last)
-    ]
+    _filter_themes(shown, last)
     shown["quiz"] = {
         **data.get("quiz", {}),
         "questions": [
@@ -186,6 +182,17 @@ def _filter_characters(shown: dict[str, Any], last: int, *, keep_arcs: bool) -> 
     shown["characters"] = characters
 
 
+def _filter_themes(shown: dict[str, Any], last: int) -> None:
+    themes = []
+    for theme in shown.get("themes", []):
+        kept = _lines(theme.get("paragraph", []), last)
+        # A theme's fixed meaning cites nothing: a theme stays only while some
+        # line of its evidence is shown, or its name would tell of later events.
+        if any(line.get("sources") for line in kept):
+            themes.append({**theme, "paragraph": kept})
+    shown["themes"] = themes
+
+
 def _filter_setting(shown: dict[str, Any], last: int) -> None:
     setting = shown.get("setting", {})
     period = setting.get("time_period")
@@ -213,3 +220,23 @@ def event_choices(data: dict[str, Any], mode: SpoilerMode) -> list[tuple[int, st
         else:
             choices.append((index, f"{index + 1}. (a later event)"))
     return choices
+
+
+def visible_reasons(
+    reasons: list[str], data: dict[str, Any], mode: SpoilerMode
+) -> list[str]:
+    """Return the similar-film reasons this mode may show.
+
+    "both follow Anton Chigurh" names a main character; where the reader's
+    choice stops before that character is first mentioned, the reason goes.
+    """
+    if mode.name == ALL:
+        return list(reasons)
+    last = cutoff(data, mode)
+    hidden = [
+        re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        for character in data.get("characters", [])
+        if min(character.get("mentions") or [last + 1]) > last
+        for name in (character["name"], *character.get("aliases", []))
+    ]
+    return [r for r in reasons if not any(name.search(r) for name in hidden)]

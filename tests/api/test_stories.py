@@ -126,6 +126,25 @@ def test_similar_films_come_with_reasons_and_only_when_published(client, catalog
     assert similar[0]["film"]["has_story"] is True
 
 
+@pytest.mark.parametrize(
+    ("mode", "reasons"),
+    [
+        ("", ["both star Liv Ullmann"]),
+        ("?spoilers=upto:0", ["both star Liv Ullmann"]),
+        ("?spoilers=upto:3", ["both follow Inspector Dahl", "both star Liv Ullmann"]),
+        ("?spoilers=all", ["both follow Inspector Dahl", "both star Liv Ullmann"]),
+    ],
+)
+def test_a_reason_naming_a_character_the_choice_hides_is_left_out(
+    client, catalogue, mode, reasons
+):
+    SimilarFilm.objects.filter(
+        story__film=catalogue.keeper, film=catalogue.harbour
+    ).update(reasons=["both follow Inspector Dahl", "both star Liv Ullmann"])
+    similar = get_json(client, f"/films/the-keeper-1970/similar{mode}")
+    assert similar[0]["reasons"] == reasons
+
+
 def test_the_quiz_has_questions_but_no_answers(client, catalogue):
     questions = catalogue.keeper.story.sections["quiz"]["questions"]
     quiz = get_json(client, "/films/the-keeper-1970/quiz")

@@ -10,6 +10,7 @@ from plotguide.stories.spoilers import (
     SpoilerModeError,
     event_choices,
     parse_mode,
+    visible_reasons,
     visible_story,
 )
 
@@ -67,6 +68,31 @@ def test_the_event_picker_names_only_the_events_the_mode_shows(keeper, mode):
             assert label == f"{number}. (a later event)"
     assert "(a later event)" in labels[-1]
     assert "Mara signals" not in " ".join(labels)
+
+
+def test_a_theme_whose_evidence_comes_later_stays_hidden(keeper):
+    data = keeper.story.data
+    shown = visible_story(data, parse_mode("upto:0"))
+    last = shown["visible_through_sentence"]
+    assert [theme["name"] for theme in shown["themes"]] == [
+        theme["name"]
+        for theme in data["themes"]
+        if any(
+            line["sources"] and max(line["sources"]) <= last
+            for line in theme["paragraph"]
+        )
+    ]
+    assert "Police work" not in text_of(shown)
+    assert "Police work" in text_of(visible_story(data, parse_mode("all")))
+
+
+def test_a_similar_films_reason_naming_a_character_met_later_is_left_out(keeper):
+    data = keeper.story.data
+    reasons = ["both follow Edgar Holt", "keywords: lighthouse"]
+    for mode in ("none", "upto:0"):
+        assert visible_reasons(reasons, data, parse_mode(mode)) == reasons[1:]
+    for mode in ("upto:2", "all"):
+        assert visible_reasons(reasons, data, parse_mode(mode)) == reasons
 
 
 @pytest.mark.parametrize("value", ["some", "upto:", "upto:x", "upto:-1", "ALL;drop"])
