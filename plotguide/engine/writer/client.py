@@ -41,6 +41,7 @@ class ChatClient:
         self.config = config
         self.url = config.base_url.rstrip("/") + "/chat/completions"
         self._slots = threading.BoundedSemaphore(max(1, config.max_concurrent))
+        self.response_format = config.response_format
 
     def complete(
         self, messages: list[dict[str, str]], schema: dict[str, Any], name: str
@@ -51,9 +52,17 @@ class ChatClient:
             "messages": messages,
             "temperature": self.config.temperature,
             "max_tokens": self.config.max_answer_tokens,
-            "response_format": self._response_format(schema, name),
         }
-        data = self._post(json.dumps(body).encode())
+        try:
+            data = self._post(body, schema, name)
+        except _FormatRefused as exc:
+            # llama-cpp-python's server knows only {"type": "json_object",
+            # "schema": ...}; it answers 422 to OpenAI's json_schema form.
+            logger.info(
+                "%s refused json_schema (%s); using json_object.", self.url, exc
+            )
+            self.response_format = "json_object"
+            data = self._post(body, schema, name)
         try:
             content = data["choices"][0]["message"]["content"]
         except (KeyError, IndexError, TypeError) as exc:
@@ -68,14 +77,18 @@ class ChatClient:
         return Reply(content if isinstance(content, str) else "", tokens)
 
     def _response_format(self, schema: dict[str, Any], name: str) -> dict[str, Any]:
-        if self.config.response_format == "json_object":
+        if self.response_format == "json_object":
             return {"type": "json_object", "schema": schema}
         return {
             "type": "json_schema",
             "json_schema": {"name": name, "schema": schema, "strict": True},
         }
 
-    def _post(self, payload: bytes) -> dict[str, Any]:
+    def _post(
+        self, body: dict[str, Any], schema: dict[str, Any], name: str
+    ) -> dict[str, Any]:
+        body = {**body, "response_format": self._response_format(schema, name)}
+        payload = json.dumps(body).encode()
         attempts = self.config.retries + 1
         for attempt in range(attempts):
             try:
@@ -107,6 +120,8 @@ class ChatClient:
             ):
                 raw = response.read()
         except urllib.error.HTTPError as exc:
+            if exc.code in (400, 422) and self.response_format == "json_schema":
+                raise _FormatRefused(f"HTTP {exc.code}") from exc
             if exc.code not in RETRIED_STATUSES:
                 raise ServerError(
                     f"{self.url} answered HTTP {exc.code}; check the address, the "
@@ -126,6 +141,10 @@ class ChatClient:
             return json.loads(raw)
         except ValueError as exc:
             raise AnswerError(f"{self.url} answered with a body not JSON.") from exc
+
+
+class _FormatRefused(ServerError):
+    """The server rejected the json_schema response format (HTTP 400 or 422)."""
 
 
 class _Retryable(Exception):

@@ -16,6 +16,7 @@ from tests.engine.writer.server import (
     chat_reply,
     content,
     delayed,
+    faithful,
     faithful_answer,
     status,
 )
@@ -225,3 +226,24 @@ def test_a_stored_story_reads_back_with_its_authors(engine, server):
 def test_a_bad_address_is_a_clear_error():
     with pytest.raises(Exception, match="give the server's OpenAI-compatible address"):
         WriterConfig("localhost:8080", "m")
+
+
+def test_a_server_without_json_schema_gets_a_json_object_with_the_schema(
+    engine, server
+):
+    """llama-cpp-python's server answers 422 to OpenAI's json_schema form."""
+
+    def json_object_only(body):
+        if body["response_format"]["type"] != "json_object":
+            return 422, {}, json.dumps({"detail": "type must be json_object"})
+        assert body["response_format"]["schema"]["type"] == "object"
+        return faithful(body)
+
+    server.default = json_object_only
+
+    story = writer(engine, server).run(HARBOR)
+
+    assert set(authors(story).values()) >= {WRITER_NAME}
+    assert authors(story)["spoiler_free"] == WRITER_NAME
+    formats = [r["response_format"]["type"] for r in server.requests]
+    assert formats == ["json_schema", "json_object", "json_object", "json_object"]
