@@ -187,3 +187,11 @@ if os.environ.get("PLOTGUIDE_PIPELINE"):
     ]
 if os.environ.get("PLOTGUIDE_SPACY_MODEL"):
     PLOTGUIDE_ENGINE["spacy_model"] = os.environ["PLOTGUIDE_SPACY_MODEL"]
+# The "llm" engine's server; Django's error pages mask the key (its name has KEY).
+for _key, _variable in (
+    ("llm_url", "PLOTGUIDE_LLM_URL"),
+    ("llm_model", "PLOTGUIDE_LLM_MODEL"),
+    ("llm_api_key", "PLOTGUIDE_LLM_API_KEY"),
+):
+    if os.environ.get(_variable):
+        PLOTGUIDE_ENGINE[_key] = os.environ[_variable]

@@ -13,7 +13,12 @@ from django.core.checks import Error, register
 
 from plotguide.engine.errors import PipelineError
 from plotguide.engine.pipeline import build_pipeline
-from plotguide.stories.engines import ENGINES, engine_config, engine_options
+from plotguide.stories.engines import (
+    ENGINES,
+    engine_config,
+    engine_options,
+    writer_config,
+)
 
 ENGINE_DOCS = "See docs/settings.md, 'Story engine'."
 
@@ -33,6 +38,8 @@ def check_engine(app_configs, **kwargs) -> list[Error]:
         ]
     try:
         config = engine_config(options)
+        if name == "llm":
+            writer_config(options)
     except (PipelineError, TypeError, ValueError) as exc:
         return [Error(str(exc), hint=ENGINE_DOCS, id="stories.E001")]
     errors = []

@@ -15,8 +15,10 @@ from django.conf import settings
 
 from plotguide.engine import EngineConfig, OfflineEngine
 from plotguide.engine.errors import PipelineError
+from plotguide.engine.writer import WriterConfig, WriterEngine
 
 EngineOptions = Mapping[str, Any]
+StoryEngine = OfflineEngine | WriterEngine
 
 # Keys of PLOTGUIDE_ENGINE that become EngineConfig fields, with their types.
 CONFIG_FIELDS: dict[str, type] = {
@@ -24,6 +26,12 @@ CONFIG_FIELDS: dict[str, type] = {
     "pipeline": tuple,
     "batch_size": int,
     "max_plot_chars": int,
+}
+# Keys of PLOTGUIDE_ENGINE for the "llm" engine, with the variables that set them.
+LLM_FIELDS: dict[str, str] = {
+    "llm_url": "PLOTGUIDE_LLM_URL",
+    "llm_model": "PLOTGUIDE_LLM_MODEL",
+    "llm_api_key": "PLOTGUIDE_LLM_API_KEY",
 }
 
 
@@ -34,7 +42,7 @@ def engine_options() -> dict[str, Any]:
 
 def engine_config(options: EngineOptions) -> EngineConfig:
     """Return the EngineConfig the options describe; unknown keys are an error."""
-    known = {"name", *CONFIG_FIELDS}
+    known = {"name", *CONFIG_FIELDS, *LLM_FIELDS}
     unknown = sorted(set(options) - known)
     if unknown:
         raise PipelineError(
@@ -49,14 +57,40 @@ def engine_config(options: EngineOptions) -> EngineConfig:
     return EngineConfig(**values)
 
 
+def writer_config(options: EngineOptions) -> WriterConfig:
+    """Return the writer engine's server settings; the key never reaches a message."""
+    missing = [
+        LLM_FIELDS[key] for key in ("llm_url", "llm_model") if not options.get(key)
+    ]
+    if missing:
+        raise PipelineError(
+            f"PLOTGUIDE_ENGINE is 'llm', but {' and '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not set. Give the server's "
+            "OpenAI-compatible address (e.g. http://127.0.0.1:8080/v1) and the "
+            "name of the model it serves."
+        )
+    return WriterConfig(
+        str(options["llm_url"]),
+        str(options["llm_model"]),
+        api_key=str(options.get("llm_api_key") or ""),
+    )
+
+
 def _offline(options: EngineOptions) -> OfflineEngine:
     return OfflineEngine(engine_config(options))
 
 
-ENGINES: dict[str, Callable[[EngineOptions], OfflineEngine]] = {"offline": _offline}
+def _llm(options: EngineOptions) -> WriterEngine:
+    return WriterEngine(writer_config(options), engine_config(options))
 
 
-def make_engine(options: EngineOptions | None = None) -> OfflineEngine:
+ENGINES: dict[str, Callable[[EngineOptions], StoryEngine]] = {
+    "offline": _offline,
+    "llm": _llm,
+}
+
+
+def make_engine(options: EngineOptions | None = None) -> StoryEngine:
     """Return a loaded engine as the options (default: the settings) describe.
 
     Loading takes a second or more (spaCy); callers keep the engine for many films.

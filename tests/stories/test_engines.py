@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
 from plotguide.engine.errors import ModelError
+from plotguide.engine.writer import WriterEngine
 from plotguide.stories.engines import make_engine
 from tests.stories.deployments import ROOT
 
@@ -39,7 +40,29 @@ def test_a_component_before_what_it_requires_is_named(settings):
 def test_an_unknown_engine_lists_the_engines_there_are(settings):
     output = check_output(settings, name="gpt")
     assert "stories.E001" in output
-    assert "Use one of offline." in output
+    assert "Use one of llm, offline." in output
+
+
+def test_the_llm_engine_without_its_server_is_reported_at_start(settings):
+    output = check_output(settings, name="llm", llm_api_key="sk-secret")
+    assert "stories.E001" in output
+    assert "PLOTGUIDE_LLM_URL and PLOTGUIDE_LLM_MODEL are not set" in output
+    assert "sk-secret" not in output
+
+
+def test_the_llm_engine_is_built_from_the_settings(settings):
+    settings.PLOTGUIDE_ENGINE = {
+        "name": "llm",
+        "llm_url": "http://127.0.0.1:8080/v1",
+        "llm_model": "qwen",
+        "llm_api_key": "sk-secret",
+        "batch_size": 4,
+    }
+    engine = make_engine()
+    assert isinstance(engine, WriterEngine)
+    assert engine.client.url == "http://127.0.0.1:8080/v1/chat/completions"
+    assert engine.config.batch_size == 4
+    assert "sk-secret" not in repr(engine.writer)
 
 
 def test_a_missing_spacy_model_is_reported_at_start(settings):
