@@ -17,7 +17,6 @@ from plotguide.api.errors import WRITE_RESPONSES, ApiError, ErrorOut
 from plotguide.api.ratelimit import check_rate
 from plotguide.audience import services
 from plotguide.audience.forms import SummaryRequestForm, WaitlistForm
-from plotguide.stories.models import Story
 
 router = Router(tags=["requests and waitlist"])
 
@@ -61,7 +60,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status:
     values = cleaned(SummaryRequestForm, payload.dict())
     film = services.find_film(values["title"], values["year"])
     story = getattr(film, "story", None)
-    if story is not None and story.status == Story.PUBLISHED:
+    if story is not None and story.is_published:
         raise ApiError(
             "story_already_published",
             f"{film} already has a story: /api/v1/films/{film.slug}/story",

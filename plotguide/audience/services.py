@@ -94,7 +94,7 @@ def _route(request: SummaryRequest, film: Film | None) -> None:
         return
     request.film = film
     story = getattr(film, "story", None)
-    if story is not None and story.status == Story.PUBLISHED:
+    if story is not None and story.is_published:
         request.status = SummaryRequest.PUBLISHED
     elif film.plot:
         if request.status != SummaryRequest.QUEUED:

@@ -19,7 +19,7 @@ def close_requests(sender: type[Story], instance: Story, **kwargs) -> None:
     Sending inside the save's transaction would hold the database for a
     network round-trip, and a rollback would mail the same readers again.
     """
-    if instance.status == Story.PUBLISHED:
+    if instance.is_published:
         transaction.on_commit(lambda: story_published(instance))
 
 

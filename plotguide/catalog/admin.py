@@ -1,8 +1,10 @@
+from django import forms
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from plotguide.catalog.importers.reading import check_plot
 from plotguide.catalog.models import (
     Award,
     Collection,
@@ -35,8 +37,23 @@ class PostCreditsInline(admin.StackedInline):
     extra = 0
 
 
+class FilmForm(forms.ModelForm):
+    """A film as an editor types it, held to the importers' plot rules.
+
+    FilmAdmin names the model and fields; this adds the one plot check.
+    """
+
+    def clean_plot(self) -> str:
+        plot = self.cleaned_data["plot"]
+        problem = check_plot(plot)
+        if problem:
+            raise forms.ValidationError(f"The {problem}.")
+        return plot
+
+
 @admin.register(Film)
 class FilmAdmin(admin.ModelAdmin):
+    form = FilmForm
     list_display = ["title", "year", "slug", "plot_source_name"]
     list_filter = ["plot_source_name", "genres"]
     search_fields = ["title", "slug", "imdb_id"]

@@ -96,6 +96,14 @@ class FilmQuerySet(models.QuerySet):
     def with_plot(self) -> FilmQuerySet:
         return self.exclude(plot="")
 
+    def with_published_story(self) -> FilmQuerySet:
+        """Films whose story readers see (Story.objects.published()'s rule).
+
+        The catalogue does not import the stories app, so its status is
+        spelled here; tests/stories/test_models.py keeps the two in step.
+        """
+        return self.filter(story__status="published")
+
 
 def credits_with_people() -> models.Prefetch:
     """Prefetch a film's credits joined to their people in one query.

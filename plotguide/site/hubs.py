@@ -19,7 +19,6 @@ from django.db.models import (
     F,
     OrderBy,
     OuterRef,
-    Q,
     QuerySet,
 )
 from django.db.models.functions import TruncDate
@@ -37,7 +36,6 @@ from plotguide.site.cards import spoiler_free_line
 from plotguide.site.film_facts import award_order
 from plotguide.stories.models import Story
 
-PUBLISHED = Q(story__status=Story.PUBLISHED)
 AUTOMATIC_DIRECTORS = 24
 FEATURED = 12
 
@@ -74,7 +72,7 @@ def popular_first() -> tuple[OrderBy, OrderBy]:
 
 
 def has_story() -> Exists:
-    return Exists(Story.objects.filter(film=OuterRef("pk"), status=Story.PUBLISHED))
+    return Exists(Story.objects.published().filter(film=OuterRef("pk")))
 
 
 def film_cards() -> QuerySet[Film]:
@@ -87,7 +85,7 @@ def film_cards() -> QuerySet[Film]:
 
 
 def published_films() -> QuerySet[Film]:
-    return film_cards().filter(PUBLISHED)
+    return film_cards().with_published_story()
 
 
 def catalogue_films() -> QuerySet[Film]:

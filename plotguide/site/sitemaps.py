@@ -6,7 +6,6 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from plotguide.catalog.models import Film
-from plotguide.site import hubs
 
 
 class FilmSitemap(Sitemap):
@@ -16,7 +15,7 @@ class FilmSitemap(Sitemap):
 
     def items(self):
         return (
-            Film.objects.filter(hubs.PUBLISHED)
+            Film.objects.with_published_story()
             .select_related("story")
             .only("slug", "story__updated_at")
             .order_by("pk")

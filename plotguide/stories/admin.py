@@ -150,13 +150,13 @@ class StoryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Mark as reviewed")
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        count = self._move(queryset.filter(status=Story.DRAFT), Story.REVIEWED)
+        count = queryset.filter(status=Story.DRAFT).move_to(Story.REVIEWED)
         self.message_user(request, f"{count} stories marked as reviewed.")
 
     @admin.action(description="Publish (reviewed stories only)")
     def publish(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
         skipped = queryset.exclude(status=Story.REVIEWED).count()
-        count = self._move(queryset.filter(status=Story.REVIEWED), Story.PUBLISHED)
+        count = queryset.filter(status=Story.REVIEWED).move_to(Story.PUBLISHED)
         self.message_user(request, f"{count} stories published.")
         if skipped:
             self.message_user(
@@ -167,7 +167,7 @@ class StoryAdmin(admin.ModelAdmin):
 
     @admin.action(description="Back to draft (unpublish)")
     def back_to_draft(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
-        count = self._move(queryset.exclude(status=Story.DRAFT), Story.DRAFT)
+        count = queryset.move_to(Story.DRAFT)
         self.message_user(request, f"{count} stories moved back to draft.")
 
     @admin.action(description="Regenerate (keeps editors' corrections)")
@@ -176,11 +176,3 @@ class StoryAdmin(admin.ModelAdmin):
         for story in stories:
             jobs.queue_generation(story.film)
         self.message_user(request, f"{len(stories)} story builds queued.")
-
-    def _move(self, queryset: QuerySet[Story], status: str) -> int:
-        """Change status one story at a time, so signals refresh cached pages."""
-        stories = list(queryset)
-        for story in stories:
-            story.status = status
-            story.save(update_fields=["status", "updated_at"])
-        return len(stories)

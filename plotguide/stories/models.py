@@ -12,7 +12,19 @@ from plotguide.catalog.models import Film
 
 class StoryQuerySet(models.QuerySet):
     def published(self) -> StoryQuerySet:
+        """Stories readers see: the site, the API, feeds and sitemaps read these."""
         return self.filter(status=Story.PUBLISHED)
+
+    def move_to(self, status: str) -> int:
+        """Give every story the status, one at a time; return how many moved.
+
+        Each story is saved on its own so that its signals refresh cached
+        pages and close readers' requests, which a bulk update would skip.
+        """
+        stories = list(self.exclude(status=status))
+        for story in stories:
+            story.move_to(status)
+        return len(stories)
 
 
 class Story(models.Model):
@@ -66,6 +78,19 @@ class Story(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def is_published(self) -> bool:
+        return self.status == self.PUBLISHED
+
+    def move_to(self, status: str) -> None:
+        """Change the review status; the first publication is stamped by save()."""
+        self.status = status
+        self.save(update_fields=["status", "updated_at"])
+
+    def publish(self) -> None:
+        """Show the story to readers and close the requests that asked for it."""
+        self.move_to(self.PUBLISHED)
+
+    @property
     def sections(self) -> dict[str, Any]:
         """The story's sections, an editor's corrections winning over the engine's."""
         return {**self.data, **(self.corrections or {})}
@@ -73,6 +98,12 @@ class Story(models.Model):
     @property
     def failed_checks(self) -> list[dict[str, Any]]:
         return [check for check in self.report if not check.get("passed")]
+
+
+class SimilarFilmQuerySet(models.QuerySet):
+    def with_published_story(self) -> SimilarFilmQuerySet:
+        """Similar films a reader may follow: those whose own story is published."""
+        return self.filter(film__story__status=Story.PUBLISHED)
 
 
 class SimilarFilm(models.Model):
@@ -83,6 +114,8 @@ class SimilarFilm(models.Model):
     rank = models.PositiveSmallIntegerField()
     score = models.FloatField()
     reasons = models.JSONField(default=list)
+
+    objects = SimilarFilmQuerySet.as_manager()
 
     class Meta:
         ordering = ["story", "rank"]

@@ -160,7 +160,7 @@ def build_stories(
     for film_id, data, error in on_progress(outcomes, len(pending)):
         film, plot_digest = by_id[film_id]
         story = _save(film, data, error, plot_digest, publish=publish, report=report)
-        if story is not None and story.status == Story.PUBLISHED:
+        if story is not None and story.is_published:
             built.append(film_id)
     if built:
         report.similar_count = link_new_stories(built)
@@ -213,7 +213,7 @@ def _save(
         story = save_story(film, data, plot_digest, publish=publish)
         jobs.finish(film.pk, "" if story.is_faithful else UNFAITHFUL)
     report.generated += 1
-    report.published += story.status == Story.PUBLISHED
+    report.published += story.is_published
     report.unfaithful += not story.is_faithful
     return story
 
