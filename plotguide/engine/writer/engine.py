@@ -23,7 +23,7 @@ from plotguide.engine.story import SectionAuthor, Story
 from plotguide.engine.validators import validate
 from plotguide.engine.writer.client import ChatClient
 from plotguide.engine.writer.config import WriterConfig
-from plotguide.engine.writer.errors import AnswerError, ServerError
+from plotguide.engine.writer.errors import AnswerError, WriterError
 from plotguide.engine.writer.guards import rejected_drafts
 from plotguide.engine.writer.prompts import complaint, system_message
 from plotguide.engine.writer.schema import violations
@@ -104,7 +104,9 @@ class WriterEngine:
                 continue
             try:
                 attempt = self._write_section(SECTIONS[name], film, story, system)
-            except ServerError as exc:
+            except WriterError as exc:
+                # A server that times out, keeps refusing or does not speak the
+                # protocol would fail the next section the same way.
                 stop = f"server failed: {exc}"
                 logger.warning("Writer for %r: %s", film.title, exc)
                 authors[name] = self._offline_author(name, stop)
@@ -160,8 +162,6 @@ class WriterEngine:
                         written.kept_count,
                     )
                     return Attempt(written.story, author)
-                if written.enough:
-                    problems = problems or ["too few sentences passed the checks"]
             messages = [
                 *messages,
                 {"role": "assistant", "content": reply.content},

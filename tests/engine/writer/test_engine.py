@@ -247,3 +247,15 @@ def test_a_server_without_json_schema_gets_a_json_object_with_the_schema(
     assert authors(story)["spoiler_free"] == WRITER_NAME
     formats = [r["response_format"]["type"] for r in server.requests]
     assert formats == ["json_schema", "json_object", "json_object", "json_object"]
+
+
+def test_a_server_that_is_not_a_chat_endpoint_leaves_the_offline_story(
+    engine, server, harbor
+):
+    server.default = lambda body: (200, {}, json.dumps({"status": "ok"}))
+
+    story = writer(engine, server).run(HARBOR)
+
+    assert story.is_publishable and story.summary == harbor.summary
+    assert "no choices[0].message.content" in author(story, "summary").note
+    assert len(server.requests) == 1
