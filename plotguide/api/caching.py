@@ -7,8 +7,6 @@ Last-Modified comes from the rows behind the answer, set by each operation.
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime
 from functools import wraps
@@ -21,14 +19,14 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
 from plotguide.catalog.models import Collection, Film
+from plotguide.infra.caching import RecentValues
 from plotguide.stories.models import Story
 
 READ_METHODS = ("GET", "HEAD")
 BODY_TIMEOUT = 24 * 3600
 RECENT_BODIES = 256
 
-_recent: OrderedDict[str, bytes] = OrderedDict()
-_recent_lock = threading.Lock()
+_recent = RecentValues(RECENT_BODIES)
 
 
 def conditional_get(run: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -90,17 +88,12 @@ def cached_body(key: str, build: Callable[[], bytes]) -> bytes:
     last changed, so a change is a new key and nothing needs invalidating; that
     is also what makes a copy in worker memory safe to keep.
     """
-    with _recent_lock:
-        body = _recent.get(key)
-        if body is not None:
-            _recent.move_to_end(key)
-            return body
+    body = _recent.get(key)
+    if body is not None:
+        return body
     body = cache.get(key)
     if body is None:
         body = build()
         cache.set(key, body, timeout=BODY_TIMEOUT)
-    with _recent_lock:
-        _recent[key] = body
-        if len(_recent) > RECENT_BODIES:
-            _recent.popitem(last=False)
+    _recent.put(key, body)
     return body

@@ -1,11 +1,11 @@
-"""The API's use of the shared rate limit (plotguide.audience.ratelimit)."""
+"""The API's use of the shared rate limit (plotguide.infra.ratelimit)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest
 
 from plotguide.api.errors import ApiError
-from plotguide.audience.ratelimit import client_ident, hit
+from plotguide.infra.ratelimit import client_ident, hit
 
 
 def check_rate(request: HttpRequest, scope: str) -> None:

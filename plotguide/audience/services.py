@@ -18,10 +18,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from plotguide.audience import ratelimit
 from plotguide.audience.models import RequestWatcher, SummaryRequest, WaitlistSignup
 from plotguide.catalog.models import Film
 from plotguide.catalog.naming import title_key
+from plotguide.infra import ratelimit
+from plotguide.infra.urls import site_url
 from plotguide.stories import jobs
 from plotguide.stories.models import Story
 
@@ -157,15 +158,6 @@ def join_waitlist(email: str) -> None:
         email,
         leave=leave_url(signup),
     )
-
-
-def site_url() -> str:
-    """Return the site's public address for links in mail.
-
-    It comes from settings, never from the request's Host header, so a forged
-    header cannot put someone else's site into our mail.
-    """
-    return settings.PLOTGUIDE_SITE_URL.rstrip("/")
 
 
 def leave_url(signup: WaitlistSignup) -> str:

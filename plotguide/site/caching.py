@@ -11,9 +11,7 @@ is current.
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -22,14 +20,17 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
+from plotguide.infra.caching import RecentValues
+
 HUBS = "hubs"
 VERSION_TIMEOUT = None
 PAGE_TIMEOUT = 3600
 RECENT_PAGES = 256
 VERSION_TTL = 1.0
 _versions: dict[str, tuple[int, float]] = {}
-_recent: OrderedDict[str, CachedPage] = OrderedDict()
-_recent_lock = threading.Lock()
+# Recent pages in this process too; the versioned key keeps them fresh, and a
+# hit costs one small read of the shared cache (the version), not two.
+_recent = RecentValues(RECENT_PAGES)
 
 
 @dataclass(frozen=True)
@@ -93,21 +94,8 @@ def cached_page(
             content_type=response["Content-Type"],
         )
         cache.set(key, page, timeout=PAGE_TIMEOUT)
-    _remember(key, page)
+    _recent.put(key, page)
     return page
-
-
-def _remember(key: str, page: CachedPage) -> None:
-    """Keep recent pages in this process too; the versioned key keeps them fresh.
-
-    A hit then costs one small read of the shared cache (the version) instead
-    of two, the second being the whole page.
-    """
-    with _recent_lock:
-        _recent[key] = page
-        _recent.move_to_end(key)
-        while len(_recent) > RECENT_PAGES:
-            _recent.popitem(last=False)
 
 
 def respond(
@@ -137,7 +125,6 @@ def _etags(header: str) -> set[str]:
 
 def clear() -> None:
     """Forget every cached page, in this process and in the shared cache."""
-    with _recent_lock:
-        _recent.clear()
+    _recent.clear()
     _versions.clear()
     cache.clear()

@@ -8,7 +8,7 @@ from functools import wraps
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from plotguide.audience.ratelimit import client_ident, hit
+from plotguide.infra.ratelimit import client_ident, hit
 
 
 def rate_limited(

@@ -13,8 +13,8 @@ from typing import Any
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
-from plotguide.audience.services import site_url
 from plotguide.catalog.models import Film, credits_with_people
+from plotguide.infra.urls import site_url
 from plotguide.site.film_facts import (
     Crew,
     award_lines,

@@ -17,9 +17,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from plotguide.audience import services as audience
 from plotguide.audience.forms import SummaryRequestForm, WaitlistForm
 from plotguide.audience.models import SummaryRequest
-from plotguide.audience.services import site_url
 from plotguide.catalog.models import Collection, Film, Person, Studio
 from plotguide.catalog.search import search as search_catalogue
+from plotguide.infra.urls import site_url
 from plotguide.site import caching, hubs
 from plotguide.site.posters import poster_svg
 from plotguide.site.ratelimit import rate_limited

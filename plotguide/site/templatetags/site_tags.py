@@ -8,8 +8,8 @@ from typing import Any
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from plotguide.audience.services import site_url
 from plotguide.catalog.models import Award, Film
+from plotguide.infra.urls import site_url
 from plotguide.site import cards, film_facts
 
 register = template.Library()

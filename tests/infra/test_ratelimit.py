@@ -9,7 +9,7 @@ import pytest
 
 from django.core.cache import cache
 
-from plotguide.audience.ratelimit import hit
+from plotguide.infra.ratelimit import hit
 
 
 @pytest.fixture(autouse=True)
