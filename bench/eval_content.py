@@ -922,10 +922,7 @@ def main() -> None:
     started = time.perf_counter()
     engine = OfflineEngine(EngineConfig())
     if args.engine == "llm":
-        films = llm_compare.evaluation_films(args.llm_films, engine)
-        with llm_compare.writer_from(args, engine) as writer:
-            pairs = llm_compare.run_both(films, engine, writer)
-        llm_compare.print_side_by_side(pairs)
+        llm_compare.print_side_by_side(llm_compare.evaluate(args, engine))
         print(f"# done in {time.perf_counter() - started:.0f} s")
         return
     items = load_tripod()

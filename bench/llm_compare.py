@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import time
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import eval_content
 
@@ -39,6 +41,12 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--llm-model", help="the model's name on --llm-url")
     parser.add_argument(
         "--llm-films", type=int, default=10, help="films per source (default: 10)"
+    )
+    parser.add_argument(
+        "--llm-save", type=Path, help="write both engines' stories here (JSON)"
+    )
+    parser.add_argument(
+        "--llm-load", type=Path, help="read stories --llm-save wrote, run no model"
     )
 
 
@@ -106,6 +114,51 @@ def run_both(
             Pair(source, film, tp3, base, middle - started, written, done - started)
         )
         print(f"  {source}: {film.title}: {done - middle:.0f} s", flush=True)
+    return pairs
+
+
+def save_pairs(pairs: list[Pair], path: Path) -> None:
+    """Write the pairs as JSON, so a second evaluation needs no second model run."""
+    rows = [
+        {
+            "source": p.source,
+            "film": {"title": p.film.title, "year": p.film.year, "plot": p.film.plot},
+            "tp3": p.tp3,
+            "offline": p.offline.to_dict(),
+            "offline_s": p.offline_s,
+            "written": p.written.to_dict(),
+            "written_s": p.written_s,
+        }
+        for p in pairs
+    ]
+    path.write_text(json.dumps(rows), encoding="utf-8")
+
+
+def load_pairs(path: Path) -> list[Pair]:
+    """Read the pairs save_pairs wrote."""
+    return [
+        Pair(
+            row["source"],
+            FilmText(**row["film"]),
+            row["tp3"],
+            Story.from_dict(row["offline"]),
+            row["offline_s"],
+            Story.from_dict(row["written"]),
+            row["written_s"],
+        )
+        for row in json.loads(path.read_text(encoding="utf-8"))
+    ]
+
+
+def evaluate(args: argparse.Namespace, offline: OfflineEngine) -> list[Pair]:
+    """Return the pairs from --llm-load, or build them (and save to --llm-save)."""
+    if args.llm_load:
+        return load_pairs(args.llm_load)
+    films = evaluation_films(args.llm_films, offline)
+    with writer_from(args, offline) as writer:
+        pairs = run_both(films, offline, writer)
+    if args.llm_save:
+        save_pairs(pairs, args.llm_save)
     return pairs
 
 
