@@ -157,12 +157,19 @@ def _filter_summary(shown: dict[str, Any], last: int) -> None:
 
 
 def _filter_characters(shown: dict[str, Any], last: int, *, keep_arcs: bool) -> None:
+    text = " ".join(sentence["text"] for sentence in shown.get("sentences", []))
     characters = []
     for character in shown.get("characters", []):
         mentions = [m for m in character.get("mentions", []) if m <= last]
         if not mentions:
             continue
         character["mentions"] = mentions
+        # Another name the plot gives only later ("Green Goblin") is a reveal.
+        character["aliases"] = [
+            alias
+            for alias in character.get("aliases", [])
+            if _names(alias).search(text) or _names(alias).search(character["name"])
+        ]
         character["profile"] = _lines(character.get("profile", []), last)
         character["arc"] = _lines(character.get("arc", []), last) if keep_arcs else []
         fate = character.get("fate")
@@ -234,9 +241,14 @@ def visible_reasons(
         return list(reasons)
     last = cutoff(data, mode)
     hidden = [
-        re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+        _names(name)
         for character in data.get("characters", [])
         if min(character.get("mentions") or [last + 1]) > last
         for name in (character["name"], *character.get("aliases", []))
     ]
     return [r for r in reasons if not any(name.search(r) for name in hidden)]
+
+
+def _names(name: str) -> re.Pattern[str]:
+    """Return a pattern finding a name as whole words ("Joe", never "Joey")."""
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")

@@ -56,6 +56,7 @@ def forbidden_strings(data: dict[str, Any], last: int) -> list[Forbidden]:
     """
     seen = [s["text"] for s in data["sentences"] if s["id"] <= last]
     seen += [line["text"] for _, line in _lines(data) if _max(line) <= last]
+    later = _normal(" ".join(s["text"] for s in data["sentences"] if s["id"] > last))
     found = [
         Forbidden("sentence", s["text"], f"sentence {s['id']}")
         for s in data["sentences"]
@@ -74,8 +75,7 @@ def forbidden_strings(data: dict[str, Any], last: int) -> list[Forbidden]:
     found += [
         Forbidden("name", name, f"character {character['name']}")
         for character in data.get("characters", [])
-        if min(character.get("mentions") or [last + 1]) > last
-        for name in (character["name"], *character.get("aliases", []))
+        for name in _late_names(character, last, later)
     ]
     found += [
         Forbidden("place", place["value"], "setting")
@@ -97,6 +97,20 @@ def forbidden_strings(data: dict[str, Any], last: int) -> list[Forbidden]:
         and not (item.is_name and _holds(title, item))
     }
     return list(unique.values())
+
+
+def _late_names(character: dict[str, Any], last: int, later: str) -> list[str]:
+    """Return the names of a character met past the boundary, or those of one
+    met before it that the plot uses past it ("Green Goblin"); forbidden_strings
+    keeps them only where the text before the boundary never uses them."""
+    if min(character.get("mentions") or [last + 1]) > last:
+        return [character["name"], *character.get("aliases", [])]
+    return [
+        alias
+        for alias in character.get("aliases", [])
+        if _holds(later, Forbidden("name", alias, ""))
+        and not _holds(_normal(character["name"]), Forbidden("name", alias, ""))
+    ]
 
 
 def find_leaks(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 
 import pytest
@@ -84,6 +85,21 @@ def test_a_theme_whose_evidence_comes_later_stays_hidden(keeper):
     ]
     assert "Police work" not in text_of(shown)
     assert "Police work" in text_of(visible_story(data, parse_mode("all")))
+
+
+def test_a_name_the_plot_gives_a_character_only_later_stays_hidden(keeper):
+    data = copy.deepcopy(keeper.story.data)
+    mara = next(c for c in data["characters"] if c["name"] == "Mara Quill")
+    mara["aliases"] = ["Mara", "Quill", "the Lamp Keeper"]
+    data["sentences"][-1]["text"] += " Islanders call her the Lamp Keeper."
+    (shown,) = [
+        c
+        for c in visible_story(data, parse_mode("none"))["characters"]
+        if c["name"] == "Mara Quill"
+    ]
+    assert shown["aliases"] == ["Mara", "Quill"]
+    everything = visible_story(data, parse_mode("all"))
+    assert "the Lamp Keeper" in text_of(everything["characters"])
 
 
 def test_a_similar_films_reason_naming_a_character_met_later_is_left_out(keeper):
