@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from plotguide.catalog.models import Genre
+from plotguide.catalog.models import Film, Genre
 from plotguide.stories.models import Story
 from tests.browser.conftest import SCREENSHOTS
 
@@ -24,12 +24,24 @@ def pages(rush) -> dict[str, str]:
         *(Genre.objects.get_or_create_named(n)[0] for n in ("Crime", "Drama"))
     )
     events = Story.objects.get(film=rush).sections["timeline"]["events"]
+    jaws = Film.objects.create(
+        title="Jaws",
+        year=1975,
+        runtime_minutes=124,
+        vote_average=7.5,
+        vote_count=3000,
+        overview="An insatiable great white shark terrorizes the townspeople of "
+        "Amity Island. The police chief, an oceanographer and a grizzled shark "
+        "hunter seek to destroy the bloodthirsty beast.",
+    )
+    jaws.genres.add(*(Genre.objects.get_or_create_named(n)[0] for n in ("Horror",)))
     film = rush.get_absolute_url()
     return {
         "home": "/",
         "film-none": film + "?spoilers=none",
         "film-upto": film + f"?spoilers=upto:{len(events) // 2}",
         "film-all": film + "?spoilers=all",
+        "film-without-story": jaws.get_absolute_url(),
         "hub": "/stories/",
         "search": "/search/?q=rush",
         "quiz": film + "quiz/",
