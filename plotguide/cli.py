@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import time
 from collections.abc import Sequence
@@ -388,9 +389,23 @@ def _add_server_options(parser: Parser) -> None:
     parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
 
 
+def interrupt(signum: int, frame: object) -> None:
+    """Stop on SIGTERM as on Ctrl-C, so servers, workers and transactions close."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        return run(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the subcommand; every error a user can cause becomes a message and status."""
     # Settings are read (never the database) even where none is needed: the
     # engine's options live there.
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plotguide.settings")

@@ -186,6 +186,4 @@ def run_demo(
             time.sleep(5)
         return process.returncode
     finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait()
+        server.stop(process)

@@ -10,6 +10,8 @@ import urllib.request
 
 from plotguide.errors import PlotguideError
 
+GRACEFUL_SECONDS = 5
+
 
 def gunicorn_command(host: str, port: int, workers: int = 0) -> list[str]:
     workers = workers or (os.cpu_count() or 1) + 1
@@ -26,12 +28,29 @@ def gunicorn_command(host: str, port: int, workers: int = 0) -> list[str]:
         "-",
         "--log-level",
         "warning",
+        # Requests in flight get this long when the site stops, so a stop
+        # asked for by a service manager finishes within its 10 s.
+        "--graceful-timeout",
+        str(GRACEFUL_SECONDS),
     ]
 
 
 def start(host: str, port: int, workers: int = 0) -> subprocess.Popen:
-    """Start gunicorn in the background and wait until it answers."""
+    """Start gunicorn in the background and wait until it answers.
+
+    Whatever stops the wait (an interrupt, a server that never answers)
+    stops gunicorn too, so no server outlives the command that started it.
+    """
     process = subprocess.Popen(gunicorn_command(host, port, workers))
+    try:
+        wait_until_up(process, host, port)
+    except BaseException:
+        stop(process)
+        raise
+    return process
+
+
+def wait_until_up(process: subprocess.Popen, host: str, port: int) -> None:
     url = f"http://{host}:{port}/"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -43,13 +62,24 @@ def start(host: str, port: int, workers: int = 0) -> subprocess.Popen:
             )
         try:
             with urllib.request.urlopen(url, timeout=2):
-                return process
+                return
         except OSError:
             time.sleep(0.3)
-    process.terminate()
     raise PlotguideError(
         f"The web server did not answer at {url} within 60 s.", exit_code=1
     )
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop gunicorn and its workers: gracefully, then for good after a deadline."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=GRACEFUL_SECONDS + 2)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def serve(host: str, port: int, workers: int = 0) -> int:
@@ -60,7 +90,5 @@ def serve(host: str, port: int, workers: int = 0) -> int:
     )
     try:
         return process.wait()
-    except KeyboardInterrupt:
-        process.terminate()
-        process.wait()
-        raise
+    finally:
+        stop(process)

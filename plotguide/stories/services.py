@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -155,13 +156,16 @@ def build_stories(
     for film_id, slug in films.filter(plot="").values_list("pk", "slug"):
         _finish(report, film_id, slug, NO_PLOT)
     by_id, pending = _pending(films, force=force, limit=limit, report=report)
-    outcomes = _outcomes(pending, engine, workers_count)
     built: list[int] = []
-    for film_id, data, error in on_progress(outcomes, len(pending)):
-        film, plot_digest = by_id[film_id]
-        story = _save(film, data, error, plot_digest, publish=publish, report=report)
-        if story is not None and story.is_published:
-            built.append(film_id)
+    # closing() stops the worker processes at once when the build is interrupted.
+    with closing(_outcomes(pending, engine, workers_count)) as outcomes:
+        for film_id, data, error in on_progress(outcomes, len(pending)):
+            film, plot_digest = by_id[film_id]
+            story = _save(
+                film, data, error, plot_digest, publish=publish, report=report
+            )
+            if story is not None and story.is_published:
+                built.append(film_id)
     if built:
         report.similar_count = link_new_stories(built)
     report.seconds = time.monotonic() - started

@@ -11,12 +11,13 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Any
+
+from tests.processes import children
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 REDIS = shutil.which("redis-server")
@@ -53,29 +54,6 @@ def wait(condition, seconds=180):
     while not condition() and time.monotonic() < deadline:
         time.sleep(0.2)
 """
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for_port(port: int, seconds: float = 20) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise TimeoutError(f"nothing answered on port {port} within {seconds} s")
-
-
-def children(pid: int) -> list[int]:
-    """Return the ids of a process's direct children (Linux /proc)."""
-    path = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(child) for child in path.read_text().split()] if path.exists() else []
 
 
 class Deployment:

@@ -12,7 +12,8 @@ import time
 
 import pytest
 
-from tests.stories.deployments import REDIS, Deployment, free_port, wait_for_port
+from tests.processes import free_port, wait_for_port
+from tests.stories.deployments import REDIS, Deployment
 
 ADD_FILM = """
 from tests.stories.conftest import KEEPER_PLOT, add_film
