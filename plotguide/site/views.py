@@ -112,7 +112,7 @@ def film_poster(request: HttpRequest, slug: str) -> HttpResponse:
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def reader_settings(request: HttpRequest) -> HttpResponse:
     """The reader's site-wide default for spoilers, set once and on purpose."""
     current = request.COOKIES.get(DEFAULT_SPOILER_COOKIE, NONE)
@@ -139,7 +139,7 @@ def reader_settings(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @rate_limited("quiz", methods=("POST",))
 def film_quiz(request: HttpRequest, slug: str) -> HttpResponse:
     film = film_with_details(slug)
@@ -174,7 +174,7 @@ def search(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @rate_limited("summary_request", methods=("POST",))
 def request_new(request: HttpRequest) -> HttpResponse:
     form = SummaryRequestForm(request.POST or None, initial=request.GET.dict())
@@ -196,7 +196,7 @@ def request_status(request: HttpRequest, token: str) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @rate_limited("waitlist", methods=("POST",))
 def waitlist(request: HttpRequest) -> HttpResponse:
     form = WaitlistForm(request.POST or None)
@@ -218,7 +218,7 @@ def waitlist_confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "site/waitlist_confirmed.html", {"token": token})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def waitlist_leave(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         audience.leave_waitlist(token)
