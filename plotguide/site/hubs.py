@@ -281,7 +281,7 @@ def curated_collections() -> QuerySet[Collection]:
 
 
 def collection_films(collection: Collection):
-    return collection.items.select_related("film")
+    return collection.items.select_related("film").prefetch_related("film__genres")
 
 
 def director_films(person: Person) -> QuerySet[Film]:
