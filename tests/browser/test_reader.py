@@ -13,7 +13,6 @@ from django.core import mail
 
 from plotguide.stories.models import Story
 from plotguide.stories.spoilers import ALL, SpoilerMode, event_choices
-from tests.browser.conftest import SCREENSHOTS
 from tests.site.factories import RUSH_ENDING
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -143,24 +142,3 @@ def test_keyboard_reaches_the_spoiler_choice_and_the_skip_link(page, rush):
         if page.evaluate("document.activeElement.id") == "spoiler-choice":
             break
     assert page.evaluate("document.activeElement.id") == "spoiler-choice"
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_screenshots_of_the_film_page(
-    browser, live_server, rush, scheme, check_accessibility
-):
-    """Phone and desktop screenshots in each colour scheme, for the README."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for device, viewport in [("phone", (390, 844)), ("desktop", (1366, 900))]:
-        context = browser.new_context(
-            base_url=live_server.url,
-            color_scheme=scheme,
-            viewport={"width": viewport[0], "height": viewport[1]},
-        )
-        tab = context.new_page()
-        tab.goto(rush.get_absolute_url() + "?spoilers=upto:2")
-        path = SCREENSHOTS / f"film-{device}-{scheme}.png"
-        tab.screenshot(path=str(path), full_page=False)
-        assert path.stat().st_size > 10_000
-        check_accessibility(tab)
-        context.close()
