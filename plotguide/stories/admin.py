@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from plotguide.stories import jobs
-from plotguide.stories.models import SimilarFilm, Story
+from plotguide.stories.models import GenerationJob, SimilarFilm, Story
 
 EDITABLE_SECTIONS = (
     "summary",
@@ -176,3 +176,17 @@ class StoryAdmin(admin.ModelAdmin):
         for story in stories:
             jobs.queue_generation(story.film)
         self.message_user(request, f"{len(stories)} story builds queued.")
+
+
+@admin.register(GenerationJob)
+class GenerationJobAdmin(admin.ModelAdmin):
+    """Queued builds and their outcomes: a failed one says why, in words."""
+
+    list_display = ["film", "status", "error", "queued_at", "finished_at"]
+    list_filter = ["status"]
+    list_select_related = ["film"]
+    search_fields = ["film__title"]
+    readonly_fields = ["film", "status", "error", "queued_at", "finished_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -29,3 +29,12 @@ def test_a_film_without_a_plot_fails_its_job_with_the_reason(db):
     drain_queue()
     job = GenerationJob.objects.get(film=film)
     assert (job.status, job.error) == (GenerationJob.FAILED, "the film has no plot")
+
+
+def test_editors_see_a_failed_job_and_its_reason_in_the_admin(admin_client):
+    film = add_film("Silent", "")
+    queue_generation(film)
+    drain_queue()
+    page = admin_client.get("/admin/stories/generationjob/?status=failed")
+    assert page.status_code == 200
+    assert "Silent" in page.text and "the film has no plot" in page.text
