@@ -63,7 +63,7 @@ def test_review_workflow_draft_reviewed_published(editor, rush):
     story = Story.objects.get(film=rush)
     story.status = Story.DRAFT
     story.save()
-    assert "the full story is not written yet" in (
+    assert "Request the full story" in (
         editor.get(rush.get_absolute_url()).content.decode()
     )
     changelist = "/admin/stories/story/"
