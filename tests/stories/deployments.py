@@ -57,9 +57,15 @@ def wait(condition, seconds=180):
 
 
 class Deployment:
-    """One data folder, and either the database queue or Celery on Redis."""
+    """One database, and either the database queue or Celery on Redis.
 
-    def __init__(self, tmp_path: Path, broker_url: str = "") -> None:
+    The database is an SQLite file in the data folder, or the PostgreSQL
+    database database_url names.
+    """
+
+    def __init__(
+        self, tmp_path: Path, broker_url: str = "", database_url: str = ""
+    ) -> None:
         self.tmp_path = tmp_path
         self.environment = {
             **{k: v for k, v in os.environ.items() if k != "PLOTGUIDE_DATABASE_URL"},
@@ -69,6 +75,8 @@ class Deployment:
         }
         if broker_url:
             self.environment["PLOTGUIDE_BROKER_URL"] = broker_url
+        if database_url:
+            self.environment["PLOTGUIDE_DATABASE_URL"] = database_url
         self.worker: subprocess.Popen | None = None
         self.log = tmp_path / "worker.log"
 

@@ -2,13 +2,16 @@
 
 Each case runs twice, as an operator deploys Plotguide: separate processes on
 one database, with `plotguide work` draining the database queue, or a real
-Celery worker taking builds from a real Redis.
+Celery worker taking builds from a real Redis. The database is SQLite, or a
+fresh PostgreSQL database under scripts/postgres.sh.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import time
+import uuid
 
 import pytest
 
@@ -38,10 +41,28 @@ def redis_url(tmp_path):
     server.wait(timeout=20)
 
 
+@pytest.fixture
+def database_url():
+    """A new empty PostgreSQL database when the run has one, else SQLite ("")."""
+    server = os.environ.get("PLOTGUIDE_DATABASE_URL", "")
+    if not server:
+        yield ""
+        return
+    import psycopg
+
+    name = f"plotguide_build_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    base, _, query = server.partition("?")
+    yield f"{base.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
 @pytest.fixture(params=["database queue", "celery"])
-def deployment(request, tmp_path):
+def deployment(request, tmp_path, database_url):
     broker = request.getfixturevalue("redis_url") if request.param == "celery" else ""
-    found = Deployment(tmp_path, broker)
+    found = Deployment(tmp_path, broker, database_url)
     found.python("")  # the schema, before two processes race to make it
     yield found
     found.stop_worker()
