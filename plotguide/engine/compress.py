@@ -18,6 +18,12 @@ SIDE_CLAUSES = frozenset(
     {"relcl", "appos", "advcl", "acl", "npadvmod", "parataxis", "prep", "advmod"}
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his"})
+# A time clause of a plan is its condition: "when he is arrested, he will plead".
+TIME_MARKS = frozenset({"when", "once", "until", "before", "after", "as soon as"})
+# Where a side clause may end: a dash or a quote may be the clause's own.
+CLOSERS = frozenset({",", ".", ";", ":", "!", "?", ")"})
+# A parenthesis that offers another possibility is a hedge, not an aside.
+HEDGING_OPENERS = frozenset({"or", "possibly", "perhaps", "probably", "maybe"})
 
 
 def word_count(text: str) -> int:
@@ -55,7 +61,8 @@ def _parentheses(tokens: tuple[Token, ...]) -> set[int]:
             depth += 1
         elif token.text in (")", "]") and depth:
             depth -= 1
-            if depth == 0:
+            opener = tokens[start + 1].text.lower() if start + 1 < index else ""
+            if depth == 0 and opener not in HEDGING_OPENERS:
                 removed.update(range(start, index + 1))
     return removed
 
@@ -74,12 +81,16 @@ def _side_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             for t in tokens
         ):
             continue  # "X dies if Y": without its condition it says X dies
+        if _conditions_a_plan(tokens, index):
+            continue
         start, end = _subtree(tokens, index)
         if any(t.dep == "conj" and t.pos == "VERB" for t in tokens[start:end]):
             continue  # "…, but eventually wins Kat over": a deed, not an aside
+        if not _whole_subtree(tokens, index, start, end):
+            continue  # a misparse: what is cut and what stays are tangled
         before = tokens[start - 1].text if start > 0 else ""
         after = tokens[end].text if end <= last else ""
-        closes = end > last or tokens[end].pos == "PUNCT"
+        closes = end > last or tokens[end].text in CLOSERS
         # "because he fails", "while she sleeps": a clause its conjunction opens.
         opened = token.dep == "advcl" and tokens[start].pos == "SCONJ" and start > 0
         if (before == "," or opened) and closes:
@@ -92,8 +103,45 @@ def _side_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def _subtree(tokens: tuple[Token, ...], index: int) -> tuple[int, int]:
-    """Return the token range [start, end) that the token heads."""
+def _conditions_a_plan(tokens: tuple[Token, ...], index: int) -> bool:
+    """ "When he is arrested, he will plead insanity": the plan holds only then."""
+    marks = {
+        t.text.lower()
+        for t in tokens
+        if t.head == index and t.dep in ("mark", "advmod") and t is not tokens[index]
+    }
+    if not marks & TIME_MARKS:
+        return False
+    governor = tokens[index].head
+    return any(t.head == governor and t.dep == "aux" and t.tag == "MD" for t in tokens)
+
+
+def _whole_subtree(tokens: tuple[Token, ...], index: int, start: int, end: int) -> bool:
+    """Whether [start, end) is exactly the clause and nothing outside hangs on it.
+
+    The small parser tangles clauses ("before he is rescued by a woman",
+    with "woman" hung elsewhere): cutting such a clause leaves its pieces
+    saying something else ("nearly kill him, a woman named Anna"). A clause
+    with a hole in it, or a preposition without its object, is left whole.
+    """
+    inside = _members(tokens, index)
+    if len(inside) != end - start:
+        return False
+    following = tokens[end : end + 2]
+    if (
+        len(following) == 2
+        and following[0].pos == "CCONJ"
+        and following[1].pos == "SCONJ"
+    ):
+        return False  # "…, who admits that X, and that Y": Y was the clause's
+    # "before he is rescued by" with "a woman" hung elsewhere: a preposition
+    # left without its object.
+    return not any(
+        tokens[i].dep == "prep" and not any(t.head == i for t in tokens) for i in inside
+    )
+
+
+def _members(tokens: tuple[Token, ...], index: int) -> set[int]:
     inside = {index}
     changed = True
     while changed:
@@ -102,6 +150,12 @@ def _subtree(tokens: tuple[Token, ...], index: int) -> tuple[int, int]:
             if i not in inside and token.head in inside and token.head != i:
                 inside.add(i)
                 changed = True
+    return inside
+
+
+def _subtree(tokens: tuple[Token, ...], index: int) -> tuple[int, int]:
+    """Return the token range [start, end) that the token heads."""
+    inside = _members(tokens, index)
     return min(inside), max(inside) + 1
 
 

@@ -119,7 +119,7 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     # One paragraph: who it follows (when the premise does not name them),
     # the premise, then the stakes; long sentences lose their side clauses.
     lines = [_line(s) for s in premise]
-    follows = _follows(characters, end, hidden)
+    follows = _follows(characters, sentences, end, hidden)
     if follows and not all(
         name in " ".join(line.text for line in lines)
         for name in follows.text.removeprefix("The story follows ")
@@ -183,6 +183,14 @@ def _culprit_spans(sentence: Sentence) -> list[str]:
     return spans
 
 
+def _acts_in(sentence: Sentence, character: Character) -> bool:
+    """Whether a word of the character's name is a subject of the sentence."""
+    words = {w for name in (character.name, *character.aliases) for w in name.split()}
+    return any(
+        t.dep in ("nsubj", "nsubjpass") and t.text in words for t in sentence.tokens
+    )
+
+
 def _subtree_text(tokens: tuple[Token, ...], index: int) -> str:
     inside = {index}
     changed = True
@@ -205,12 +213,23 @@ def _line(sentence: Sentence) -> Line:
 
 
 def _follows(
-    characters: tuple[Character, ...], boundary: int, hidden: frozenset[str]
+    characters: tuple[Character, ...],
+    sentences: tuple[Sentence, ...],
+    boundary: int,
+    hidden: frozenset[str],
 ) -> Line | None:
+    """ "The story follows Sethe": only for a lead who acts where first named,
+    so the cited sentence shows them at the centre (a daughter named in her
+    mother's sentence is not whom the story follows)."""
+    by_id = {sentence.id: sentence for sentence in sentences}
     leads = [
         c
         for c in characters
-        if c.role == "protagonist" and c.mentions[0] < boundary and c.name not in hidden
+        if c.role == "protagonist"
+        and c.mentions[0] < boundary
+        and c.name not in hidden
+        and c.mentions[0] in by_id
+        and _acts_in(by_id[c.mentions[0]], c)
     ]
     if not leads:
         return None

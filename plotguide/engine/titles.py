@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from plotguide.engine.assertion import (
+    CONDITIONS,
     HEDGES,
     MODAL,
     MODALS,
@@ -139,7 +140,17 @@ DANGLING = frozenset(
         "those",
     ]
 )
-LEADING_SKIP = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT", "ADP"})
+# What a verb needs after it to say what the sentence says.
+COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
+# A root introduced by one of these is a subordinate clause the parser
+# promoted: the real main clause is elsewhere in the sentence.
+SUBORDINATORS = frozenset(
+    ["as", "when", "while", "although", "though", "because", "if", "since",
+     "after", "before", "until", "once", "whereas", "unless"]
+)  # fmt: skip
+# Opening words before the main clause: "Then,", "After that,", "To gain
+# evidence," (a purpose, not an event).
+LEADING_SKIP = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT", "ADP", "PART"})
 
 
 class Word(NamedTuple):
@@ -188,15 +199,46 @@ def title_parts(
     if first is not None:
         # "Sam is", "Douglas realizes": the sentence's own opening says more.
         return _opening(sentence), False
-    return _tidy(_fallback(tokens)), False
+    fallback = _fallback(tokens)
+    if not any(w.pos in ("VERB", "AUX") for w in fallback):
+        # A bare "Cody" of "Cody, it soon becomes clear, is ...".
+        return _first_words(sentence.text.split()), False
+    whole = len(fallback) == sum(t.pos != "PUNCT" for t in tokens)
+    return _first_words([w.text for w in fallback], whole), False
+
+
+def _lower(words: list[str]) -> set[str]:
+    return {word.lower() for word in words}
 
 
 def _opening(sentence: Sentence) -> str:
     """Return the sentence's first words, side clauses dropped, cut with '…'."""
-    words = compress(sentence, MAX_TITLE_WORDS).rstrip(".!?").split()
-    if len(words) <= OPENING_WORDS:
-        return " ".join(words)
-    return " ".join(words[:OPENING_WORDS]).rstrip(",;:") + "…"
+    return _first_words(compress(sentence, MAX_TITLE_WORDS).split())
+
+
+def _first_words(words: list[str], whole: bool = True) -> str:
+    """Return a copy of the sentence's opening words, whole or visibly cut.
+
+    A copy cut at a word count can end inside a second deed ("studies vampire
+    lore and comes" of "comes to believe"), so it ends before the last "and"
+    or "but" it reaches, else with "…".
+    """
+    words = [w for w in words if w]
+    text = " ".join(words).rstrip(".!?,;:")
+    if len(words) <= OPENING_WORDS and (whole or not CONDITIONS & _lower(words)):
+        return text[:1].upper() + text[1:]
+    head = words[:OPENING_WORDS]
+    conditions = [n for n, w in enumerate(head) if w.lower() in CONDITIONS and n >= 3]
+    joins = [n for n, w in enumerate(head) if w.lower() in ("and", "but") and n >= 3]
+    if conditions:
+        # "Dwayne states that if Nick dares going to the police": a condition
+        # cut before its outcome says nothing; the statement stops before it.
+        text = " ".join(head[: conditions[0]]).rstrip(",;:") + "…"
+    elif joins:
+        text = " ".join(head[: joins[-1]]).rstrip(",;:")
+    else:
+        text = " ".join(head).rstrip(",;:") + "…"
+    return text[:1].upper() + text[1:]
 
 
 def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int, int]]:
@@ -208,9 +250,11 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
             token.dep in SUBJECTS
             and lower not in EMPTY_SUBJECTS
             and token.head != index
+            and _parsed_as_a_clause(tokens, token.head)
             # "Harry believes Draco is dead", "he will sell the tape": the
             # clause is a belief or a plan, not an event.
             and why_not_asserted(tokens, token.head) not in (UNREAL, MODAL)
+            and not _is_to_be_done(tokens, token.head)
         ):
             pairs.append((token.head, index))
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
@@ -226,6 +270,69 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
         return (3, verb)
 
     return sorted(pairs, key=rank)
+
+
+def _parsed_as_a_clause(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Whether the parse around a verb can be trusted to say who does what.
+
+    The small parser sometimes reads a verb as a noun ("a gunfight ensues
+    during which ... and Shaft takes a bullet": "ensues" becomes a second
+    subject of "takes"; "Sykes enlists to work" makes "enlists" a subject),
+    splits a hyphenated verb ("re-appears" gives a verb "re"), or makes a
+    subordinate clause the root ("As the four travel to the mountain, Lu Yan
+    teaches Jason": "teach" gets "travel" for subject). A title from such a
+    parse says what nobody did, so the clause is left to the next one.
+    """
+    token = tokens[verb]
+    if token.dep in SUBJECTS or token.dep in OBJECTS:
+        return False
+    if token.pos == "AUX" and token.lemma.lower() != "be":
+        return False  # "when Sam cannot": a modal is no deed of its own
+    if verb + 1 < len(tokens) and tokens[verb + 1].text in ("-", "–"):
+        return False
+    children = [i for i, t in enumerate(tokens) if t.head == verb and i != verb]
+    subjects = [i for i in children if tokens[i].dep in SUBJECTS]
+    if len(subjects) > 1:
+        return False
+    if any(
+        t.head in subjects and t.dep in SUBJECTS and i not in subjects
+        for i, t in enumerate(tokens)
+    ):
+        return False
+    return not (
+        token.dep == "ROOT"
+        and any(
+            tokens[i].dep == "mark" and tokens[i].lemma.lower() in SUBORDINATORS
+            for i in children
+        )
+    )
+
+
+def _is_to_be_done(tokens: tuple[Token, ...], verb: int) -> bool:
+    """ "Flemming is to propose": "be" with "to" and a verb is a plan."""
+    if tokens[verb].lemma.lower() != "be":
+        return False
+    return any(
+        t.head == verb and t.dep == "xcomp" and _has_to(tokens, i)
+        for i, t in enumerate(tokens)
+    )
+
+
+def _has_to(tokens: tuple[Token, ...], verb: int) -> bool:
+    return any(
+        t.head == verb and t.dep == "aux" and t.text.lower() == "to" for t in tokens
+    )
+
+
+def _drops_a_complement(
+    tokens: tuple[Token, ...], verb: int, deps: frozenset[str] = COMPLEMENTS
+) -> bool:
+    """Whether a verb the title ends on had an object or a clause after it
+    that the title leaves out ("the robbers use", "comes" of "comes to
+    believe"): what is left says less than the sentence, or something else."""
+    return any(
+        t.head == verb and i > verb and t.dep in deps for i, t in enumerate(tokens)
+    )
 
 
 def _clause_title(
@@ -251,11 +358,25 @@ def _clause_title(
     # A piece opening on a bare verb is a misparse ("Sykes enlists feel",
     # "a gunfight ensues take a bullet"): it would say what nobody did.
     rest = [piece for piece in rest if piece[0].pos != "VERB"]
+    if not rest and _drops_a_complement(tokens, verb):
+        return [], False
     for number, piece in enumerate(rest):
-        if number and _length(words + piece) > MAX_TITLE_WORDS:
-            break
+        if _length(words + piece) > MAX_TITLE_WORDS:
+            if number:
+                break
+            if all(w.pos != "VERB" for w in piece):
+                piece = _shortened(piece, MAX_TITLE_WORDS - _length(words))
         words = words + piece
     return words, bool(rest)
+
+
+def _shortened(piece: list[Word], room: int) -> list[Word]:
+    """Drop a phrase's inner modifiers, never its last word, which is its head:
+    "for the gas-station robbery" becomes "for the robbery", not "for the gas"."""
+    lead = [w for w in piece[:2] if w.pos in ("ADP", "DET", "PART")]
+    if piece[: len(lead)] != lead:
+        lead = lead[:1]
+    return (lead + piece[-1:])[-max(room, 1) :]
 
 
 def _bare_participle(tokens: tuple[Token, ...], verb: int) -> bool:
@@ -449,6 +570,10 @@ def _complement_words(
         pieces.append(_noun_words(tokens, deps["dative"], resolver))
     for dep in OBJECTS:
         if dep in deps:
+            if any(tokens[i].dep == "prep" and verb < i < deps[dep] for i in children):
+                # "proceeds to murder Cook" with "murder" read as a noun:
+                # an object after the verb's own preposition is a misparse.
+                return None
             if tokens[deps[dep]].lemma.lower() in EMPTY_OBJECTS:
                 # "has nothing but disdain", "wants nothing to do with them":
                 # cut after "nothing" the title would say the opposite.
@@ -492,13 +617,20 @@ def _infinitive_words(
         for i in children
         if tokens[i].dep == "neg" and i < verb
     ]
-    words += [Word("to", "PART"), Word(tokens[verb].lemma.lower(), "VERB")]
+    if _has_to(tokens, verb):
+        words += [Word("to", "PART"), Word(tokens[verb].lemma.lower(), "VERB")]
+    else:  # "finds them hiding", "makes Ed laugh": no "to" the sentence lacks
+        words += [Word(tokens[verb].text, "VERB")]
     words += [Word(tokens[i].text, "PART") for i in children if tokens[i].dep == "prt"]
     target = next((i for i in children if tokens[i].dep in OBJECTS), None)
     if target is not None:
         words += _noun_words(tokens, target, resolver)
-    elif tokens[verb].lemma.lower() in NEEDS_OBJECT:
-        return []  # "persuades Ed to allow" says nothing without what follows
+    elif tokens[verb].lemma.lower() in NEEDS_OBJECT or _drops_a_complement(
+        tokens, verb, COMPLEMENTS | {"prep"}
+    ):
+        # "persuades Ed to allow", "wants nothing to do" (with them): nothing
+        # without what follows.
+        return []
     return words
 
 
@@ -506,6 +638,8 @@ def _reported_words(
     tokens: tuple[Token, ...], verb: int, resolver: _Resolver
 ) -> list[Word]:
     """Return the core of a reported clause: "Dodd is the mole"."""
+    if not _parsed_as_a_clause(tokens, verb):
+        return []
     children = [i for i, t in enumerate(tokens) if t.head == verb and i != verb]
     subject = next((i for i in children if tokens[i].dep in SUBJECTS), None)
     if subject is None:
@@ -529,7 +663,10 @@ def _reported_words(
     if target is not None:
         words += _noun_words(tokens, target, resolver)
     elif infinitive is not None and infinitive > verb:
-        words += _infinitive_words(tokens, infinitive, resolver)
+        rest = _infinitive_words(tokens, infinitive, resolver)
+        if not rest:
+            return []  # "nobody will bother" (to look at the tapes)
+        words += rest
     else:
         return []
     return words

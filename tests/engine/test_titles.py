@@ -124,3 +124,57 @@ def test_a_participle_with_its_subject_is_passive_not_a_deed(title):
 def test_a_clause_that_only_would_happen_is_no_event(title):
     text = "Emil explains that he will kill Flemming and sell the tape."
     assert "sells the tape" not in title(text, ("Emil", "Flemming"))
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # "ensues" read as a noun makes "a gunfight ensues" the subject of "takes".
+        (
+            "Once there, a gunfight ensues during which two hoods get killed "
+            "and Shaft takes a bullet in the shoulder.",
+            "ensues take",
+        ),
+        # "murder" read as a noun leaves "proceeds Cook".
+        (
+            "Bernie then proceeds to murder Cook, before killing Shannon.",
+            "proceeds Cook",
+        ),
+        # A copy cut inside a second deed: "and comes" (to believe ...).
+        (
+            "Frost studies ancient vampire lore and comes to believe that he can "
+            "awaken La Magra, a bloodgod, to gain godlike absolute power.",
+            "and comes",
+        ),
+        # A condition cut before its outcome.
+        (
+            "Dwayne states that if Nick dares going to the police, the bomb "
+            "will explode and kill him.",
+            "if Nick dares",
+        ),
+        # A subordinate clause the parser made the root: "the four travel teach".
+        (
+            "As the four travel to Five Elements Mountain, Lu Yan and the Silent "
+            "Monk teach Jason Kungfu along the way.",
+            "four travel",
+        ),
+        # A plan, not an event.
+        (
+            "On the night that Flemming is to propose to his girlfriend, Oleg and "
+            "Emil sneak into his house.",
+            "is to propose",
+        ),
+    ],
+)
+def test_a_title_never_fuses_a_misparse_into_a_deed_nobody_did(title, text, wrong):
+    assert wrong not in title(text)
+
+
+def test_a_long_object_loses_its_modifiers_not_its_head(title):
+    text = "Another criminal duo get blamed for the gas-station robbery."
+    assert title(text).endswith("for the robbery")
+
+
+def test_a_title_with_no_deed_copies_the_sentence_opening(title):
+    text = "Cody, it soon becomes clear, is more than simply special."
+    assert title(text).startswith("Cody, it soon becomes clear")
