@@ -100,8 +100,13 @@ def run_both(
     films: list[tuple[str, FilmText, int | None]],
     offline: OfflineEngine,
     writer: WriterEngine,
+    save: Path | None = None,
 ) -> list[Pair]:
-    """Build each film with both engines, timing each, one film at a time."""
+    """Build each film with both engines, timing each, one film at a time.
+
+    With save, the pairs so far are written after each film: a run stopped
+    early still leaves what it measured.
+    """
     offline.run(films[0][1])  # warm-up: spaCy's first parse is slow
     pairs = []
     for source, film, tp3 in films:
@@ -114,6 +119,8 @@ def run_both(
             Pair(source, film, tp3, base, middle - started, written, done - started)
         )
         print(f"  {source}: {film.title}: {done - middle:.0f} s", flush=True)
+        if save:
+            save_pairs(pairs, save)
     return pairs
 
 
@@ -156,10 +163,7 @@ def evaluate(args: argparse.Namespace, offline: OfflineEngine) -> list[Pair]:
         return load_pairs(args.llm_load)
     films = evaluation_films(args.llm_films, offline)
     with writer_from(args, offline) as writer:
-        pairs = run_both(films, offline, writer)
-    if args.llm_save:
-        save_pairs(pairs, args.llm_save)
-    return pairs
+        return run_both(films, offline, writer, args.llm_save)
 
 
 def words(story: Story, part: str) -> int:

@@ -72,10 +72,10 @@ class SummarySection:
         if not story.summary.ending or not 2 <= start <= last:
             return None
         return Request(
-            "Retell the plot in the order it happens. 'story': 4 to 8 sentences "
-            f"about sentences {ids(0, start - 1)} only. 'ending': 2 to 4 sentences "
+            "Retell the plot in the order it happens. 'story': 3 to 6 sentences "
+            f"about sentences {ids(0, start - 1)} only. 'ending': 1 to 3 sentences "
             f"explaining how it ends, about sentences {ids(start, last)}.",
-            obj(story=lines(2, 8), ending=lines(1, 4)),
+            obj(story=lines(2, 6), ending=lines(1, 3)),
         )
 
     def apply(

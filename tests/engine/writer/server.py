@@ -57,7 +57,7 @@ def faithful_answer(body: dict[str, Any]) -> dict[str, Any]:
 
     if instruction.startswith("Retell"):
         (a, b), (c, d) = spans(instruction)[:2]
-        return {"story": copy(a, b, 8), "ending": copy(c, d, 4)}
+        return {"story": copy(a, b, 6), "ending": copy(c, d, 3)}
     if instruction.startswith("Write a spoiler-free"):
         a, b = spans(instruction)[0]
         return {"sentences": copy(a, b, 3)}
