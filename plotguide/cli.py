@@ -183,8 +183,14 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_work(args: argparse.Namespace) -> int:
-    from plotguide.stories.jobs import drain_queue
+    from plotguide.stories.jobs import broker_url, drain_queue
 
+    if broker_url():
+        raise PlotguideError(
+            "PLOTGUIDE_BROKER_URL is set, so Celery workers build the queued "
+            "stories; start one with `celery -A plotguide.celery_app worker`, "
+            "or unset it to build here."
+        )
     print("Waiting for queued story builds (Ctrl-C to stop).", file=sys.stderr)
     while True:
         taken = drain_queue(workers_count=args.workers)

@@ -252,3 +252,11 @@ def test_an_export_into_a_missing_folder_names_the_path_without_a_traceback(
     assert err.startswith(f"plotguide export: {target}")
     assert err.rstrip().endswith(": No such file or directory.")
     assert "Traceback" not in err
+
+
+def test_work_with_a_broker_points_at_the_celery_workers(monkeypatch, capsys):
+    monkeypatch.setenv("PLOTGUIDE_BROKER_URL", "redis://127.0.0.1:1/0")
+    assert main(["work", "--once"]) == 2
+    assert "start one with `celery -A plotguide.celery_app worker`" in (
+        capsys.readouterr().err
+    )
