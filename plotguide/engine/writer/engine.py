@@ -199,8 +199,17 @@ class WriterEngine:
             for where, why in rejected.items()
             if where in drafts
         ]
-        for reason in reasons:
-            logger.info("%s of %r: dropped %s", section.name, story.title, reason)
+        for where, why in rejected.items():
+            if where in drafts:
+                line = drafts[where]
+                logger.info(
+                    "%s of %r: dropped %r citing %s: %s",
+                    section.name,
+                    story.title,
+                    line.text,
+                    list(line.sources),
+                    why,
+                )
         kept = section.apply(story, answer, frozenset(rejected))
         if not kept.enough:
             return kept, reasons or ["too few sentences"]

@@ -182,7 +182,7 @@ def test_a_sentence_the_checks_reject_is_dropped_not_published(
     with caplog.at_level(logging.INFO, logger="plotguide.engine.writer"):
         story = writer(engine, server).run(HARBOR)
 
-    assert f"dropped {invented!r}: {why}" in caplog.text
+    assert f"dropped {invented!r} citing [0]: {why}" in caplog.text
 
     assert story.is_publishable
     assert invented not in json.dumps(story.to_dict())
