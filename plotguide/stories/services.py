@@ -29,12 +29,11 @@ from plotguide.engine import (
     ENGINE_VERSION,
     CastCredit,
     FilmText,
-    OfflineEngine,
     PostCredits,
 )
 from plotguide.engine.errors import EngineError
 from plotguide.stories import jobs, workers
-from plotguide.stories.engines import engine_options, make_engine
+from plotguide.stories.engines import StoryEngine, engine_options, make_engine
 from plotguide.stories.models import Story
 from plotguide.stories.similarity import link_new_stories
 
@@ -137,7 +136,7 @@ def build_stories(
     *,
     force: bool = False,
     publish: bool = False,
-    engine: OfflineEngine | None = None,
+    engine: StoryEngine | None = None,
     workers_count: int = 1,
     limit: int | None = None,
     on_progress: Progress = lambda items, n: items,
@@ -148,7 +147,8 @@ def build_stories(
     without a plot, a build the engine refuses and a story that fails a check
     each finish the film's queued job as failed and send story_build_failed, so
     no reader's request waits on it. The engine is the given one, or
-    make_engine()'s (one per worker process when workers_count > 1). The limit
+    make_engine()'s: in this process when workers_count is 1, else one per
+    worker process (0: one process per core). The limit
     counts stories to build, so repeated limited runs go through the catalogue.
     """
     started = time.monotonic()
@@ -230,7 +230,7 @@ def _finish(report: BuildReport, film_id: int, slug: str, error: str) -> None:
 
 def _outcomes(
     pending: Sequence[tuple[int, FilmText]],
-    engine: OfflineEngine | None,
+    engine: StoryEngine | None,
     workers_count: int,
 ) -> Iterator[workers.Outcome]:
     """Yield outcomes batch by batch, so each story is saved as soon as it is built.

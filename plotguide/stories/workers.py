@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from plotguide.engine import FilmText, OfflineEngine
+from plotguide.engine import FilmText
 from plotguide.engine.errors import EngineError
 from plotguide.engine.story import Story
-from plotguide.stories.engines import EngineOptions, make_engine
+from plotguide.stories.engines import EngineOptions, StoryEngine, make_engine
 
-_engine: OfflineEngine | None = None
+_engine: StoryEngine | None = None
 
 Outcome = tuple[int, dict[str, Any] | None, str]
 
@@ -34,7 +34,7 @@ def run_batch(batch: Sequence[tuple[int, FilmText]]) -> list[Outcome]:
 
 
 def run_with(
-    engine: OfflineEngine, batch: Sequence[tuple[int, FilmText]]
+    engine: StoryEngine, batch: Sequence[tuple[int, FilmText]]
 ) -> list[Outcome]:
     """Run the batch in one pass; on an engine error, film by film to name it."""
     try:
@@ -65,6 +65,6 @@ def checked(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def story_of(text: FilmText, engine: OfflineEngine | None = None) -> dict[str, Any]:
+def story_of(text: FilmText, engine: StoryEngine | None = None) -> dict[str, Any]:
     """Return the checked story of one film as the story format's dict, unsaved."""
     return checked((engine or make_engine()).run(text).to_dict())
