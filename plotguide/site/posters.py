@@ -94,10 +94,33 @@ def title_lines(title: str) -> list[str]:
     return lines or ["?"]
 
 
+def width_in_ems(line: str) -> float:
+    """Return a line's width in a bold serif, from rough widths per kind of letter.
+
+    Counting letters alone lets "WALL·E" run off the poster: capitals and
+    m or w are wide, i or l narrow.
+    """
+    widths = {"MW": 0.98, "mw": 0.82, "fijlrt.,:;'!|·": 0.34, " ": 0.27}
+    total = 0.0
+    for char in line:
+        group = next((w for chars, w in widths.items() if char in chars), None)
+        total += group or (0.74 if char.isupper() else 0.56)
+    return total
+
+
 def font_size(lines: list[str]) -> int:
-    """Return a size at which the longest line fits the poster's text width."""
-    longest = max(len(line) for line in lines)
-    return max(12, min(34, int(TEXT_WIDTH / (0.56 * longest))))
+    """Return a size at which the widest line fits the poster's text width."""
+    widest = max(width_in_ems(line) for line in lines)
+    return max(12, min(34, int(TEXT_WIDTH / widest)))
+
+
+def tspan(line: str, y: float, size: int) -> str:
+    """Return one line of the title; one too wide even at the smallest size is
+    squeezed to the text width rather than cut off at the poster's edge."""
+    squeeze = ""
+    if width_in_ems(line) * size > TEXT_WIDTH:
+        squeeze = f' textLength="{TEXT_WIDTH}" lengthAdjust="spacingAndGlyphs"'
+    return f'<tspan x="16" y="{y:.0f}"{squeeze}>{escape(line)}</tspan>'
 
 
 def poster_svg(title: str, year: int | None, genres: Iterable[str]) -> str:
@@ -110,8 +133,7 @@ def poster_svg(title: str, year: int | None, genres: Iterable[str]) -> str:
     size = font_size(lines)
     first_y = HEIGHT - 34 - (len(lines) - 1) * size * 1.08
     tspans = "".join(
-        f'<tspan x="16" y="{first_y + n * size * 1.08:.0f}">{escape(line)}</tspan>'
-        for n, line in enumerate(lines)
+        tspan(line, first_y + n * size * 1.08, size) for n, line in enumerate(lines)
     )
     circle_x, circle_y = 40 + seed[0] % 120, 45 + seed[1] % 50
     radius = 28 + seed[2] % 32

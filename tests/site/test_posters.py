@@ -7,7 +7,7 @@ from xml.etree import ElementTree
 import pytest
 
 from plotguide.catalog.models import Film, Genre
-from plotguide.site.posters import poster_svg, title_lines
+from plotguide.site.posters import TEXT_WIDTH, poster_svg, title_lines, width_in_ems
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '</svg><script>alert(1)</script> & "Tom\'s" <b>\x01\x0b</b> ]]>'
@@ -69,3 +69,12 @@ def test_a_long_title_wraps_at_words_and_ends_with_an_ellipsis():
     assert lines[-1].endswith("…")
     assert title.startswith(" ".join(lines).removesuffix("…"))
     assert all(len(line) <= 12 or " " not in line for line in lines)
+
+
+def test_a_title_of_wide_letters_never_runs_off_the_poster():
+    for title in ["WALL·E MMMMMM", "W" * 30]:
+        root = drawn(poster_svg(title, 2008, ["Animation"]))
+        size = int(root.find(f"{SVG}text[@font-size]").get("font-size"))
+        for span in root.iter(f"{SVG}tspan"):
+            fits = width_in_ems(span.text) * size <= TEXT_WIDTH
+            assert fits or span.get("textLength") == str(TEXT_WIDTH), span.text
