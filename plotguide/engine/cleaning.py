@@ -27,6 +27,10 @@ _NAME_WORD = r"[A-Z][\w'.\-]*"
 # Two to four capitalised words said twice in a row: a link label left beside
 # the link text. Single words are left alone ("Humbert Humbert" is a name).
 DOUBLED_NAME = re.compile(rf"\b((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD})\s+\1(?![\w'])")
+# Two sentences run together where a footnote was cut: "the next countyThe sign".
+_RUN_ON = re.compile(
+    r"(?<=[a-z][a-z][a-z])(?=(?:The|He|She|They|It|His|Her|When|After|But)\b)"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # A reference whose closing was mangled: "<ref nameElley|firstCyrano…}}".
 _BROKEN_REF = re.compile(r"<ref\b[^<>{}]{0,600}?(?:\}\}|/>|</ref\s*>|>)", re.I)
@@ -73,6 +77,7 @@ def clean_line(text: str, actor_names: frozenset[str] = frozenset()) -> str:
     text = _PUNCT_RUN.sub(lambda run: (run.group(1) or " ") * 3, text)
     text = _LONG_CHUNK.sub(" ", text)
     text = _CITATION.sub("", text)
+    text = _RUN_ON.sub(". ", text)
     if actor_names:
         text = _drop_actor_parentheses(text, actor_names)
     text = _SPACES.sub(" ", text.replace("\n", " ").replace("\r", " "))

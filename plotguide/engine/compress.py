@@ -104,16 +104,21 @@ def _side_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
 
 
 def _conditions_a_plan(tokens: tuple[Token, ...], index: int) -> bool:
-    """ "When he is arrested, he will plead insanity": the plan holds only then."""
-    marks = {
-        t.text.lower()
-        for t in tokens
-        if t.head == index and t.dep in ("mark", "advmod") and t is not tokens[index]
-    }
+    """ "When he is arrested, he will plead insanity", "takes care of Lucy when
+    Sam cannot": a time clause on a plan, or one that is itself a modal or a
+    negation, is a condition; without it the rest says more than the sentence."""
+    children = [t for t in tokens if t.head == index and t is not tokens[index]]
+    marks = {t.text.lower() for t in children if t.dep in ("mark", "advmod")}
     if not marks & TIME_MARKS:
         return False
     governor = tokens[index].head
-    return any(t.head == governor and t.dep == "aux" and t.tag == "MD" for t in tokens)
+    on_a_plan = any(
+        t.head == governor and t.dep == "aux" and t.tag == "MD" for t in tokens
+    )
+    own = tokens[index].tag == "MD" or any(
+        t.dep == "neg" or (t.dep == "aux" and t.tag == "MD") for t in children
+    )
+    return on_a_plan or own
 
 
 def _whole_subtree(tokens: tuple[Token, ...], index: int, start: int, end: int) -> bool:

@@ -12,6 +12,8 @@ from plotguide.engine.story import DERIVED, SOURCE, Character, Line, SpoilerFree
 
 # A sentence with any of these is left out even before the boundary: it
 # would tell who dies or who did it.
+# A subject that needs the sentence before it to say who it is.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 REVEALING_LEMMAS = frozenset(
     [
         "die",
@@ -116,6 +118,7 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     ]
     tp1 = next((tp.sentence for tp in timeline.turning_points if tp.key == "tp1"), 0)
     premise = [s for s in allowed if s.id <= max(tp1, 1)][:MAX_PREMISE] or allowed[:1]
+    premise = _with_antecedents(premise)
     # One paragraph: who it follows (when the premise does not name them),
     # the premise, then the stakes; long sentences lose their side clauses.
     lines = [_line(s) for s in premise]
@@ -181,6 +184,29 @@ def _culprit_spans(sentence: Sentence) -> list[str]:
         if lemma in CULPRIT_LEMMAS:
             spans.append(sentence.text)
     return spans
+
+
+def _with_antecedents(premise: list[Sentence]) -> list[Sentence]:
+    """Leave out a sentence whose subject is "he" or "she" when the sentence
+    before it in the plot is left out: the pronoun would read as whoever the
+    paragraph named last ("When he gets back home he grabs the cash" after a
+    line about the sheriff, when "he" is Moss)."""
+    kept: list[Sentence] = []
+    for sentence in premise:
+        previous = bool(kept) and kept[-1].id == sentence.id - 1
+        if previous or not _subject_is_a_pronoun(sentence):
+            kept.append(sentence)
+    return kept or premise[:1]
+
+
+def _subject_is_a_pronoun(sentence: Sentence) -> bool:
+    root = next((i for i, t in enumerate(sentence.tokens) if t.dep == "ROOT"), None)
+    return any(
+        t.dep in ("nsubj", "nsubjpass")
+        and t.text.lower() in PERSONAL_PRONOUNS
+        and (t.head == root or i < 6)
+        for i, t in enumerate(sentence.tokens)
+    )
 
 
 def _acts_in(sentence: Sentence, character: Character) -> bool:

@@ -10,6 +10,7 @@ pronoun stands for; "is", "does not" and "to" are template words.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from plotguide.engine.assertion import (
@@ -153,6 +154,9 @@ SUBORDINATORS = frozenset(
 LEADING_SKIP = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT", "ADP", "PART"})
 
 
+_HYPHENATED = re.compile(r"(?<=\w) - (?=\w)")
+
+
 class Word(NamedTuple):
     """One word of a title with the part of speech that decides its trimming."""
 
@@ -207,6 +211,12 @@ def title_parts(
     return _first_words([w.text for w in fallback], whole), False
 
 
+def _as_title(text: str) -> str:
+    """Capitalise, and join what the tokens split: "well - adjusted"."""
+    text = _HYPHENATED.sub("-", text)
+    return text[:1].upper() + text[1:]
+
+
 def _lower(words: list[str]) -> set[str]:
     return {word.lower() for word in words}
 
@@ -226,7 +236,7 @@ def _first_words(words: list[str], whole: bool = True) -> str:
     words = [w for w in words if w]
     text = " ".join(words).rstrip(".!?,;:")
     if len(words) <= OPENING_WORDS and (whole or not CONDITIONS & _lower(words)):
-        return text[:1].upper() + text[1:]
+        return _as_title(text)
     head = words[:OPENING_WORDS]
     conditions = [n for n, w in enumerate(head) if w.lower() in CONDITIONS and n >= 3]
     joins = [n for n, w in enumerate(head) if w.lower() in ("and", "but") and n >= 3]
@@ -238,7 +248,7 @@ def _first_words(words: list[str], whole: bool = True) -> str:
         text = " ".join(head[: joins[-1]]).rstrip(",;:")
     else:
         text = " ".join(head).rstrip(",;:") + "…"
-    return text[:1].upper() + text[1:]
+    return _as_title(text)
 
 
 def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int, int]]:
@@ -725,7 +735,7 @@ def _tidy(words: list[Word]) -> str:
     ):
         words.pop()
     text = " ".join(w.text for w in words).replace(" 's", "'s").rstrip(".,;:")
-    return text[:1].upper() + text[1:]
+    return _as_title(text)
 
 
 class _Resolver:

@@ -1,3 +1,6 @@
+from tests.engine.plots import film
+
+
 def test_spoiler_free_summary_stops_before_the_point_of_no_return(harbor):
     boundary = harbor.timeline.spoiler_boundary
     cited = [i for line in harbor.spoiler_free.lines for i in line.sources]
@@ -20,3 +23,17 @@ def test_spoiler_free_summary_invents_no_setting(harbor):
     text = " ".join(line.text for line in harbor.spoiler_free.lines).lower()
     assert "city" not in text
     assert "town" in text
+
+
+def test_a_pronoun_never_opens_a_line_whose_antecedent_was_left_out(engine):
+    plot = (
+        "Sheriff Ed Bell laments the violence in his county. "
+        "Llewelyn Moss finds several dead men and a satchel of money in the desert. "
+        "When he gets back home he grabs the cash and sends his wife away. "
+        "Anton Chigurh is a hitman hired to recover the money. "
+        "Chigurh follows Moss to a motel. Moss hides the money in a vent. "
+        "Chigurh kills a deputy. Bell finds the motel empty. Moss flees to Mexico. "
+        "Chigurh finds Moss. Bell retires. Bell tells his wife about his dreams."
+    )
+    lines = [line.text for line in engine.run(film(plot)).spoiler_free.lines]
+    assert not any("he grabs the cash" in line for line in lines)

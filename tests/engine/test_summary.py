@@ -137,3 +137,13 @@ def test_a_clause_is_cut_whole_or_not_at_all():
     tokens = to_paragraph(nlp(text), whole=True)[0]
     short = compress(Sentence(0, 0, text, tokens, ()), 12)
     assert "Anna" not in short or "rescued by a woman named Anna" in short
+
+
+def test_sentences_run_together_where_a_footnote_was_cut_are_parted(engine):
+    plot = (
+        "Moss makes his way to a motel in the next countyThe sign in front of "
+        "the trailer park names Sanderson. Moss hides the money in a vent."
+    )
+    texts = [s.text for s in engine.run(film(plot)).sentences]
+    assert "Moss makes his way to a motel in the next county." in texts
+    assert not any("countyThe" in text for text in texts)
