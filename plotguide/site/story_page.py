@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from plotguide.catalog.models import Film, credits_with_people
@@ -119,6 +120,7 @@ def story_page(film: Film, mode: SpoilerMode) -> dict[str, Any]:
             similar_films(story, mode) if story else metadata_similar(film, people)
         ),
         "has_quiz": bool(story and story.sections.get("quiz", {}).get("questions")),
+        "quiz_url": f"{reverse('site:film_quiz', args=[film.slug])}?spoilers={mode}",
         "canonical_url": canonical,
         "description": description(film, shown),
         "json_ld": movie_json_ld(film, canonical, shown, people),

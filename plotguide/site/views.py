@@ -146,8 +146,15 @@ def film_quiz(request: HttpRequest, slug: str) -> HttpResponse:
     story = published_story(film)
     if story is None:
         raise Http404(_("This film's story is not published yet."))
-    data = spoiler_filter(story.sections, SpoilerMode(ALL))
-    context = {"film": film, "questions": questions_without_answers(data)}
+    # The film's own choice holds here too: its cookie's path covers the quiz.
+    mode = spoiler_mode(request, slug)[0]
+    data = spoiler_filter(story.sections, mode)
+    context = {
+        "film": film,
+        "mode": str(mode),
+        "mode_name": mode.name,
+        "questions": questions_without_answers(data),
+    }
     if request.method == "POST":
         answers = {
             number: _int_or_none(request.POST.get(f"q{number}"))

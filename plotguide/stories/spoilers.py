@@ -97,14 +97,7 @@ def visible_story(data: dict[str, Any], mode: SpoilerMode) -> dict[str, Any]:
     _filter_characters(shown, last, keep_arcs=mode.name == UPTO)
     _filter_setting(shown, last)
     _filter_themes(shown, last)
-    shown["quiz"] = {
-        **data.get("quiz", {}),
-        "questions": [
-            question
-            for question in data.get("quiz", {}).get("questions", [])
-            if _within(question.get("sources", []), last)
-        ],
-    }
+    _filter_quiz(shown, data, last)
     after = data.get("after_credits", {})
     if not _within(after.get("sources", []), last):
         shown["after_credits"] = {**after, "text": "", "sources": []}
@@ -114,7 +107,6 @@ def visible_story(data: dict[str, Any], mode: SpoilerMode) -> dict[str, Any]:
         shown["timeline"]["events"] = []
         shown["summary"]["paragraphs"] = []
         shown["themes"] = []
-        shown["quiz"]["questions"] = []
     return shown
 
 
@@ -198,6 +190,26 @@ def _filter_themes(shown: dict[str, Any], last: int) -> None:
         if any(line.get("sources") for line in kept):
             themes.append({**theme, "paragraph": kept})
     shown["themes"] = themes
+
+
+def _filter_quiz(shown: dict[str, Any], data: dict[str, Any], last: int) -> None:
+    """Keep the questions about shown sentences whose options give nothing away:
+    a wrong option can be a character met later or a deed from the ending."""
+    sentences = data.get("sentences", [])
+    seen = " ".join(s["text"] for s in sentences if s["id"] <= last)
+    later = " ".join(s["text"] for s in sentences if s["id"] > last)
+    shown["quiz"] = {
+        **data.get("quiz", {}),
+        "questions": [
+            question
+            for question in data.get("quiz", {}).get("questions", [])
+            if _within(question.get("sources", []), last)
+            and not any(
+                _names(option).search(later) and not _names(option).search(seen)
+                for option in question.get("options", [])
+            )
+        ],
+    }
 
 
 def _filter_setting(shown: dict[str, Any], last: int) -> None:

@@ -4,7 +4,8 @@ and "Everything" chosen on one film never opens the next one with its ending.
 For each film, in "No spoilers" and "Up to where I stopped" (halfway through
 the timeline), the browser reads every text node, every attribute value
 (titles, alt text, meta content, aria labels, option values), each form
-control's value and the JSON-LD, and none of them may hold a sentence, a
+control's value and the JSON-LD of the film page and of the quiz its link
+opens, and none of them may hold a sentence, a
 generated line, an event title, a quiz question, a name or a place that the
 stored story puts past the boundary (`tests/site/spoiler_audit.py`).
 """
@@ -61,7 +62,6 @@ def read_page(page) -> tuple[list[str], list[str]]:
     """Return what the open page shows, and apart from it the text where names
     are not looked for: the credits, and the whole body that holds them."""
     found = page.evaluate(READ_PAGE)
-    assert found["jsonLd"], f"{page.url} has no JSON-LD"
     structured = [
         text for block in found["jsonLd"] for text in json_strings(json.loads(block))
     ]
@@ -94,11 +94,18 @@ def test_restricted_modes_show_nothing_past_the_boundary_on_twenty_real_films(
             query = "" if mode == "none" else f"?spoilers={mode}"
             page.goto(film.get_absolute_url() + query)
             assert page.locator("#spoiler-choice").input_value() == mode, film
+            assert page.locator('script[type="application/ld+json"]').count()
             texts, unnamed = read_page(page)
+            # The quiz its link opens keeps to the same choice.
+            page.goto(page.locator("#quiz a").first.get_attribute("href"))
+            quiz_texts, quiz_unnamed = read_page(page)
             leaks += [
                 f"{film} ({mode}): {leak}"
-                for leak in find_leaks(forbidden, texts, unnamed)
+                for leak in find_leaks(
+                    forbidden, [*texts, *quiz_texts], [*unnamed, *quiz_unnamed]
+                )
             ]
+        page.goto(film.get_absolute_url())
         choose_everything(page)
         ending = " ".join(line["text"] for line in data["summary"]["ending"])
         assert " ".join(ending.split()[:8]) in " ".join(page.inner_text("body").split())

@@ -102,6 +102,15 @@ def test_a_name_the_plot_gives_a_character_only_later_stays_hidden(keeper):
     assert "the Lamp Keeper" in text_of(everything["characters"])
 
 
+def test_a_quiz_question_whose_wrong_option_comes_later_is_left_out(keeper):
+    data = copy.deepcopy(keeper.story.data)
+    last = visible_story(data, parse_mode("none"))["visible_through_sentence"]
+    early = [q for q in data["quiz"]["questions"] if max(q["sources"]) <= last]
+    early[0]["options"] = ["Mara Quill", "Tobias Wren", "Edgar Holt", "Ada Lin"]
+    assert early[0] not in visible_story(data, parse_mode("none"))["quiz"]["questions"]
+    assert early[0] in visible_story(data, parse_mode("upto:2"))["quiz"]["questions"]
+
+
 def test_a_similar_films_reason_naming_a_character_met_later_is_left_out(keeper):
     data = keeper.story.data
     reasons = ["both follow Edgar Holt", "keywords: lighthouse"]
