@@ -148,10 +148,19 @@ def list_similar(
     response={200: QuizOut, **SLUG_READ_RESPONSES},
     summary="A film's quiz questions, without the answers",
 )
-def get_quiz(request: HttpRequest, response: HttpResponse, slug: Slug) -> dict:
+def get_quiz(
+    request: HttpRequest,
+    response: HttpResponse,
+    slug: Slug,
+    spoilers: str = Query("none", max_length=20, description=SPOILERS_HELP),
+) -> dict:
+    """Only questions the spoiler choice may show, as on the site's quiz page;
+    answers are scored under the same choice."""
+    mode = spoiler_mode(spoilers)
     story = queries.published_story(slug)
     set_last_modified(response, story.updated_at)
-    return {"film": story.film, "questions": questions_without_answers(story.sections)}
+    shown = visible_story(story.sections, mode)
+    return {"film": story.film, "questions": questions_without_answers(shown)}
 
 
 @router.post(
@@ -159,7 +168,13 @@ def get_quiz(request: HttpRequest, response: HttpResponse, slug: Slug) -> dict:
     response={200: QuizResultOut, 404: ErrorOut, **WRITE_RESPONSES},
     summary="Score quiz answers and show the corrections",
 )
-def answer_quiz(request: HttpRequest, slug: Slug, payload: QuizAnswersIn) -> QuizResult:
+def answer_quiz(
+    request: HttpRequest,
+    slug: Slug,
+    payload: QuizAnswersIn,
+    spoilers: str = Query("none", max_length=20, description=SPOILERS_HELP),
+) -> QuizResult:
     check_rate(request, "quiz")
-    story = queries.published_story(slug)
-    return score_quiz(story.sections, dict(enumerate(payload.answers)))
+    mode = spoiler_mode(spoilers)
+    shown = visible_story(queries.published_story(slug).sections, mode)
+    return score_quiz(shown, dict(enumerate(payload.answers)))

@@ -147,7 +147,7 @@ def test_a_reason_naming_a_character_the_choice_hides_is_left_out(
 
 def test_the_quiz_has_questions_but_no_answers(client, catalogue):
     questions = catalogue.keeper.story.sections["quiz"]["questions"]
-    quiz = get_json(client, "/films/the-keeper-1970/quiz")
+    quiz = get_json(client, "/films/the-keeper-1970/quiz?spoilers=all")
     assert quiz["questions"] == [
         {"number": number, "question": q["question"], "options": q["options"]}
         for number, q in enumerate(questions)
@@ -155,11 +155,25 @@ def test_the_quiz_has_questions_but_no_answers(client, catalogue):
     assert "answer" not in str(quiz)
 
 
+@pytest.mark.parametrize("mode", ["", "?spoilers=none", "?spoilers=upto:3"])
+def test_the_quiz_asks_only_what_the_spoiler_choice_shows(client, catalogue, mode):
+    questions = catalogue.keeper.story.sections["quiz"]["questions"]
+    last = cutoff(catalogue.keeper.story.sections, parse_mode(mode[10:] or "none"))
+    quiz = get_json(client, f"/films/the-keeper-1970/quiz{mode}")
+    asked = {q["question"] for q in quiz["questions"]}
+    assert asked, "the test plot must have a question before the boundary"
+    assert asked <= {q["question"] for q in questions if max(q["sources"]) <= last}
+    result = post_json(client, f"/films/the-keeper-1970/quiz{mode}", {"answers": []})
+    assert result["total"] == len(asked)
+
+
 def test_answers_are_scored_with_the_sentence_behind_each_answer(client, catalogue):
     questions = catalogue.keeper.story.sections["quiz"]["questions"]
     wrong = (questions[1]["answer"] + 1) % len(questions[1]["options"])
     answers = [questions[0]["answer"], wrong]
-    result = post_json(client, "/films/the-keeper-1970/quiz", {"answers": answers})
+    result = post_json(
+        client, "/films/the-keeper-1970/quiz?spoilers=all", {"answers": answers}
+    )
     assert (result["score"], result["total"]) == (1, len(questions))
     first, second = result["corrections"][:2]
     assert first["is_correct"] is True
@@ -172,7 +186,9 @@ def test_answers_are_scored_with_the_sentence_behind_each_answer(client, catalog
 
 
 def test_unanswered_and_impossible_answers_count_as_wrong(client, catalogue):
-    result = post_json(client, "/films/the-keeper-1970/quiz", {"answers": [7]})
+    result = post_json(
+        client, "/films/the-keeper-1970/quiz?spoilers=all", {"answers": [7]}
+    )
     assert result["score"] == 0
     assert {c["chosen"] for c in result["corrections"]} == {None}
 
