@@ -210,10 +210,23 @@ def _subject_is_a_pronoun(sentence: Sentence) -> bool:
 
 
 def _acts_in(sentence: Sentence, character: Character) -> bool:
-    """Whether a word of the character's name is a subject of the sentence."""
+    """Whether a word of the character's name is the subject of the main clause
+    ("he meets his neighbour Irene when Irene has car trouble" is not hers)."""
     words = {w for name in (character.name, *character.aliases) for w in name.split()}
-    return any(
-        t.dep in ("nsubj", "nsubjpass") and t.text in words for t in sentence.tokens
+    tokens = sentence.tokens
+    root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+    subjects = {
+        i
+        for i, t in enumerate(tokens)
+        if t.dep in ("nsubj", "nsubjpass") and t.head == root
+    }
+    # "Irene and Shannon drive": a conjunct of the subject is a subject too.
+    subjects |= {
+        i for i, t in enumerate(tokens) if t.dep == "conj" and t.head in subjects
+    }
+    named = {i for i in subjects if tokens[i].text in words}
+    return bool(named) or any(
+        t.head in subjects and t.dep == "compound" and t.text in words for t in tokens
     )
 
 
