@@ -45,7 +45,8 @@ def test_the_api_in_restricted_modes_holds_nothing_past_the_boundary(
         for mode in ("none", f"upto:{middle_event(data)}"):
             forbidden = forbidden_strings(data, boundary(data, mode))
             checked += len(forbidden)
-            for path in (f"story?spoilers={mode}", f"similar?spoilers={mode}"):
+            for resource in ("story", "similar", "quiz"):
+                path = f"{resource}?spoilers={mode}"
                 response = client.get(f"/api/v1/films/{film.slug}/{path}")
                 assert response.status_code == 200, response.content
                 leaks += [
