@@ -132,13 +132,16 @@ def _whole_subtree(tokens: tuple[Token, ...], index: int, start: int, end: int) 
     inside = _members(tokens, index)
     if len(inside) != end - start:
         return False
-    following = tokens[end : end + 2]
-    if (
-        len(following) == 2
-        and following[0].pos == "CCONJ"
-        and following[1].pos == "SCONJ"
-    ):
+    following = [t for t in tokens[end:] if t.pos != "PUNCT"][:2]
+    if [t.pos for t in following] == ["CCONJ", "SCONJ"]:
         return False  # "…, who admits that X, and that Y": Y was the clause's
+    if following and (
+        following[0].dep in ("npadvmod", "appos")
+        or tokens[following[0].head].dep in ("npadvmod", "appos")
+    ):
+        # "rescued by a pair of humans, a woman named Anna": what follows
+        # names what the clause spoke of.
+        return False
     # "before he is rescued by" with "a woman" hung elsewhere: a preposition
     # left without its object.
     return not any(
