@@ -110,6 +110,13 @@ def test_a_shortened_sentence_keeps_its_condition_and_main_clause():
             "Russia (or somewhere in the Czech Republic), and split the money.",
             "(or somewhere in the Czech Republic)",
         ),
+        # "and that ..." belongs to the relative clause; without it, to nobody.
+        (
+            "Learning the money totals a million dollars, the Driver interrogates "
+            "Blanche, who admits she and Cook planned to double-cross him, and "
+            "that the Chrysler belongs to Cook.",
+            "who admits",
+        ),
     ],
 )
 def test_a_shortened_sentence_never_drops_what_the_rest_depends_on(text, kept):
