@@ -1,5 +1,7 @@
 """Similar films rank stories close in meaning first and give reasons that are true."""
 
+import re
+
 import pytest
 
 from plotguide.engine import similar_films
@@ -93,3 +95,13 @@ def test_reasons_name_only_what_both_films_have():
     metadata_only = Weights(text=0.0, genres=0.2, keywords=0.4, directors=0.2, cast=0.2)
     assert similar_films(bond, [("sequel", sequel)], weights=metadata_only)[0][1] > 0
     assert similar_films(bond, [("sequel", sequel)], limit=0) == []
+
+
+def test_the_text_compared_by_meaning_names_no_character(harbor):
+    """Names weigh much in an embedding: Harry Potter's nearest was Harry Brown."""
+    from plotguide.engine.vector import NAMELESS, embedding_text
+
+    text = embedding_text(harbor)
+    names = {w for c in harbor.characters for w in c.name.split() if len(w) > 1}
+    assert names and not any(re.search(rf"\b{name}\b", text) for name in names)
+    assert NAMELESS in text
