@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -41,7 +43,11 @@ def start(host: str, port: int, workers: int = 0) -> subprocess.Popen:
     Whatever stops the wait (an interrupt, a server that never answers)
     stops gunicorn too, so no server outlives the command that started it.
     """
-    process = subprocess.Popen(gunicorn_command(host, port, workers))
+    # Its own process group, so that a stop can end the master and its
+    # workers together even when the master no longer answers.
+    process = subprocess.Popen(
+        gunicorn_command(host, port, workers), start_new_session=True
+    )
     try:
         wait_until_up(process, host, port)
     except BaseException:
@@ -75,11 +81,12 @@ def stop(process: subprocess.Popen) -> None:
     if process.poll() is not None:
         return
     process.terminate()
-    try:
-        process.wait(timeout=GRACEFUL_SECONDS + 2)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=GRACEFUL_SECONDS + 1)
+    # Workers left by a master that was slow to go, or killed, go with it.
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def serve(host: str, port: int, workers: int = 0) -> int:
