@@ -396,18 +396,25 @@ def _add_server_options(parser: Parser) -> None:
 
 
 def interrupt(signum: int, frame: object) -> None:
-    """Stop on SIGTERM as on Ctrl-C, so servers, workers and transactions close."""
+    """Stop on SIGTERM or SIGINT as on Ctrl-C, so servers, workers and
+    transactions close."""
     raise KeyboardInterrupt
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    previous = signal.signal(signal.SIGTERM, interrupt)
+    # SIGINT too: a process started in the background of a script inherits
+    # SIGINT ignored, and Python then never turns it into KeyboardInterrupt.
+    previous = {
+        signum: signal.signal(signum, interrupt)
+        for signum in (signal.SIGTERM, signal.SIGINT)
+    }
     try:
         return run(args)
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def run(args: argparse.Namespace) -> int:
