@@ -17,6 +17,18 @@ FIXED = "fixed"
 LINE_KINDS = (SOURCE, DERIVED, FIXED)
 
 NOT_STATED = "not stated"
+# Every section of a story, in page order: what editors correct and the
+# writer engine records, one entry each.
+STORY_SECTIONS = (
+    "summary",
+    "timeline",
+    "characters",
+    "setting",
+    "themes",
+    "spoiler_free",
+    "quiz",
+    "after_credits",
+)
 
 
 @dataclass(frozen=True)

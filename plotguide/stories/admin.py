@@ -9,19 +9,11 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from plotguide.engine.story import STORY_SECTIONS
 from plotguide.stories import jobs
 from plotguide.stories.models import GenerationJob, SimilarFilm, Story
 
-EDITABLE_SECTIONS = (
-    "summary",
-    "timeline",
-    "characters",
-    "setting",
-    "themes",
-    "spoiler_free",
-    "quiz",
-    "after_credits",
-)
+EDITABLE_SECTIONS = STORY_SECTIONS
 
 
 def section_field() -> forms.JSONField:

@@ -19,7 +19,7 @@ from typing import Any
 from plotguide.engine.config import EngineConfig
 from plotguide.engine.engine import ENGINE_NAME, ENGINE_VERSION, OfflineEngine
 from plotguide.engine.film import FilmText
-from plotguide.engine.story import SectionAuthor, Story
+from plotguide.engine.story import STORY_SECTIONS, SectionAuthor, Story
 from plotguide.engine.validators import validate
 from plotguide.engine.writer.client import ChatClient
 from plotguide.engine.writer.config import WriterConfig
@@ -38,17 +38,6 @@ logger = logging.getLogger(__name__)
 
 WRITER_NAME = "plotguide-writer"
 WRITER_VERSION = "0.1.0"
-# Every section of a story page, in page order, for the per-section record.
-STORY_SECTIONS = (
-    "summary",
-    "timeline",
-    "characters",
-    "setting",
-    "themes",
-    "spoiler_free",
-    "quiz",
-    "after_credits",
-)
 FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$")
 
 
