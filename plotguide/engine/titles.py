@@ -212,8 +212,8 @@ def title_parts(
 
 
 def _as_title(text: str) -> str:
-    """Capitalise, and join what the tokens split: "well - adjusted"."""
-    text = _HYPHENATED.sub("-", text)
+    """Capitalise, and join what the tokens split: "well - adjusted", "George 's"."""
+    text = _HYPHENATED.sub("-", text).replace(" 's ", "'s ")
     return text[:1].upper() + text[1:]
 
 

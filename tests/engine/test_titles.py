@@ -178,3 +178,11 @@ def test_a_long_object_loses_its_modifiers_not_its_head(title):
 def test_a_title_with_no_deed_copies_the_sentence_opening(title):
     text = "Cody, it soon becomes clear, is more than simply special."
     assert title(text).startswith("Cody, it soon becomes clear")
+
+
+def test_a_copied_opening_joins_a_possessive_to_its_name(title):
+    text = (
+        "Leaving Fred and George's new shop, Harry, Ron and Hermione notice "
+        "Draco and Narcissa associating with Death Eaters in Borgin and Burkes."
+    )
+    assert " 's" not in title(text)
