@@ -447,6 +447,8 @@ def _form_key(form: str) -> set[str]:
 
 def _quote_nicknames(form: str, nicknames: tuple[tuple[str, ...], ...]) -> str:
     """Quote a credited nickname inside a full name: Frances "Baby" Houseman."""
+    if '"' in form:
+        return form  # the plot wrote it so already
     words = form.split()
     keys = [name_word(w) for w in words]
     for nickname in nicknames:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from plotguide.engine.errors import FilmTextError
 
 POST_CREDIT_KINDS = ("none", "mid", "post", "both")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,7 @@ class FilmText:
             self.post_credits,
             where,
         )
+        _check_unicode(self, where)
 
     @classmethod
     def from_meta(cls, plot: str, meta: Mapping[str, Any]) -> FilmText:
@@ -140,6 +143,36 @@ def _expect(ok: bool, field: str, expected: str, value: object, where: str) -> N
         raise FilmTextError(
             f"{where}: field '{field}' must be {expected}, got {type(value).__name__}."
         )
+
+
+def _check_unicode(film: FilmText, where: str) -> None:
+    """Reject lone surrogates, which a str holds but no text encoding can.
+
+    They come from bytes decoded with errors="surrogateescape" or from JSON
+    escapes such as "\\udc80"; spaCy fails on the whole plot when it meets one.
+    """
+    for field, text in _texts(film):
+        match = None if text.isascii() else _LONE_SURROGATE.search(text)
+        if match:
+            raise FilmTextError(
+                f"{where}: field '{field}' holds U+{ord(match.group()):04X} at "
+                f"character {match.start()}, a lone surrogate that is not text. "
+                "Decode the source as UTF-8, or drop the undecodable bytes."
+            )
+
+
+def _texts(film: FilmText) -> Iterator[tuple[str, str]]:
+    yield "title", film.title
+    yield "plot", film.plot
+    for name in ("directors", "studios", "genres", "keywords", "sentences"):
+        for item in getattr(film, name):
+            yield name, item
+    for number, credit in enumerate(film.cast):
+        yield f"cast[{number}].actor", credit.actor
+        yield f"cast[{number}].character", credit.character
+    if film.post_credits is not None:
+        yield "post_credits.description", film.post_credits.description
+        yield "post_credits.source", film.post_credits.source
 
 
 def _bad(field: str, value: object, where: str) -> str:

@@ -16,7 +16,7 @@ from plotguide.engine.credits import (
     name_word,
     read_credit,
 )
-from plotguide.engine.doc import Sentence
+from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.film import CastCredit
 from plotguide.engine.places import PLACE_LABELS
 from plotguide.engine.text import TITLES, strip_titles
@@ -414,13 +414,23 @@ def find_mentions(sentences: tuple[Sentence, ...]) -> list[Mention]:
         ]
         spans += _propn_runs(sentence)
         for start, end in _quoted_nicknames(sentence, spans) + spans:
-            if covered.intersection(range(start, end)):
+            if covered.intersection(range(start, end)) or _named_after(sentence, start):
                 continue
             mention = _mention(sentence, start, end)
             if mention:
                 covered.update(range(start, end))
                 mentions.append(mention)
     return mentions
+
+
+def _named_after(sentence: Sentence, start: int) -> bool:
+    """True for "She was named after Frances Perkins": a namesake, not a part."""
+    tokens = sentence.tokens
+    return (
+        start >= 2
+        and tokens[start - 1].text.lower() in ("after", "for")
+        and tokens[start - 2].lemma.lower() == "name"
+    )
 
 
 def _quoted_nicknames(
@@ -436,7 +446,12 @@ def _quoted_nicknames(
     for start, end in sorted(set(spans)):
         gap = tokens[joined[-1][1] : start] if joined else ()
         if gap and all(t.text in QUOTE_MARKS for t in gap):
-            joined[-1] = (joined[-1][0], end)
+            first = joined[-1][0]
+            if not any(t.text in QUOTE_MARKS for t in tokens[first : joined[-1][1]]):
+                # One first name before the nickname: "New Yorker Frances
+                # "Baby" Houseman" is Frances "Baby" Houseman.
+                first = joined[-1][1] - 1
+            joined[-1] = (first, end)
         elif not joined or start >= joined[-1][1]:
             joined.append((start, end))
     return [
@@ -469,6 +484,8 @@ def vote(
             tally["place"] += REALM_WEIGHT
         if mention.title:
             tally["titled"] += 1
+        if '"' in mention.surface:
+            tally["person"] += 2  # only people go by a quoted nickname
         tally["human"] += _human_evidence(sentence, mention)
         tally["modifier"] += _is_modifier(sentence, mention)
     return {key: NameVotes(**tally) for key, tally in counts.items()}
@@ -545,8 +562,14 @@ def _propn_runs(sentence: Sentence) -> list[tuple[int, int]]:
 
 def _mention(sentence: Sentence, start: int, end: int) -> Mention | None:
     tokens = sentence.tokens[start:end]
-    while tokens and (tokens[0].pos in NOT_NAME_POS or tokens[0].tag == "VBG"):
-        tokens, start = tokens[1:], start + 1  # "Inside", "Fearing" opening a sentence
+    demonyms = {
+        i for e in sentence.entities if e.label == "NORP" for i in range(e.start, e.end)
+    }
+    while tokens and (
+        tokens[0].pos in NOT_NAME_POS or tokens[0].tag == "VBG" or start in demonyms
+    ):
+        # "Inside", "Fearing" opening a sentence; "New Yorker" before a name.
+        tokens, start = tokens[1:], start + 1
     words = [t.text for t in tokens if t.text not in ("'s", "’s", "'", "’")]
     while words and not words[0][:1].isupper():
         words.pop(0)
@@ -564,7 +587,22 @@ def _mention(sentence: Sentence, start: int, end: int) -> Mention | None:
     if not parts or len(parts) > 4:
         return None
     key = tuple(name_word(p) for p in parts)
-    return Mention(sentence.id, start, end, key, " ".join(parts), title)
+    return Mention(sentence.id, start, end, key, _surface(tokens, parts), title)
+
+
+def _surface(tokens: tuple[Token, ...], parts: list[str]) -> str:
+    """Return the name as a reader writes it, a quoted nickname in its quotes
+    (Frances "Baby" Houseman)."""
+    texts = [t.text for t in tokens]
+    quoted = {
+        texts[i]
+        for i in range(1, len(texts) - 1)
+        if texts[i - 1] in QUOTE_MARKS and texts[i + 1] in QUOTE_MARKS
+    }
+    inner = parts[1:-1]
+    if not quoted.intersection(inner):
+        return " ".join(parts)
+    return " ".join(f'"{p}"' if p in quoted and p in inner else p for p in parts)
 
 
 def _initials(parts: list[str]) -> list[str]:

@@ -1,7 +1,12 @@
 """Named places of a plot: one definition for the setting and the quiz.
 
 The small parser labels many things places: a character ("Sergeant Jericho"),
-the film's own title ("C.H.U.D.s"), a capitalised first word ("Story"). Both
+the film's own title ("C.H.U.D.s"), a capitalised first word ("Story"), a
+villain the credits do not list ("Voldemort wanted ..."), half of a shop's
+name ("Borgin" of "Borgin and Burkes"), a title or a creature ("Keeper of the
+Gryffindor Quidditch team", "a horde of Inferi"). So a name is a place only
+where the plot puts someone there at least once: after "in", "at", "to",
+"from" and the like, or as what someone visits, reaches or leaves. Both
 the setting and the quiz's wrong answers read this list, so neither offers a
 person or a title as a place, and a possessive never reaches a reader
 ("New York City's").
@@ -12,10 +17,31 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plotguide.engine.doc import Sentence
+from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.story import Character
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Verbs whose subject is a person, never a place: a "place" that wants,
+# tells or kills something is a character the parser mislabelled.
+PERSON_VERBS = frozenset({
+    "agree", "ask", "believe", "decide", "discover", "explain", "find", "kill",
+    "know", "learn", "love", "marry", "meet", "order", "plan", "promise",
+    "realise", "realize", "refuse", "reveal", "say", "tell", "try", "want",
+})  # fmt: skip
+LOCATIVE_PREPOSITIONS = frozenset({
+    "across", "along", "around", "at", "behind", "beyond", "from", "in", "inside",
+    "into", "near", "on", "onto", "outside", "through", "throughout", "to",
+    "toward", "towards", "via", "within",
+})  # fmt: skip
+MOVEMENT_VERBS = frozenset({
+    "enter", "explore", "flee", "invade", "leave", "reach", "return", "tour",
+    "visit",
+})  # fmt: skip
+PLACE_NOUNS = frozenset({
+    "city", "country", "county", "district", "island", "kingdom", "land",
+    "neighborhood", "neighbourhood", "planet", "province", "region", "state",
+    "suburb", "town", "valley", "village",
+})  # fmt: skip
 _ARTICLE = re.compile(r"^(the|a|an) ", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
@@ -43,8 +69,10 @@ def named_places(
         for form in (character.name, *character.aliases)
         for word in form.split()
     }
+    people_words = _people_words(sentences)
     title_key = _letters(title)
     found = []
+    located: set[str] = set()
     for sentence in sentences:
         for entity in sentence.entities:
             if entity.label not in PLACE_LABELS:
@@ -54,13 +82,72 @@ def named_places(
             if (
                 not name
                 or set(name.split()) & name_words
+                or set(name.split()) <= people_words
                 or (title_key and _letters(name).rstrip("s") == title_key.rstrip("s"))
+                or _cut_from_longer_name(sentence, entity.end)
             ):
                 continue
             found.append(
                 PlaceMention(name, sentence.id, written, entity.start, entity.end)
             )
-    return _without_lone_openers(found)
+            if _is_put_there(sentence, entity.start, entity.end):
+                located.add(name)
+    return _without_lone_openers([p for p in found if p.name in located])
+
+
+def _people_words(sentences: tuple[Sentence, ...]) -> set[str]:
+    """Return the words the plot uses for people: inside a PERSON entity, or
+    the proper-noun subject of a verb only a person does."""
+    words: set[str] = set()
+    for sentence in sentences:
+        for entity in sentence.entities:
+            if entity.label == "PERSON":
+                words.update(_POSSESSIVE.sub("", entity.text).split())
+        for token in sentence.tokens:
+            if (
+                token.pos == "PROPN"
+                and token.dep in ("nsubj", "nsubjpass")
+                and sentence.tokens[token.head].lemma.lower() in PERSON_VERBS
+            ):
+                words.add(token.text)
+    return words
+
+
+def _is_put_there(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the span is where someone is or goes: the object of "in",
+    "to", "from"..., of "the town of", or of "visit", "reach", "leave"..."""
+    tokens = sentence.tokens
+    root = next(
+        (i for i in range(start, end) if not start <= tokens[i].head < end), None
+    )
+    return root is not None and _located(tokens, root, 0)
+
+
+def _located(tokens: tuple[Token, ...], index: int, depth: int) -> bool:
+    token = tokens[index]
+    head = tokens[token.head]
+    if token.dep == "pobj":
+        preposition = head.text.lower()
+        return preposition in LOCATIVE_PREPOSITIONS or (
+            preposition == "of" and tokens[head.head].lemma.lower() in PLACE_NOUNS
+        )
+    if token.dep == "dobj":
+        return head.lemma.lower() in MOVEMENT_VERBS
+    # "Port Ellis, Maine", "in Paris and London", "in New York City's
+    # tunnels": as placed as its head.
+    if token.dep in ("appos", "npadvmod", "conj", "poss") and depth < 3:
+        return token.head != index and _located(tokens, token.head, depth + 1)
+    return False
+
+
+def _cut_from_longer_name(sentence: Sentence, end: int) -> bool:
+    """True when the entity is the first half of a name ("Borgin" and Burkes)."""
+    tokens = sentence.tokens
+    return (
+        end + 1 < len(tokens)
+        and tokens[end].text in ("and", "&")
+        and tokens[end + 1].pos == "PROPN"
+    )
 
 
 def strip_article(text: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from plotguide.engine.compress import MAX_EVENT_WORDS, compress
 from plotguide.engine.doc import Sentence, StoryDoc, Token
+from plotguide.engine.referents import DEMONSTRATIVES
 from plotguide.engine.registry import component
 from plotguide.engine.story import DERIVED, SOURCE, Character, Line, SpoilerFree
 
@@ -89,6 +90,7 @@ STAKES_LEMMAS = frozenset(
         "win",
     ]
 )
+MIN_LINES = 3
 MAX_PREMISE = 2
 SAFE_SHARE = 0.3
 
@@ -123,19 +125,37 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     # the premise, then the stakes; long sentences lose their side clauses.
     lines = [_line(s) for s in premise]
     follows = _follows(characters, sentences, end, hidden)
+    told = " ".join(line.text for line in lines)
     if follows and not all(
-        name in " ".join(line.text for line in lines)
-        for name in follows.text.removeprefix("The story follows ")
-        .rstrip(".")
-        .split(" and ")
+        any(form in told for form in (c.name, *c.aliases))
+        for c in characters
+        if c.name in follows.text
     ):
         lines.insert(0, follows)
     used = {s.id for s in premise}
     stakes = next(
-        (s for s in allowed if s.id not in used and s.lemmas() & STAKES_LEMMAS), None
+        (
+            s
+            for s in allowed
+            if s.id not in used
+            and s.lemmas() & STAKES_LEMMAS
+            and (s.id - 1 in used or not _subject_is_a_pronoun(s))
+        ),
+        None,
     )
     if stakes:
         lines.append(_line(stakes))
+        used.add(stakes.id)
+    for sentence in allowed:
+        # A premise of one line says too little: go on in plot order.
+        if len(lines) >= MIN_LINES:
+            break
+        if sentence.id not in used and (
+            sentence.id - 1 in used or not _subject_is_a_pronoun(sentence)
+        ):
+            lines.append(_line(sentence))
+            used.add(sentence.id)
+    lines.sort(key=lambda line: -1 if line is follows else line.sources[0])
     note = (
         ""
         if lines
@@ -200,12 +220,18 @@ def _with_antecedents(premise: list[Sentence]) -> list[Sentence]:
 
 
 def _subject_is_a_pronoun(sentence: Sentence) -> bool:
-    root = next((i for i, t in enumerate(sentence.tokens) if t.dep == "ROOT"), None)
-    return any(
-        t.dep in ("nsubj", "nsubjpass")
-        and t.text.lower() in PERSONAL_PRONOUNS
-        and (t.head == root or i < 6)
-        for i, t in enumerate(sentence.tokens)
+    """True when the subject points back: "he", "they", or "this owner"."""
+    tokens = sentence.tokens
+    root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+    return (
+        bool(tokens)
+        and tokens[0].text in DEMONSTRATIVES
+        or any(
+            t.dep in ("nsubj", "nsubjpass")
+            and t.text.lower() in PERSONAL_PRONOUNS
+            and (t.head == root or i < 6)
+            for i, t in enumerate(tokens)
+        )
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from plotguide.engine import referents
 from plotguide.engine.characters import MAIN_COUNT
 from plotguide.engine.compress import compress, word_count
 from plotguide.engine.doc import Sentence, StoryDoc
@@ -48,6 +49,8 @@ def build_summary(doc: StoryDoc) -> StoryDoc:
     chosen = _select(sentences, characters, set(turning_points.values()))
     limit = _sentence_limit(sentences, chosen)
     lines = {s.id: _line(s, limit) for s in chosen}
+    keep = set(turning_points.values()) | ({sentences[-1].id} if sentences else set())
+    chosen = _with_named_subjects(doc.sentences or (), characters, chosen, lines, keep)
     body = [s for s in chosen if s.id < ending_start]
     ending = tuple(lines[s.id] for s in chosen if s.id >= ending_start)
     note = "" if ending else "The plot is too short to set an ending apart."
@@ -90,6 +93,33 @@ def _select(
         chosen.add(sentence.id)
         spent += cost
     return [s for s in sentences if s.id in chosen]
+
+
+def _with_named_subjects(
+    all_sentences: tuple[Sentence, ...],
+    characters: tuple[Character, ...],
+    chosen: list[Sentence],
+    lines: dict[int, Line],
+    keep: set[int],
+) -> list[Sentence]:
+    """Give a line that opens on "he", "she" or "they" its name where the
+    summary skipped the sentence that named them ("As for Ron, he becomes the
+    Keeper" shortened to "He becomes ..."); leave out such a line when the plot
+    leaves the pronoun open, unless it is a turning point or the last line."""
+    openings = referents.Openings(all_sentences, characters)
+    kept_ids = {s.id for s in chosen}
+    result = []
+    for sentence in chosen:
+        line = lines[sentence.id]
+        told_before = sentence.id - 1 in kept_ids and sentence.text.startswith(
+            line.text.split(" ", 1)[0] + " "
+        )
+        named = None if told_before else openings.named(line.text, sentence.id)
+        if named and named[0] != line.text:
+            lines[sentence.id] = Line(named[0], named[1], DERIVED)
+        if told_before or named or sentence.id in keep:
+            result.append(sentence)
+    return result
 
 
 def _words(sentence: Sentence) -> int:

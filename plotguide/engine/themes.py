@@ -1,4 +1,5 @@
-"""The `themes` component: 3 to 5 themes from Plotguide's taxonomy, with evidence."""
+"""The `themes` component: up to 5 themes from Plotguide's taxonomy, each carried by
+two moments of the plot and, where the film has them, its keywords or genres."""
 
 from __future__ import annotations
 
@@ -8,11 +9,23 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
+from plotguide.engine.compress import MAX_EVENT_WORDS, compress, word_count
 from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.referents import Openings
 from plotguide.engine.registry import component
-from plotguide.engine.story import DERIVED, FIXED, SOURCE, Line, Theme
+from plotguide.engine.story import DERIVED, Line, Theme
 
-MIN_THEMES, MAX_THEMES = 3, 5
+MAX_THEMES = 5
+THEME_SENTENCE_WORDS = 18
+OPENER_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "SCONJ"})
+# A retold moment that opens on its own time word needs no "Later,".
+TIME_OPENERS = frozenset(
+    {"Later", "Then", "After", "Afterwards", "Eventually", "Finally", "Meanwhile"}
+)
+# Genres that name an audience, not a subject: a "Family" film is not about a family.
+AUDIENCE_GENRES = frozenset(
+    {"family", "family film", "children's", "children's/family", "children's fantasy"}
+)
 MIN_SCORE = 2.0
 EVIDENCE_SENTENCES = 2
 
@@ -50,43 +63,49 @@ def taxonomy() -> tuple[ThemeEntry, ...]:
     )
 
 
-@component("themes", requires=("sentences",))
+@component("themes", requires=("sentences", "characters"))
 def build_themes(doc: StoryDoc) -> StoryDoc:
-    """Score each taxonomy theme on trigger lemmas and the film's keywords.
+    """Keep a theme only where the plot carries it and the metadata agrees.
 
-    Metadata keywords and genres count more than a single word of the plot,
-    since people chose them for the whole film.
+    A theme needs at least two sentences of its own words (a word of a name,
+    "Half-Blood Prince", is not one), and, where the film has keywords or
+    genres, one of them naming it: "Vampires and monsters" for a keyword
+    "werewolf" and a "Half-Blood" in the plot is neither.
     """
     sentences = tuple(s for s in doc.sentences or () if s.tokens)
-    lemma_sets = [(s, s.lemmas()) for s in sentences]
+    lemma_sets = [(s, _theme_words(s)) for s in sentences]
     tags = tuple(t.lower() for t in doc.film.keywords + doc.film.genres)
+    tags = tuple(t for t in tags if t not in AUDIENCE_GENRES)
     scored = []
     for entry in taxonomy():
         hits = [(s, lemmas & entry.triggers) for s, lemmas in lemma_sets]
         hits = [(s, found) for s, found in hits if found]
-        distinct = set().union(*(found for _, found in hits)) if hits else set()
         meta = sum(1 for tag in tags if matches_tag(tag, entry))
+        if len(hits) < EVIDENCE_SENTENCES or (tags and not meta):
+            continue
+        distinct = set().union(*(found for _, found in hits))
         score = math.sqrt(len(hits)) + 0.5 * len(distinct) + 2.0 * min(meta, 3)
-        if hits:
+        if score >= MIN_SCORE:
             scored.append((score, entry, hits))
     scored.sort(key=lambda item: (-item[0], item[1].id))
-    chosen = [
-        item
-        for rank, item in enumerate(scored)
-        if rank < MIN_THEMES or item[0] >= MIN_SCORE
-    ][:MAX_THEMES]
-    themes = tuple(
-        Theme(
-            entry.id,
-            entry.emoji,
-            entry.name,
-            entry.meaning,
-            round(score, 3),
-            _paragraph(entry, hits),
-        )
-        for score, entry, hits in chosen
-    )
-    return replace(doc, themes=themes)
+    openings = Openings(doc.sentences or (), doc.characters or ())
+    themes = []
+    for score, entry, hits in scored:
+        paragraph = _paragraph(entry, hits, openings)
+        if paragraph:
+            themes.append(
+                Theme(
+                    entry.id,
+                    entry.emoji,
+                    entry.name,
+                    entry.meaning,
+                    round(score, 3),
+                    paragraph,
+                )
+            )
+        if len(themes) == MAX_THEMES:
+            break
+    return replace(doc, themes=tuple(themes))
 
 
 def matches_tag(tag: str, entry: ThemeEntry) -> bool:
@@ -96,16 +115,72 @@ def matches_tag(tag: str, entry: ThemeEntry) -> bool:
     )
 
 
+def _carries(sentence: Sentence, found: frozenset[str]) -> int:
+    """Count the theme's words that head their phrase: "a first kiss" carries
+    romance, "a love potion" only names a thing."""
+    return sum(
+        1
+        for token in sentence.tokens
+        if token.lemma.lower() in found and token.dep not in ("compound", "amod")
+    )
+
+
+def _lower_first(text: str, sentence: Sentence) -> str:
+    """Lower the first word when it is a function word or a participle
+    ("After", "Led"), never a name ("Vance", tagged a noun or not)."""
+    first, _, rest = text.partition(" ")
+    tokens = sentence.tokens
+    opener = tokens[0] if tokens and tokens[0].text == first else None
+    if opener and (opener.pos in OPENER_POS or opener.tag in ("VBG", "VBN")):
+        return f"{first.lower()} {rest}"
+    return text
+
+
+def _theme_words(sentence: Sentence) -> frozenset[str]:
+    """Lower-cased lemmas of the sentence's common words, not of its names."""
+    return frozenset(
+        token.lemma.lower()
+        for index, token in enumerate(sentence.tokens)
+        if token.pos != "PROPN"
+        and not token.ent
+        and (index == 0 or not token.text[:1].isupper())
+    )
+
+
 def _paragraph(
-    entry: ThemeEntry, hits: list[tuple[Sentence, frozenset[str]]]
+    entry: ThemeEntry,
+    hits: list[tuple[Sentence, frozenset[str]]],
+    openings: Openings,
 ) -> tuple[Line, ...]:
-    """Return the theme's meaning, then the plot sentences that show it."""
-    best = sorted(hits, key=lambda hit: (-len(hit[1]), hit[0].id))[:EVIDENCE_SENTENCES]
-    best.sort(key=lambda hit: hit[0].id)
-    ids = tuple(s.id for s, _ in best)
-    lines = [
-        Line(entry.meaning, (), FIXED),
-        Line("This film shows it in these moments:", ids, DERIVED),
-    ]
-    lines += [Line(s.text, (s.id,), SOURCE) for s, _ in best]
-    return tuple(lines)
+    """Say how often the plot comes to the theme and retell the two moments
+    that carry it most, in plot order; empty when two cannot be told."""
+    best = sorted(hits, key=lambda hit: (-_carries(*hit), -len(hit[1]), hit[0].id))
+    told: list[tuple[str, tuple[int, ...], Sentence]] = []
+    for sentence, found in best:
+        text = compress(sentence, THEME_SENTENCE_WORDS)
+        kept = {word.strip('.,;:!?"') for word in text.split()}
+        tokens = sentence.tokens
+        if not any(t.text in kept and t.lemma.lower() in found for t in tokens):
+            # Shortening cut the theme's word ("a love potion"): the whole
+            # sentence, if short, or another moment.
+            text = sentence.text if word_count(sentence.text) <= MAX_EVENT_WORDS else ""
+        named = openings.named(text, sentence.id) if text else None
+        if named:
+            told.append((*named, sentence))
+        if len(told) == EVIDENCE_SENTENCES:
+            break
+    if len(told) < EVIDENCE_SENTENCES:
+        return ()
+    told.sort(key=lambda item: item[2].id)
+    ids = tuple(sorted({i for _, cited, _ in told for i in cited}))
+    (first, _, _), (second, _, second_sentence) = told
+    count = (
+        "It runs through the plot; two moments carry it most."
+        if len(hits) > EVIDENCE_SENTENCES
+        else "Two moments of the plot carry it."
+    )
+    later = "" if second.split(" ", 1)[0].rstrip(",") in TIME_OPENERS else "Later, "
+    second = _lower_first(second, second_sentence) if later else second
+    text = f"{first} {later}{second}"
+    every = tuple(s.id for s, _ in hits)
+    return (Line(count, every, DERIVED), Line(text, ids, DERIVED))

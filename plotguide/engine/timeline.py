@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from plotguide.engine import referents
 from plotguide.engine.assertion import is_asserted
 from plotguide.engine.characters import MAIN_COUNT
 from plotguide.engine.compress import MAX_EVENT_WORDS, compress
@@ -68,8 +69,8 @@ def _events(
     bounds = [round(n * count / event_count) for n in range(event_count + 1)]
     by_sentence = {tp.sentence: tp.key for tp in turning_points}
     weight = _weights(sentences, characters)
-    token_names = _token_names(sentences, characters)
-    genders = _genders(sentences, token_names)
+    token_names = referents.token_names(sentences, characters)
+    genders = referents.genders(sentences, token_names)
     events = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = range(start, end)
@@ -117,35 +118,6 @@ def _weights(
     return weights
 
 
-def _token_names(
-    sentences: tuple[Sentence, ...], characters: tuple[Character, ...]
-) -> dict[int, dict[int, str]]:
-    """Map sentence id -> token index -> the character's short name."""
-    found: dict[int, dict[int, str]] = {s.id: {} for s in sentences}
-    forms = sorted(
-        ((tuple(form.split()), c) for c in characters for form in (c.name, *c.aliases)),
-        key=lambda pair: -len(pair[0]),
-    )
-    for sentence in sentences:
-        texts = [t.text for t in sentence.tokens]
-        for words, character in forms:
-            size = len(words)
-            for start in range(len(texts) - size + 1):
-                if tuple(texts[start : start + size]) == words:
-                    for index in range(start, start + size):
-                        found[sentence.id].setdefault(index, short_name(character))
-    return found
-
-
-def short_name(character: Character) -> str:
-    """Return the name a reader would use: the surname-like alias, or the name."""
-    singles = [a for a in character.aliases if len(a.split()) == 1]
-    if singles and len(character.name.split()) > 1:
-        last = character.name.split()[-1]
-        return last if last in singles else singles[0]
-    return character.name
-
-
 def _title(
     sentences: tuple[Sentence, ...],
     index: int,
@@ -154,65 +126,10 @@ def _title(
 ) -> tuple[str, tuple[int, ...]]:
     """Return the event title and the sentences it draws on (with a pronoun's).
 
-    A pronoun's candidates are the characters named before it in the sentence
-    (nearest first), then those of up to two sentences before, each sentence's
-    subject first: "Raynor meets Dodd. He ..." reads as Raynor.
+    A pronoun's candidates come from plotguide/engine/referents.py.
     """
-    antecedents: list[tuple[str, int]] = []
-    for previous in range(index, max(-1, index - 3), -1):
-        sentence = sentences[previous]
-        found = token_names[previous]
-        limit = _subject_index(sentence) if previous == index else len(sentence.tokens)
-        order = sorted(
-            (i for i in found if i < limit),
-            key=lambda i: (sentence.tokens[i].dep not in ("nsubj", "nsubjpass"), -i),
-        )
-        for token_index in order:
-            name = found[token_index]
-            if name not in [a for a, _ in antecedents]:
-                antecedents.append((name, previous))
-        if len(antecedents) >= 3:
-            break
+    antecedents = referents.antecedents(sentences, index, token_names)
     names = tuple(a for a, _ in antecedents)
     title = event_title(sentences[index], token_names[index], names, genders)
     cited = {index} | {s for a, s in antecedents if a in title}
     return title, tuple(sorted(cited))
-
-
-def _genders(
-    sentences: tuple[Sentence, ...], token_names: dict[int, dict[int, str]]
-) -> dict[str, str]:
-    """Guess "m" or "f" per short name from the subject pronouns ("he", "she")
-    that follow the name in sentences naming that character alone.
-
-    Plots say "her son" of other people often, so only subject pronouns count,
-    and a name needs three votes and a three-to-one majority.
-    """
-    counts: dict[str, list[int]] = {}
-    for sentence in sentences:
-        found = token_names[sentence.id]
-        if len(set(found.values())) != 1:
-            continue
-        name = next(iter(found.values()))
-        tally = counts.setdefault(name, [0, 0])
-        for token in sentence.tokens[min(found) :]:
-            lower = token.text.lower()
-            if token.dep in ("nsubj", "nsubjpass") and lower in ("he", "she"):
-                tally[lower == "she"] += 1
-    genders = {}
-    for name, (male, female) in counts.items():
-        if male >= 3 and male >= 3 * female:
-            genders[name] = "m"
-        elif female >= 3 and female >= 3 * male:
-            genders[name] = "f"
-    return genders
-
-
-def _subject_index(sentence: Sentence) -> int:
-    for index, token in enumerate(sentence.tokens):
-        if (
-            token.dep in ("nsubj", "nsubjpass")
-            and sentence.tokens[token.head].dep == "ROOT"
-        ):
-            return index
-    return len(sentence.tokens)

@@ -190,9 +190,15 @@ def title_parts(
     tokens = sentence.tokens
     resolver = _Resolver(tokens, names, antecedents, genders or {})
     first: tuple[str, bool] | None = None
+    unnamed: tuple[str, bool] | None = None
     for verb, subject in _clauses(tokens, names):
         words, complete = _clause_title(tokens, verb, subject, resolver)
         if not words:
+            continue
+        if complete and words[0].pos == "PRON" and tokens[verb].dep != "ROOT":
+            # "He is chosen by Voldemort" of "Draco reveals that he has been
+            # chosen": a side clause's "he" may not be whoever a title names.
+            unnamed = unnamed or (_tidy(words), complete)
             continue
         if complete or (
             first is None and tokens[verb].lemma.lower() not in NEEDS_OBJECT
@@ -200,6 +206,9 @@ def title_parts(
             return _tidy(words), complete
         # "Douglas realizes" says nothing; a later whole clause may say what.
         first = first or (_tidy(words), complete)
+    if unnamed is not None:
+        # "Draco reveals that he ...": the opening names who; else the clause.
+        return (_opening(sentence), False) if tokens[0].pos == "PROPN" else unnamed
     if first is not None:
         # "Sam is", "Douglas realizes": the sentence's own opening says more.
         return _opening(sentence), False
@@ -504,6 +513,11 @@ def _modifier_words(
         return owner
     if index in resolver.names:
         return [Word(resolver.names[index], "PROPN")]
+    span = range(_left_edge(tokens, index), _subtree_end(tokens, index) + 1)
+    if len(span) <= 5 and any(tokens[i].tag == "HYPH" for i in span):
+        # "a far-away cave": the hyphenated words are one modifier.
+        written = "".join(tokens[i].text + " " * tokens[i].space for i in span)
+        return [Word(written.strip(), token.pos)]
     return [Word(token.text, token.pos)]
 
 

@@ -67,6 +67,13 @@ TEMPLATE_WORDS = frozenset(
         "back",
         "an",
         "it",
+        "runs",
+        "through",
+        "plot",
+        "two",
+        "carry",
+        "most",
+        "later",
     ]
 )
 SETTING_NOUNS = frozenset(

@@ -447,3 +447,18 @@ def test_a_name_spelt_unlike_its_credit_is_one_person_shown_without_an_actor(eng
     [aberline] = _by_word(story, "Aberline")
     assert aberline.actor is None
     assert "actors_from_credits" not in {c.name for c in story.failed_checks()}
+
+
+def test_a_quoted_nickname_in_the_plot_makes_one_character_without_credits(engine):
+    plot = (
+        'In 1963, 17-year-old New Yorker Frances "Baby" Houseman spends the summer '
+        "at a resort with her family. She was named after Frances Perkins, the "
+        "first woman in the Cabinet. Baby falls for the dance instructor Johnny "
+        "Castle. Johnny teaches Baby to dance. Baby lies to her father to help "
+        "Johnny. Her father forbids Baby to see Johnny. Baby defies him."
+    )
+    story = engine.run(film(plot))
+    [baby] = _by_word(story, "Baby")
+    assert baby.name == 'Frances "Baby" Houseman'
+    assert len(baby.mentions) >= 5
+    assert not _by_word(story, "Perkins")

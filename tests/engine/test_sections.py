@@ -1,5 +1,5 @@
 from plotguide.engine import CastCredit, FilmText, PostCredits
-from plotguide.engine.themes import taxonomy
+from plotguide.engine.themes import matches_tag, taxonomy
 from tests.engine.plots import film
 
 
@@ -27,12 +27,56 @@ def test_taxonomy_has_at_least_sixty_themes_with_emoji_and_triggers():
     assert all(t.emoji and t.meaning and t.triggers for t in themes)
 
 
-def test_themes_come_with_evidence_from_the_plot(harbor):
-    assert 3 <= len(harbor.themes) <= 5
+def test_each_theme_is_carried_by_two_moments_and_named_by_the_metadata(harbor):
+    assert 1 <= len(harbor.themes) <= 5
     assert "police" in [t.id for t in harbor.themes]
+    tags = [t.lower() for t in harbor_tags()]
     for theme in harbor.themes:
-        evidence = [line for line in theme.paragraph if line.kind == "source"]
-        assert evidence and all(line.sources for line in evidence)
+        entry = next(e for e in taxonomy() if e.id == theme.id)
+        assert any(matches_tag(tag, entry) for tag in tags)
+        told = theme.paragraph[-1]
+        assert len(told.sources) >= 2
+        assert theme.meaning not in " ".join(line.text for line in theme.paragraph)
+
+
+def harbor_tags():
+    from tests.engine.plots import HARBOR
+
+    return HARBOR.keywords + HARBOR.genres
+
+
+ROMANCE_PLOT = (
+    "Anna meets Tom at a dance and falls in love with him. "
+    "Tom proposes to Anna on the bridge. "
+    "Anna's father disapproves of the romance. "
+    "They marry in secret and run away to the coast."
+)
+
+
+def test_a_theme_the_films_keywords_and_genres_do_not_name_is_left_out(engine):
+    with_tags = engine.run(film(ROMANCE_PLOT, genres=("Romance",)))
+    without = engine.run(film(ROMANCE_PLOT, genres=("Western",), keywords=("horse",)))
+    assert "first_love" in [t.id for t in with_tags.themes]
+    assert "first_love" not in [t.id for t in without.themes]
+
+
+def test_a_word_inside_a_name_carries_no_theme(engine):
+    plot = (
+        'Harry finds a book signed by the "Half-Blood Prince." '
+        "The Half-Blood Prince wrote notes in the margins. "
+        "Harry follows the notes in class. "
+        "Harry learns who the Half-Blood Prince is."
+    )
+    story = engine.run(film(plot, keywords=("werewolf",)))
+    assert "vampires" not in [t.id for t in story.themes]
+
+
+def test_a_theme_paragraph_retells_its_moments_in_plot_order(engine):
+    story = engine.run(film(ROMANCE_PLOT, genres=("Romance",)))
+    [theme] = [t for t in story.themes if t.id == "first_love"]
+    told = theme.paragraph[-1]
+    assert list(told.sources) == sorted(told.sources)
+    assert "Later, " in told.text
 
 
 def test_quiz_answers_are_stated_by_their_cited_sentence(harbor, garden):
@@ -133,31 +177,41 @@ def test_a_where_question_asks_for_the_place_its_sentence_states(engine):
     assert question.pool[0] == "Dallas"
 
 
-def test_places_leave_out_characters_the_title_and_lone_first_words():
-    from plotguide.engine.doc import Entity, Sentence
-    from plotguide.engine.places import named_places
-    from plotguide.engine.story import Character
-
-    sentences = (
-        Sentence(
-            0,
-            0,
-            "Story begins in New York City's tunnels.",
-            (),
-            (Entity("GPE", 0, 1, "Story"), Entity("GPE", 3, 7, "New York City's")),
-        ),
-        Sentence(
-            1,
-            0,
-            "Jericho Butler hunts the C.H.U.D.s on Mars.",
-            (),
-            (
-                Entity("GPE", 0, 2, "Jericho Butler"),
-                Entity("GPE", 4, 5, "C.H.U.D.s"),
-                Entity("LOC", 6, 7, "Mars"),
-            ),
-        ),
+def test_places_leave_out_characters_the_title_and_lone_first_words(engine):
+    plot = (
+        "Story begins in New York City's tunnels. "
+        "Jericho Butler hunts the C.H.U.D.s on Mars."
     )
-    jericho = Character("Jericho Butler", ("Jericho",), "protagonist", 1.0, (1,))
-    places = named_places(sentences, (jericho,), title="C.H.U.D.")
-    assert [p.name for p in places] == ["New York City", "Mars"]
+    cast = (CastCredit("Someone", "Jericho Butler", 0),)
+    story = engine.run(film(plot, title="C.H.U.D.", cast=cast))
+    places = [item.value for item in story.setting.locations]
+    assert "New York City" in places
+    assert not {"Story", "Jericho Butler", "C.H.U.D.s", "New York City's"} & set(places)
+
+
+def test_a_place_is_only_where_the_plot_puts_someone(engine):
+    plot = (
+        "Harry returns to Hogwarts and meets Dumbledore in the Astronomy Tower. "
+        "Ron becomes the Keeper of the Gryffindor Quidditch team. "
+        "Harry learns that Voldemort wanted seven Horcruxes. "
+        "Voldemort tells Snape to watch Harry. "
+        "Dumbledore defends Harry from a horde of Inferi in the cave. "
+        "Harry and Ron meet Draco in Borgin and Burkes."
+    )
+    story = engine.run(film(plot))
+    places = {item.value for item in story.setting.locations}
+    assert not places & {"Voldemort", "Borgin", "Inferi", "Gryffindor Quidditch"}
+    assert not any("Keeper" in place for place in places)
+
+
+def test_a_quiz_blank_is_never_a_word_that_belongs_to_its_verb(engine):
+    plot = (
+        "The attack took place after the party. "
+        "Mandrake forces his way into Ripper's office. "
+        "Ripper takes care of the base. "
+        "Mandrake takes part in the search. "
+        "Voldemort tightens his grip on the school."
+    )
+    story = engine.run(film(plot))
+    answers = {q.options[q.answer] for q in story.quiz.questions}
+    assert not answers & {"place", "way", "care", "part", "grip"}

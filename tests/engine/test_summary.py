@@ -154,3 +154,35 @@ def test_sentences_run_together_where_a_footnote_was_cut_are_parted(engine):
     texts = [s.text for s in engine.run(film(plot)).sentences]
     assert "Moss makes his way to a motel in the next county." in texts
     assert not any("countyThe" in text for text in texts)
+
+
+PRONOUN_PLOT = (
+    "Harry and Ron board the train to the school. "
+    "Harry spies on Draco, who hints that he will not return next year. "
+    "Harry tells Ron about Draco, and he laughs. "
+    "As for Ron, he becomes the Keeper of the team and wins every match. "
+    "Harry finds an old book full of notes and keeps it. "
+    "The notes help Harry in class. "
+    "Dumbledore asks Harry to help him find a locket. "
+    "Dumbledore and Harry leave the school at night. "
+    "They travel to a far-away cave where Harry makes Dumbledore drink a potion. "
+    "Harry and Dumbledore return to the tower. "
+    "Snape kills Dumbledore on the tower. "
+    "Harry chases Snape out of the castle. "
+    "Snape reveals that he is the prince. "
+    "Harry, Ron and Hermione decide to hunt the lockets."
+)
+
+
+def test_a_summary_line_never_opens_on_a_pronoun_cut_from_its_name(engine):
+    story = engine.run(film(PRONOUN_PLOT))
+    lines = [line for p in story.summary.paragraphs for line in p]
+    lines += list(story.summary.ending)
+    kept = {i for line in lines for i in line.sources}
+    for line in lines:
+        first = line.text.split(" ", 1)[0]
+        if first in ("He", "She", "They", "His", "Her", "Their"):
+            # Only right after the sentence that names them.
+            source = line.sources[0]
+            assert source - 1 in kept, line.text
+            assert story.sentences[source].text.startswith(first), line.text

@@ -45,6 +45,10 @@ def title(engine):
             "The crew is wiped out by the miners",
         ),
         ("Banks grows increasingly irate with the children.", "Banks grows irate"),
+        (
+            "They travel to a far-away cave where Harry drinks a potion.",
+            "They travel to a far-away cave",
+        ),
     ],
 )
 def test_a_title_is_subject_verb_and_object_or_complement(title, text, expected):
@@ -186,3 +190,13 @@ def test_a_copied_opening_joins_a_possessive_to_its_name(title):
         "Draco and Narcissa associating with Death Eaters in Borgin and Burkes."
     )
     assert " 's" not in title(text)
+
+
+def test_a_side_clauses_unknown_he_gives_way_to_the_named_opening(title):
+    text = (
+        "Draco reveals that he has been chosen by Voldemort to kill Dumbledore, "
+        "but he is unable to follow through."
+    )
+    assert title(text, names=("Draco", "Voldemort", "Dumbledore")).startswith(
+        "Draco reveals that he has been chosen"
+    )

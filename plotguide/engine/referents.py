@@ -1,0 +1,171 @@
+"""Who "he", "she" and "they" stand for, read from the plot around a sentence.
+
+A retelling that skips sentences cuts a pronoun from its name: "They travel to
+a far-away cave" after a line about Harry and Draco reads as the wrong pair.
+The timeline's titles and the summary's lines resolve pronouns here, the same
+way: names earlier in the sentence first, then up to two sentences before,
+each sentence's subject first; a "he" or "she" only for a character whose
+gender the plot's pronouns make clear.
+"""
+
+from __future__ import annotations
+
+from plotguide.engine.doc import Sentence
+from plotguide.engine.story import Character
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+LOOK_BACK = 2
+DEMONSTRATIVES = frozenset({"This", "That", "These", "Those"})
+POSSESSIVES = {"his": "he", "her": "she", "their": "they"}
+
+
+def token_names(
+    sentences: tuple[Sentence, ...], characters: tuple[Character, ...]
+) -> dict[int, dict[int, str]]:
+    """Map sentence id -> token index -> the character's short name."""
+    found: dict[int, dict[int, str]] = {s.id: {} for s in sentences}
+    forms = sorted(
+        ((tuple(form.split()), c) for c in characters for form in (c.name, *c.aliases)),
+        key=lambda pair: -len(pair[0]),
+    )
+    for sentence in sentences:
+        texts = [t.text for t in sentence.tokens]
+        for words, character in forms:
+            size = len(words)
+            for start in range(len(texts) - size + 1):
+                if tuple(texts[start : start + size]) == words:
+                    for index in range(start, start + size):
+                        found[sentence.id].setdefault(index, short_name(character))
+    return found
+
+
+def short_name(character: Character) -> str:
+    """Return the name a reader would use: the surname-like alias, or the name."""
+    singles = [a for a in character.aliases if len(a.split()) == 1]
+    if singles and len(character.name.split()) > 1:
+        last = character.name.split()[-1]
+        return last if last in singles else singles[0]
+    return character.name
+
+
+def genders(
+    sentences: tuple[Sentence, ...], names: dict[int, dict[int, str]]
+) -> dict[str, str]:
+    """Guess "m" or "f" per short name from the subject pronouns ("he", "she")
+    that follow the name in sentences naming that character alone.
+
+    Plots say "her son" of other people often, so only subject pronouns count,
+    and a name needs three votes and a three-to-one majority.
+    """
+    counts: dict[str, list[int]] = {}
+    for sentence in sentences:
+        found = names[sentence.id]
+        if len(set(found.values())) != 1:
+            continue
+        name = next(iter(found.values()))
+        tally = counts.setdefault(name, [0, 0])
+        for token in sentence.tokens[min(found) :]:
+            lower = token.text.lower()
+            if token.dep in SUBJECT_DEPS and lower in ("he", "she"):
+                tally[lower == "she"] += 1
+    result = {}
+    for name, (male, female) in counts.items():
+        if male >= 3 and male >= 3 * female:
+            result[name] = "m"
+        elif female >= 3 and female >= 3 * male:
+            result[name] = "f"
+    return result
+
+
+def antecedents(
+    sentences: tuple[Sentence, ...],
+    index: int,
+    names: dict[int, dict[int, str]],
+) -> list[tuple[str, int]]:
+    """Return the characters a pronoun in sentence `index` may stand for, most
+    likely first, each with the sentence that names it.
+
+    The names before the sentence's subject come first (nearest first), then
+    those of up to two sentences before, each sentence's subject first:
+    "Raynor meets Dodd. He ..." reads as Raynor.
+    """
+    found_names: list[tuple[str, int]] = []
+    for previous in range(index, max(-1, index - LOOK_BACK - 1), -1):
+        sentence = sentences[previous]
+        found = names[previous]
+        limit = subject_index(sentence) if previous == index else len(sentence.tokens)
+        order = sorted(
+            (i for i in found if i < limit),
+            key=lambda i: (sentence.tokens[i].dep not in SUBJECT_DEPS, -i),
+        )
+        for token_index in order:
+            name = found[token_index]
+            if name not in [a for a, _ in found_names]:
+                found_names.append((name, previous))
+        if len(found_names) >= 3:
+            break
+    return found_names
+
+
+def subject_index(sentence: Sentence) -> int:
+    """Return the index of the main clause's subject (the sentence's length if none)."""
+    for index, token in enumerate(sentence.tokens):
+        if token.dep in SUBJECT_DEPS and sentence.tokens[token.head].dep == "ROOT":
+            return index
+    return len(sentence.tokens)
+
+
+def referent(
+    pronoun: str, index: int, candidates: list[tuple[str, int]], known: dict[str, str]
+) -> tuple[str, tuple[int, ...]] | None:
+    """Return the name(s) a subject pronoun stands for and the sentences that
+    name them, or None when the plot leaves it open.
+
+    "he"/"she": the likeliest candidate of that gender, only where the plot's
+    pronouns make that character's gender clear. "they": the two characters of
+    the sentence before, only when it names exactly two.
+    """
+    lower = pronoun.lower()
+    if lower in ("he", "she"):
+        wanted = "m" if lower == "he" else "f"
+        fitting = [(n, s) for n, s in candidates if known.get(n, wanted) == wanted]
+        if fitting and known.get(fitting[0][0]) == wanted:
+            return fitting[0][0], (fitting[0][1],)
+        return None
+    if lower == "they" and not any(s == index for _, s in candidates):
+        pair = [name for name, s in candidates if s == index - 1]
+        if len(pair) == 2:
+            return f"{pair[0]} and {pair[1]}", (index - 1,)
+    return None
+
+
+class Openings:
+    """Name the "he", "she" or "they" a retold line opens on, for one plot."""
+
+    def __init__(
+        self, sentences: tuple[Sentence, ...], characters: tuple[Character, ...]
+    ) -> None:
+        self.sentences = sentences
+        self.names = token_names(sentences, characters)
+        self.known = genders(sentences, self.names)
+
+    def named(self, text: str, sentence_id: int) -> tuple[str, tuple[int, ...]] | None:
+        """Return the text with its opening pronoun replaced by the name and
+        the sentences cited for it; the text itself when it opens otherwise;
+        None when the plot leaves the pronoun open, or the text opens on
+        "this" or "these" of something told before."""
+        pronoun = text.split(" ", 1)[0]
+        if pronoun in DEMONSTRATIVES:
+            return None  # "This owner, Harry finds, ...": the owner is elsewhere.
+        subject = POSSESSIVES.get(pronoun.lower(), pronoun.lower())
+        if subject not in ("he", "she", "they"):
+            return text, (sentence_id,)
+        candidates = antecedents(self.sentences, sentence_id, self.names)
+        found = referent(subject, sentence_id, candidates, self.known)
+        if found is None:
+            return None
+        name, cited = found
+        if subject != pronoun.lower():
+            # "Her father" -> "Baby's father"; a pair owns with one "'s".
+            name += "'s"
+        return name + text[len(pronoun) :], tuple(sorted({sentence_id, *cited}))

@@ -1,0 +1,85 @@
+"""Who a retold line's opening "he", "they" or "her" stands for."""
+
+import pytest
+
+from plotguide.engine import CastCredit
+from plotguide.engine.referents import Openings
+from tests.engine.plots import film
+
+PLOT = (
+    "Ron joins the team, and he trains every morning. "
+    "Ron says he can win a match. "
+    "Ron hopes he will be picked. "
+    "He forms a romance with Lavender. "
+    "Baby goes to the resort, where she dances all night. "
+    "Baby says she loves the music. "
+    "Baby knows she must lie. "
+    "She lies to her father. "
+    "Dumbledore asks Harry to help him. "
+    "They travel to a far-away cave. "
+    "Harry finds a book in the cave. "
+    "This owner had written notes in it. "
+    "Max, Neil and Tito arrive at the house on Friday. "
+    "They eat dinner together."
+)
+CAST = tuple(
+    CastCredit(f"Actor {n}", name, n)
+    for n, name in enumerate(
+        ("Ron", "Baby", "Johnny", "Harry", "Dumbledore", "Lavender", "Max", "Neil")
+        + ("Tito",)
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def openings(engine):
+    story = engine.run(film(PLOT, cast=CAST))
+    doc = next(engine.documents([film(PLOT, cast=CAST)]))
+    return Openings(doc.sentences, story.characters), doc.sentences
+
+
+def _index(sentences, text):
+    return next(s.id for s in sentences if s.text.startswith(text))
+
+
+def test_he_becomes_the_character_the_plot_makes_him(openings):
+    named, sentences = openings
+    index = _index(sentences, "He forms")
+    text, cited = named.named("He forms a romance with Lavender.", index)
+    assert text == "Ron forms a romance with Lavender."
+    assert index in cited
+
+
+def test_her_becomes_the_characters_possessive(openings):
+    named, sentences = openings
+    index = _index(sentences, "She lies")
+    text, _ = named.named("Her father forbids it.", index)
+    assert text == "Baby's father forbids it."
+
+
+def test_they_becomes_the_two_people_of_the_sentence_before(openings):
+    named, sentences = openings
+    index = _index(sentences, "They travel")
+    text, cited = named.named("They travel to a far-away cave.", index)
+    assert text in (
+        "Dumbledore and Harry travel to a far-away cave.",
+        "Harry and Dumbledore travel to a far-away cave.",
+    )
+    assert index - 1 in cited
+
+
+def test_they_after_three_people_and_this_of_something_told_before_stay_open(
+    openings,
+):
+    named, sentences = openings
+    index = _index(sentences, "They eat")
+    assert named.named("They eat dinner together.", index) is None
+    index = _index(sentences, "This owner")
+    assert named.named("This owner had written notes in it.", index) is None
+
+
+def test_a_line_that_opens_on_a_name_is_left_as_it_is(openings):
+    named, sentences = openings
+    index = _index(sentences, "Harry finds")
+    text = "Harry finds a book."
+    assert named.named(text, index) == (text, (index,))
