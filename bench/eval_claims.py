@@ -82,7 +82,8 @@ def claims_of(title: str, story: Story) -> Iterator[Claim]:
         if event.title.kind == "derived":
             yield Claim(title, "title", event.title.text, cited(event.title.sources))
     retold = [line for paragraph in story.summary.paragraphs for line in paragraph]
-    for line in (*retold, *story.summary.ending, *story.spoiler_free.lines):
+    told = [theme.paragraph[-1] for theme in story.themes if theme.paragraph]
+    for line in (*retold, *story.summary.ending, *story.spoiler_free.lines, *told):
         if line.kind == "derived":
             yield Claim(title, "retelling", line.text, cited(line.sources))
     for question in story.quiz.questions:

@@ -18,6 +18,7 @@ SIDE_CLAUSES = frozenset(
     {"relcl", "appos", "advcl", "acl", "npadvmod", "parataxis", "prep", "advmod"}
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them", "his"})
+PEOPLE_PRONOUNS = PRONOUNS - {"it"} | {"their"}
 # A time clause of a plan is its condition: "when he is arrested, he will plead".
 TIME_MARKS = frozenset({"when", "once", "until", "before", "after", "as soon as"})
 # Where a side clause may end: a dash or a quote may be the clause's own.
@@ -46,7 +47,11 @@ def compress(sentence: Sentence, max_words: int) -> str:
             continue
         trial = removed | set(range(*span))
         candidate = _render(tokens, trial)
-        if _keeps_its_subject(tokens, trial) and word_count(candidate) >= 4:
+        if (
+            _keeps_its_subject(tokens, trial)
+            and _keeps_named_before_pronouns(tokens, span, trial)
+            and word_count(candidate) >= 4
+        ):
             removed, text = trial, candidate
     return text
 
@@ -188,6 +193,23 @@ def _keeps_its_subject(tokens: tuple[Token, ...], removed: set[int]) -> bool:
         if tokens[i].dep in ("nsubj", "nsubjpass")
     )
     return not (leading_cut and subject_is_pronoun)
+
+
+def _keeps_named_before_pronouns(
+    tokens: tuple[Token, ...], span: tuple[int, int], removed: set[int]
+) -> bool:
+    """False when the span names someone a later "she" or "the two" needs:
+    "..., where he kisses her; however, when Patrick asks Kat to prom, she
+    becomes suspicious" without its "when" clause makes "she" someone else."""
+    start, end = span
+    if not any(tokens[i].pos == "PROPN" for i in range(start, end)):
+        return True
+    later = [i for i in range(end, len(tokens)) if i not in removed]
+    return not any(
+        tokens[i].text.lower() in PEOPLE_PRONOUNS
+        or (tokens[i].text.lower() == "two" and tokens[i - 1].text.lower() == "the")
+        for i in later
+    )
 
 
 def _render(tokens: tuple[Token, ...], removed: set[int]) -> str:

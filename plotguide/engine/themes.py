@@ -17,11 +17,9 @@ from plotguide.engine.story import DERIVED, Line, Theme
 
 MAX_THEMES = 5
 THEME_SENTENCE_WORDS = 18
-OPENER_POS = frozenset({"ADP", "ADV", "CCONJ", "DET", "SCONJ"})
-# A retold moment that opens on its own time word needs no "Later,".
-TIME_OPENERS = frozenset(
-    {"Later", "Then", "After", "Afterwards", "Eventually", "Finally", "Meanwhile"}
-)
+# Sentences about the film, not in it ("despite the name, the movie is not
+# about ...").
+REMARK_LEMMAS = frozenset({"film", "movie", "theme", "story"})
 # Genres that name an audience, not a subject: a "Family" film is not about a family.
 AUDIENCE_GENRES = frozenset(
     {"family", "family film", "children's", "children's/family", "children's fantasy"}
@@ -125,17 +123,6 @@ def _carries(sentence: Sentence, found: frozenset[str]) -> int:
     )
 
 
-def _lower_first(text: str, sentence: Sentence) -> str:
-    """Lower the first word when it is a function word or a participle
-    ("After", "Led"), never a name ("Vance", tagged a noun or not)."""
-    first, _, rest = text.partition(" ")
-    tokens = sentence.tokens
-    opener = tokens[0] if tokens and tokens[0].text == first else None
-    if opener and (opener.pos in OPENER_POS or opener.tag in ("VBG", "VBN")):
-        return f"{first.lower()} {rest}"
-    return text
-
-
 def _theme_words(sentence: Sentence) -> frozenset[str]:
     """Lower-cased lemmas of the sentence's common words, not of its names."""
     return frozenset(
@@ -157,6 +144,8 @@ def _paragraph(
     best = sorted(hits, key=lambda hit: (-_carries(*hit), -len(hit[1]), hit[0].id))
     told: list[tuple[str, tuple[int, ...], Sentence]] = []
     for sentence, found in best:
+        if sentence.lemmas() & REMARK_LEMMAS:
+            continue  # "A theme throughout the film is ...": not a moment
         text = compress(sentence, THEME_SENTENCE_WORDS)
         kept = {word.strip('.,;:!?"') for word in text.split()}
         tokens = sentence.tokens
@@ -179,8 +168,18 @@ def _paragraph(
         if len(hits) > EVIDENCE_SENTENCES
         else "Two moments of the plot carry it."
     )
-    later = "" if second.split(" ", 1)[0].rstrip(",") in TIME_OPENERS else "Later, "
-    second = _lower_first(second, second_sentence) if later else second
+    # "Later," only before a plain subject: a moment that opens on its own
+    # time or link ("At the same time", "However") keeps it.
+    opener = second_sentence.tokens[0] if second_sentence.tokens else None
+    later = ""
+    if (
+        opener is not None
+        and opener.pos in ("PROPN", "NOUN", "PRON", "DET")
+        and second.split(" ", 1)[0] == opener.text
+    ):
+        later = "Later, "
+        if opener.pos != "PROPN" and opener.text != "I":
+            second = second[:1].lower() + second[1:]
     text = f"{first} {later}{second}"
     every = tuple(s.id for s, _ in hits)
     return (Line(count, every, DERIVED), Line(text, ids, DERIVED))
