@@ -15,6 +15,18 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plotguide.settings")
 app = Celery("plotguide", include=["plotguide.stories.tasks"])
 
 
+def redelivery_seconds() -> int:
+    """Seconds before an unfinished build goes to another worker (15 min:
+    the writer engine takes minutes per film on CPU)."""
+    value = os.environ.get("PLOTGUIDE_BUILD_REDELIVERY_SECONDS", "900")
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(
+            f"PLOTGUIDE_BUILD_REDELIVERY_SECONDS is {value!r}; give a whole "
+            "number of seconds, longer than the slowest story build."
+        )
+    return int(value)
+
+
 def configure() -> Celery:
     """Point the app at the broker the environment names now, and return it."""
     broker = os.environ.get("PLOTGUIDE_BROKER_URL", "redis://localhost:6379/0")
@@ -26,6 +38,15 @@ def configure() -> Celery:
         task_acks_late=True,
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
+        # A worker killed whole (its machine lost, SIGKILL) hands nothing back:
+        # Redis gives its unacknowledged build to another worker once this
+        # many seconds have passed since delivery (kombu's default is an hour),
+        # swept every 10 s. It must exceed the longest build, or a slow build
+        # runs twice.
+        broker_transport_options={
+            "visibility_timeout": redelivery_seconds(),
+            "unacked_restore_throttle": 1,
+        },
         task_serializer="json",
         accept_content=["json"],
         broker_connection_retry_on_startup=True,

@@ -9,13 +9,14 @@ fresh PostgreSQL database under scripts/postgres.sh.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 import uuid
 
 import pytest
 
-from tests.processes import free_port, wait_for_port
+from tests.processes import children, free_port, wait_for_port
 from tests.stories.deployments import REDIS, Deployment
 
 ADD_FILM = """
@@ -155,39 +156,79 @@ print(json.dumps([story("Odd Credits"), job("Odd Credits"),
     assert request == "new"
 
 
-def test_a_builder_killed_mid_build_loses_no_build_and_leaves_no_half_story(
-    deployment,
-):
-    titles = ["Skerry One", "Skerry Two", "Skerry Three"]
+TITLES = ["Skerry One", "Skerry Two", "Skerry Three"]
+
+
+def queue_long_builds(deployment: Deployment) -> None:
+    """Readers ask for three films whose builds are long enough to kill."""
     deployment.python(
         ADD_FILM
         + f"""
-for title in {titles!r}:
+for title in {TITLES!r}:
     add_film(title, " ".join([KEEPER_PLOT] * 20))
     request_summary(title, 2011)
 """
     )
+
+
+def wait_for_a_delivery(deployment: Deployment) -> None:
+    """Wait until the Celery worker has taken a build from Redis."""
+    deadline = time.monotonic() + 60
+    while "received" not in deployment.worker_log():
+        assert time.monotonic() < deadline, deployment.worker_log()
+        time.sleep(0.1)
+
+
+def outcomes(deployment: Deployment, seconds: int = 180) -> list:
+    """Wait until every request is published; return [request, job] each."""
+    return deployment.python(
+        f"""
+titles = {TITLES!r}
+wait(lambda: all(request_status(t) == "published" for t in titles), {seconds})
+print(json.dumps([[request_status(t), job(t)["status"]] for t in titles]))
+"""
+    )
+
+
+def test_a_builder_killed_mid_build_loses_no_build_and_leaves_no_half_story(
+    deployment,
+):
+    queue_long_builds(deployment)
     deployment.start_worker()
     if deployment.uses_celery:
-        deadline = time.monotonic() + 60
-        while "received" not in deployment.worker_log():
-            assert time.monotonic() < deadline, deployment.worker_log()
-            time.sleep(0.1)
+        wait_for_a_delivery(deployment)
     time.sleep(3)
     victim = deployment.building_process()
     subprocess.run(["kill", "-KILL", str(victim)], check=True)
-    stories = deployment.python(f"print(json.dumps([story(t) for t in {titles!r}]))")
+    stories = deployment.python(f"print(json.dumps([story(t) for t in {TITLES!r}]))")
     for found in filter(None, stories):
         assert {"timeline", "characters", "summary", "quiz"} <= set(found["sections"])
     if not deployment.uses_celery:
         deployment.worker.wait(timeout=10)
         deployment.start_worker()
-    outcome = deployment.python(
-        f"""
-titles = {titles!r}
-wait(lambda: all(request_status(t) == "published" for t in titles))
-print(json.dumps([[request_status(t), job(t)["status"]] for t in titles]))
-"""
-    )
-    assert outcome == [["published", "done"]] * 3, deployment.worker_log()
+    assert outcomes(deployment) == [["published", "done"]] * 3, deployment.worker_log()
     assert deployment.worker.poll() is None
+
+
+def test_a_worker_killed_whole_hands_its_build_to_the_next_worker(
+    tmp_path, redis_url, database_url
+):
+    """A worker lost with its machine (its main process and its pool killed at
+    once, so nothing hands the build back) loses no build: the next worker
+    takes it once the redelivery time has passed, not an hour later."""
+    deployment = Deployment(tmp_path, redis_url, database_url)
+    deployment.environment["PLOTGUIDE_BUILD_REDELIVERY_SECONDS"] = "5"
+    queue_long_builds(deployment)
+    deployment.start_worker()
+    try:
+        wait_for_a_delivery(deployment)
+        time.sleep(2)
+        pool = children(deployment.worker.pid)
+        for pid in [deployment.worker.pid, *pool]:
+            os.kill(pid, signal.SIGKILL)
+        deployment.worker.wait(timeout=10)
+        deployment.start_worker()
+        found = outcomes(deployment, seconds=90)
+    finally:
+        deployment.stop_worker()
+    assert found == [["published", "done"]] * 3, deployment.worker_log()
