@@ -14,21 +14,27 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
-import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.wrk import (  # noqa: E402
+    WrkResult,
+    free_port,
+    run_wrk,
+    start_gunicorn,
+    stop_group,
+    wrk_command,
+)
+
 DEFAULT_PLOT = ROOT / "tests" / "data" / "site" / "rush.txt"
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 @dataclass(frozen=True)
@@ -74,40 +80,6 @@ def seed(plot_file: Path) -> tuple[str, int]:
     return film.slug, len(plot.split())
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def start_server(port: int, workers: int) -> subprocess.Popen:
-    """Start gunicorn without an access log, and wait until it answers."""
-    command = [
-        sys.executable,
-        "-m",
-        "gunicorn",
-        "plotguide.wsgi:application",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        str(workers),
-        "--log-level",
-        "warning",
-    ]
-    process = subprocess.Popen(command, cwd=ROOT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"gunicorn stopped at start (exit {process.returncode}).")
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/meta", timeout=2)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    sys.exit("gunicorn did not answer within 60 s.")
-
-
 def status_of(url: str) -> int:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -116,33 +88,19 @@ def status_of(url: str) -> int:
         return exc.code
 
 
-def run_wrk(url: str, args: argparse.Namespace, duration: int) -> tuple[float, float]:
-    """Return (requests per second, p99 in ms) of one wrk run."""
-    output = subprocess.run(
-        [
-            "wrk",
-            f"-t{args.threads}",
-            f"-c{args.connections}",
-            f"-d{duration}s",
-            "--latency",
-            url,
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    rate = re.search(r"Requests/sec:\s+([\d.]+)", output)
-    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", output, re.M)
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    if errors or not rate or not p99:
-        sys.exit(f"wrk on {url} did not give clean results:\n{output}")
-    return float(rate.group(1)), float(p99.group(1)) * _UNITS[p99.group(2)]
+def measure_once(url: str, args: argparse.Namespace, duration: int) -> WrkResult:
+    """Load the URL once; exit when any answer failed."""
+    command = wrk_command(url, duration, args.connections, args.threads)
+    result = run_wrk(command)
+    if result.failures:
+        sys.exit(f"wrk on {url} counted {result.failures} failed answers.")
+    return result
 
 
 def measure(name: str, url: str, args: argparse.Namespace) -> Result:
-    run_wrk(url, args, duration=min(2, args.duration))  # warm-up: caches filled
-    rate, p99 = run_wrk(url, args, duration=args.duration)
-    return Result(name, rate, p99)
+    measure_once(url, args, duration=min(2, args.duration))  # warm-up: caches filled
+    found = measure_once(url, args, duration=args.duration)
+    return Result(name, found.requests_per_second, found.p99_ms)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -157,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     django.setup()
     slug, words = (args.slug, 0) if args.existing else seed(args.plot)
     port = free_port()
-    server = start_server(port, args.workers)
+    server = start_gunicorn(port, args.workers)
     try:
         base = f"http://127.0.0.1:{port}"
         query = f"?spoilers={args.spoilers}"
@@ -172,8 +130,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"No site film page at {page_url}; measuring the API alone.")
         results.append(measure("api film story (JSON)", api_url, args))
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_group(server)
     baseline = results[0].requests_per_second
     size = f"film {slug}" + (f", {words}-word plot" if words else "")
     for result in results:

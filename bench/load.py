@@ -81,6 +81,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--settle", type=int, default=120, help="s to wait for builds after (120)"
     )
     parser.add_argument(
+        "--redelivery",
+        type=int,
+        default=30,
+        help="PLOTGUIDE_BUILD_REDELIVERY_SECONDS for the worker (30)",
+    )
+    parser.add_argument(
         "--quick", action="store_true", help="a short check: 5 s phases, 30 s settle"
     )
     args = parser.parse_args(argv)
@@ -313,7 +319,12 @@ def phase_fault(
     # Unpublished, so that a reader's request queues a build.
     Story.objects.filter(film__in=asked).update(status=Story.DRAFT)
     log = work / "worker.log"
-    workers = [start_worker(broker, log)]
+    environment = {
+        **os.environ,
+        "PLOTGUIDE_BROKER_URL": broker,
+        "PLOTGUIDE_BUILD_REDELIVERY_SECONDS": str(args.redelivery),
+    }
+    workers = [start_worker(environment, log)]
     stack.callback(lambda: stop_group(workers[-1]))
     load = subprocess.Popen(wrk, stdout=subprocess.PIPE, text=True)
     stack.callback(stop_group, load)
@@ -336,7 +347,7 @@ def phase_fault(
     workers[-1].wait()
     killed_after = time.monotonic() - started
     time.sleep(1)
-    workers.append(start_worker(broker, log))
+    workers.append(start_worker(environment, log))
     output, _ = load.communicate()
     result = parse(output)
     deadline = time.monotonic() + args.settle
@@ -348,19 +359,20 @@ def phase_fault(
         f"{len(asked)} reader requests ({len(refused)} refused {refused}); worker "
         f"killed at {killed_after:.1f} s with {finished_at_kill} built, restarted 1 s "
         f"later; {len(asked) - lost} builds finished {settled:.0f} s after the "
-        f"load began (waited up to {args.settle} s after it)"
+        f"load began (waited up to {args.settle} s after it; redelivery after "
+        f"{args.redelivery} s)"
     )
     return result, lost, stuck, note
 
 
-def start_worker(broker: str, log: Path) -> subprocess.Popen:
+def start_worker(environment: dict[str, str], log: Path) -> subprocess.Popen:
     """Start one Celery worker process (one build at a time); wait until ready."""
     offset = log.stat().st_size if log.exists() else 0
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "plotguide.celery_app", "worker"]
         + ["--pool=prefork", "--concurrency=1", "--loglevel=INFO"],
         cwd=ROOT,
-        env={**os.environ, "PLOTGUIDE_BROKER_URL": broker},
+        env=environment,
         stdout=log.open("a"),
         stderr=subprocess.STDOUT,
         start_new_session=True,

@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -32,6 +30,16 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.wrk import (  # noqa: E402
+    free_port,
+    run_wrk,
+    start_gunicorn,
+    stop_group,
+    wrk_command,
+)
+
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
@@ -67,22 +75,7 @@ def main() -> int:
         "PLOTGUIDE_BENCH_FLOOR_FILE": str(floor_file),
         "PYTHONPATH": str(ROOT),
     }
-    gunicorn = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "plotguide.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{app_port}",
-            "--workers",
-            str(args.workers or cores + 1),
-            "--log-level",
-            "warning",
-        ],
-        env=env,
-        cwd=ROOT,
-    )
+    gunicorn = start_gunicorn(app_port, args.workers, env)
     conf = write_nginx_conf(work, static_root, static_port, proxy_port, app_port)
     nginx = subprocess.Popen(
         [NGINX, "-p", str(work), "-c", str(conf), "-g", "daemon off;"]
@@ -100,7 +93,7 @@ def main() -> int:
         if len(set(bodies.values())) != 1:
             sys.exit("The four addresses did not serve the same bytes; see above.")
         results = {
-            name: run_wrk(url, args.seconds, args.connections, args.warmup)
+            name: measure(url, args.seconds, args.connections, args.warmup)
             for name, url in targets.items()
         }
         _, headers = fetch(targets["b_nginx_proxy_cache"])
@@ -134,9 +127,8 @@ def main() -> int:
         return 0
     finally:
         nginx.terminate()
-        gunicorn.terminate()
         nginx.wait(timeout=10)
-        gunicorn.wait(timeout=10)
+        stop_group(gunicorn)
         shutil.rmtree(work, ignore_errors=True)
 
 
@@ -211,12 +203,6 @@ http {{
     return conf
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def fetch(url: str) -> tuple[bytes, dict[str, str]]:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.read(), dict(response.headers)
@@ -236,21 +222,15 @@ def wait_for(url: str, seconds: float = 60) -> None:
             time.sleep(0.3)
 
 
-def run_wrk(
+def measure(
     url: str, seconds: int, connections: int, warmup: int
 ) -> tuple[float, float]:
     """Warm up, then load the URL; return (requests per second, p99 in ms)."""
-    command = ["wrk", "-t2", f"-c{connections}", "--latency", url]
-    subprocess.run([*command, f"-d{warmup}s"], capture_output=True, check=True)
-    output = subprocess.run(
-        [*command, f"-d{seconds}s"], capture_output=True, text=True, check=True
-    ).stdout
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    value, unit = re.search(r"99%\s+([\d.]+)(us|ms|s)", output).groups()
-    p99 = float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
-    if "Non-2xx" in output:
-        sys.exit(f"{url} answered errors under load:\n{output}")
-    return rate, p99
+    run_wrk(wrk_command(url, warmup, connections))
+    result = run_wrk(wrk_command(url, seconds, connections))
+    if result.failures:
+        sys.exit(f"{url} answered {result.failures} errors under load.")
+    return result.requests_per_second, result.p99_ms
 
 
 if __name__ == "__main__":
