@@ -21,11 +21,14 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cache
 from operator import attrgetter, itemgetter
 
 from django.db import connection
 from django.db.backends.utils import CursorWrapper
 from django.db.models import Field, Model
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 
 # What the search triggers of migration 0002 do, as one statement over many
 # rows. On insert: for the rows with ids above the one given.
@@ -169,6 +172,34 @@ class PendingRows:
             self.films.add(id(film))
 
 
+def new_row(model: type[Model], **values: object) -> Model:
+    """Return a new, unsaved instance holding these values: every field but the key.
+
+    Model.__init__ looks up each field's default and sends two signals for
+    every row; for the 60,000 people of an import that was half a second.
+    A model whose instances something listens to on creation is built the
+    ORM's way.
+    """
+    pk, names = _row_fields(model)
+    if values.keys() != names:
+        raise TypeError(f"{model.__name__} needs exactly {sorted(names)}")
+    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return model(**values)
+    row = Model.__new__(model)
+    row._state = ModelState()
+    row.__dict__[pk] = None
+    row.__dict__.update(values)
+    return row
+
+
+@cache
+def _row_fields(model: type[Model]) -> tuple[str, frozenset[str]]:
+    """The model's primary key and the other fields' attribute names."""
+    fields = model._meta.concrete_fields
+    names = frozenset(f.attname for f in fields if not f.primary_key)
+    return model._meta.pk.attname, names
+
+
 @contextmanager
 def roomy_page_cache(kibibytes: int = 64 * 1024) -> Iterator[None]:
     """Give SQLite a larger page cache while an import writes, then the old size.
@@ -221,6 +252,9 @@ def insert_instances(model: type[Model], rows: list[Model]) -> None:
     by_slug = {row.slug: row for row in rows}
     quote = connection.ops.quote_name
     pk, slugs = quote(meta.pk.column), quote(meta.get_field("slug").column)
+    # Looked up once: for sixty thousand rows, each look-up through the
+    # connection proxy and the pk property added up to a third of a second.
+    attname, alias = meta.pk.attname, connection.alias
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {pk}, {slugs} FROM {quote(meta.db_table)} WHERE {pk} > %s", [last]
@@ -228,9 +262,9 @@ def insert_instances(model: type[Model], rows: list[Model]) -> None:
         for key, slug in cursor.fetchall():
             row = by_slug.get(slug)
             if row is not None:
-                row.pk = key
+                setattr(row, attname, key)
                 row._state.adding = False
-                row._state.db = connection.alias
+                row._state.db = alias
 
 
 def _stored_column(field: Field, rows: list[Model]) -> list:

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from plotguide.catalog.bulk import PendingRows, linked_keys, roomy_page_cache
+from plotguide.catalog.bulk import PendingRows, linked_keys, new_row, roomy_page_cache
 from plotguide.catalog.importers.records import (
     CAST,
     CreditRecord,
@@ -182,7 +182,7 @@ class NameCache:
         for key, name in keyed:
             if key not in self.rows:
                 slug = unique_slug(self.model, name, taken=self.slugs)
-                self.rows[key] = self.model(name=name, key=key, slug=slug)
+                self.rows[key] = new_row(self.model, name=name, key=key, slug=slug)
                 self.pending.add(self.rows[key])
         return [self.rows[key] for key, _ in keyed]
 
@@ -251,7 +251,8 @@ class PeopleCache:
         key = self.key_for(name)
         if key in self.by_key:  # people made by this import are there too
             key = f"{key} #{credit.tmdb_person_id}"  # a namesake with its own id
-        person = Person(
+        person = new_row(
+            Person,
             name=name,
             key=key,
             slug=unique_slug(Person, name, taken=self.slugs),

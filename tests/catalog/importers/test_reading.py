@@ -10,6 +10,7 @@ from plotguide.catalog.importers.reading import (
     RowError,
     film_key,
     parse_date,
+    parse_json,
     parse_runtime,
     split_names,
 )
@@ -67,3 +68,21 @@ def test_a_source_id_decides_and_title_and_year_stand_in_without_one():
 def test_a_name_suffix_stays_with_its_name():
     names = split_names("Robert Downey Jr., Earl Hamner, Jr., Martin Luther King, III")
     assert names == ("Robert Downey Jr.", "Earl Hamner Jr.", "Martin Luther King III")
+
+
+def test_json_cells_that_only_python_reads_are_read_as_before():
+    """NaN and numbers past 64 bits are valid to Python's json module."""
+    cell = '[{"id": 18446744073709551617, "name": "Drama", "score": NaN}]'
+    [item] = parse_json(cell, "genres", "[]")
+    assert item["id"] == 18446744073709551617
+    assert item["name"] == "Drama"
+    assert item["score"] != item["score"]
+
+
+def test_a_broken_json_cell_says_where_it_breaks():
+    with pytest.raises(RowError) as caught:
+        parse_json('[{"id": 28 "name": "Action"}]', "genres", "[]")
+    assert str(caught.value) == (
+        "column 'genres' is not valid JSON (Expecting ',' delimiter at character "
+        "11); expected something like []"
+    )
