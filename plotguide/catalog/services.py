@@ -461,7 +461,8 @@ class _Writer:
         )
 
     def _create(self, record: FilmRecord) -> str:
-        film = Film(
+        film = new_row(
+            Film,
             title=record.title,
             title_key=title_key(record.title),
             created_by=record.source,
