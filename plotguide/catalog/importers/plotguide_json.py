@@ -40,6 +40,13 @@ ROLES = {CAST, DIRECTOR, WRITER}
 OUTCOMES = {WON, NOMINATED}
 KINDS = {NO_SCENE, MID_CREDITS, POST_CREDITS, BOTH_SCENES}
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,90}$")
+_COLLECTION_FIELDS = (
+    ("slug", str, "a string"),
+    ("title", str, "a string"),
+    ("description", str, "a string"),
+    ("films", list, "a list of film slugs"),
+    ("notes", list, "a list of strings"),
+)
 
 
 def load_document(path: Path) -> dict[str, Any]:
@@ -58,7 +65,32 @@ def load_document(path: Path) -> dict[str, Any]:
         )
     if not isinstance(document.get("films"), list):
         raise ImportFormatError(f'{path}: "films" must be a list.')
+    _check_collections(path, document.get("collections", []))
     return document
+
+
+def _check_collections(path: Path, collections: object) -> None:
+    """Check the collections' shape before anything is written.
+
+    They are written after the films, in the same transaction: a bad one found
+    only then would have failed the whole import with a traceback.
+    """
+    if not isinstance(collections, list):
+        raise ImportFormatError(f'{path}: "collections" must be a list.')
+    for number, data in enumerate(collections, start=1):
+        where = f"{path}, collection {number}"
+        if not isinstance(data, dict):
+            raise ImportFormatError(f"{where}: each collection must be an object.")
+        for name, kind, expected in _COLLECTION_FIELDS:
+            value = data.get(name, kind())
+            if not isinstance(value, kind) or (
+                kind is list and not all(isinstance(item, str) for item in value)
+            ):
+                raise ImportFormatError(f'{where}: "{name}" must be {expected}.')
+        if not _SLUG.match(data.get("slug", "")) or not data.get("title"):
+            raise ImportFormatError(
+                f'{where}: "slug" (letters, digits, - and _) and "title" are needed.'
+            )
 
 
 def parse(path: Path) -> Iterator[FilmRecord | Rejection]:

