@@ -100,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     for tool in ("wrk", "redis-server"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is missing; scripts/test.sh installs it.")
+    # Ctrl-C and SIGTERM both unwind the stack that stops what was started;
+    # SIGINT too when a script's background left it ignored.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="plotguide-load-"))
     os.environ["PLOTGUIDE_DATA_DIR"] = str(data_dir.resolve())
@@ -313,19 +316,25 @@ def phase_fault(
     """Load the site while readers' requests are built by a Celery worker
     that is killed with SIGKILL mid-build and restarted; return the load,
     lost builds, requests stuck in 'queued', and a note."""
+    from django.utils import timezone
+
     from plotguide.catalog.models import Film
     from plotguide.stories.models import Story
 
-    # Unpublished, so that a reader's request queues a build.
+    # Unpublished, so that a reader's request queues a build; a story still
+    # unbuilt when the bench stops (interrupted) is put back as it was.
+    unbuilt = Story.objects.filter(
+        film__in=asked, status=Story.DRAFT, updated_at__lt=timezone.now()
+    )
     Story.objects.filter(film__in=asked).update(status=Story.DRAFT)
+    stack.callback(unbuilt.update, status=Story.PUBLISHED)
     log = work / "worker.log"
     environment = {
         **os.environ,
         "PLOTGUIDE_BROKER_URL": broker,
         "PLOTGUIDE_BUILD_REDELIVERY_SECONDS": str(args.redelivery),
     }
-    workers = [start_worker(environment, log)]
-    stack.callback(lambda: stop_group(workers[-1]))
+    worker = start_worker(environment, log, stack)
     load = subprocess.Popen(wrk, stdout=subprocess.PIPE, text=True)
     stack.callback(stop_group, load)
     started = time.monotonic()
@@ -343,11 +352,11 @@ def phase_fault(
     while time.monotonic() < deadline and jobs_finished(asked) < 1:
         time.sleep(0.2)
     finished_at_kill = jobs_finished(asked)
-    os.killpg(workers[-1].pid, signal.SIGKILL)
-    workers[-1].wait()
+    os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait()
     killed_after = time.monotonic() - started
     time.sleep(1)
-    workers.append(start_worker(environment, log))
+    start_worker(environment, log, stack)
     output, _ = load.communicate()
     result = parse(output)
     deadline = time.monotonic() + args.settle
@@ -365,22 +374,26 @@ def phase_fault(
     return result, lost, stuck, note
 
 
-def start_worker(environment: dict[str, str], log: Path) -> subprocess.Popen:
-    """Start one Celery worker process (one build at a time); wait until ready."""
+def start_worker(
+    environment: dict[str, str], log: Path, stack: contextlib.ExitStack
+) -> subprocess.Popen:
+    """Start one Celery worker process (one build at a time); wait until ready.
+
+    The stack stops it from the moment it exists, even mid-start."""
     offset = log.stat().st_size if log.exists() else 0
     worker = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "plotguide.celery_app", "worker"]
         + ["--pool=prefork", "--concurrency=1", "--loglevel=INFO"],
         cwd=ROOT,
         env=environment,
-        stdout=log.open("a"),
+        stdout=stack.enter_context(log.open("a")),
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    stack.callback(stop_group, worker)
     deadline = time.monotonic() + 120
     while " ready." not in log.read_text()[offset:]:
         if worker.poll() is not None or time.monotonic() > deadline:
-            stop_group(worker)
             sys.exit(f"The Celery worker did not start:\n{log.read_text()[-3000:]}")
         time.sleep(0.2)
     return worker
