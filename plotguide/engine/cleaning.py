@@ -25,8 +25,12 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*[,;]?\s*\)|\[\s*\]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _NAME_WORD = r"[A-Z][\w'.\-]*"
 # Two to four capitalised words said twice in a row: a link label left beside
-# the link text. Single words are left alone ("Humbert Humbert" is a name).
-DOUBLED_NAME = re.compile(rf"\b((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD})\s+\1(?![\w'])")
+# the link text. Single words are left alone ("Humbert Humbert" is a name), and
+# so is a name that ends a sentence ("Elsie Moreau. Elsie Moreau waits."),
+# though not one that ends on an initial or "Jr.".
+DOUBLED_NAME = re.compile(
+    rf"\b((?:{_NAME_WORD}\s+){{1,3}}{_NAME_WORD})(?<![a-z]{{2}}\.)\s+\1(?![\w'])"
+)
 # Two sentences run together where a footnote was cut: "the next countyThe sign".
 _RUN_ON = re.compile(
     r"(?<=[a-z][a-z][a-z])(?=(?:The|He|She|They|It|His|Her|When|After|But)\b)"

@@ -76,6 +76,9 @@ def assert_valid_story(story: Story) -> None:
 @given(films)
 @example({"title": "\u202e\U0001f600", "year": None, "plot": "\x00<script>x</script>"})
 @example({"title": "", "year": -1, "plot": "", "directors": ("\u200f",)})
+@example(
+    {"title": "X", "year": None, "plot": "Walter Greaves. Walter Greaves\x7f\nAnna"}
+)
 def test_any_film_gives_a_valid_story_that_round_trips(engine, fields):
     assert_valid_story(engine.run(FilmText(**fields)))
 
