@@ -37,7 +37,39 @@ def compress(sentence: Sentence, max_words: int) -> str:
     When nothing more can go, the result may still be longer than
     ``max_words``: a cut inside the main clause would change what it says.
     """
+    return _render(sentence.tokens, _side_cuts(sentence.tokens, max_words))
+
+
+def first_deeds(sentence: Sentence, max_words: int) -> str:
+    """Return compress(), and where a chain of deeds still runs long, its first
+    deeds: "Ron wins the match, and Harry kisses Ginny, and ..." -> "Ron wins the
+    match." Each deed kept is one the sentence states; the ones dropped are
+    told elsewhere or not at all, never changed."""
     tokens = sentence.tokens
+    removed = _side_cuts(tokens, max_words)
+    text = _render(tokens, removed)
+    root = next((i for i, t in enumerate(tokens) if t.head == i), None)
+    if root is None:
+        return text
+    deeds = [
+        i
+        for i, t in enumerate(tokens)
+        if t.head == root and t.dep == "conj" and i > root
+    ]
+    for deed in reversed(deeds):
+        if word_count(text) <= max_words:
+            break
+        start, end = _subtree(tokens, deed)
+        while start > root + 1 and tokens[start - 1].dep in ("cc", "punct"):
+            start -= 1  # its ", and" / "then" goes with it
+        trial = removed | set(range(start, end))
+        if _keeps_its_subject(tokens, trial):
+            removed, text = trial, _render(tokens, trial)
+    return text
+
+
+def _side_cuts(tokens: tuple[Token, ...], max_words: int) -> set[int]:
+    """Return the tokens compress() leaves out."""
     removed = _parentheses(tokens)
     text = _render(tokens, removed)
     for span in sorted(_side_spans(tokens), key=lambda s: s[1] - s[0]):
@@ -53,7 +85,7 @@ def compress(sentence: Sentence, max_words: int) -> str:
             and word_count(candidate) >= 4
         ):
             removed, text = trial, candidate
-    return text
+    return removed
 
 
 def _parentheses(tokens: tuple[Token, ...]) -> set[int]:

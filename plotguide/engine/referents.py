@@ -33,10 +33,28 @@ def token_names(
         for words, character in forms:
             size = len(words)
             for start in range(len(texts) - size + 1):
-                if tuple(texts[start : start + size]) == words:
+                if tuple(texts[start : start + size]) == words and not _in_hyphenated(
+                    sentence, start, start + size
+                ):
                     for index in range(start, start + size):
                         found[sentence.id].setdefault(index, short_name(character))
     return found
+
+
+def _in_hyphenated(sentence: Sentence, start: int, end: int) -> bool:
+    """True for the "Paul" of "T-Paul": part of a longer hyphenated word."""
+    tokens = sentence.tokens
+    glued_before = (
+        start >= 2
+        and tokens[start - 1].tag == "HYPH"
+        and not (tokens[start - 1].space or tokens[start - 2].space)
+    )
+    glued_after = (
+        end + 1 < len(tokens)
+        and tokens[end].tag == "HYPH"
+        and not (tokens[end - 1].space or tokens[end].space)
+    )
+    return glued_before or glued_after
 
 
 def short_name(character: Character) -> str:

@@ -76,7 +76,10 @@ def _select(
         return []
     main = characters[:MAIN_COUNT]
     must = set(turning_points) | {sentences[-1].id}
-    must |= {c.mentions[0] for c in main if c.mentions}
+    # A main character the turning points already name needs no introduction.
+    must |= {
+        c.mentions[0] for c in main if c.mentions and not must & set(c.mentions)
+    }
     by_id = {s.id: s for s in sentences}
     must &= set(by_id)
     budget = SUMMARY_SHARE * sum(word_count(s.text) for s in sentences)

@@ -17,6 +17,11 @@ from plotguide.engine.story import DERIVED, Line, Theme
 
 MAX_THEMES = 5
 THEME_SENTENCE_WORDS = 18
+CONNECTIVES = frozenset({
+    "again", "also", "and", "besides", "but", "furthermore", "however", "instead",
+    "meanwhile", "moreover", "nevertheless", "otherwise", "so", "still", "then",
+    "therefore", "thus", "yet",
+})  # fmt: skip
 # Sentences about the film, not in it ("despite the name, the movie is not
 # about ...").
 REMARK_LEMMAS = frozenset({"film", "movie", "theme", "story"})
@@ -113,6 +118,20 @@ def matches_tag(tag: str, entry: ThemeEntry) -> bool:
     )
 
 
+def _leans_on_before(sentence: Sentence) -> bool:
+    """True when the sentence reads right only after the one before it:
+    "Instead, ...", "However, ...", "the two", "see this as a sign",
+    "earlier that evening". Out of its place it would say something else."""
+    tokens = sentence.tokens
+    if tokens and tokens[0].text.lower() in CONNECTIVES:
+        return True
+    return any(
+        (t.tag == "DT" and t.text.lower() in ("this", "that", "these", "those"))
+        or (t.text.lower() == "two" and i > 0 and tokens[i - 1].text.lower() == "the")
+        for i, t in enumerate(tokens)
+    )
+
+
 def _carries(sentence: Sentence, found: frozenset[str]) -> int:
     """Count the theme's words that head their phrase: "a first kiss" carries
     romance, "a love potion" only names a thing."""
@@ -144,7 +163,7 @@ def _paragraph(
     best = sorted(hits, key=lambda hit: (-_carries(*hit), -len(hit[1]), hit[0].id))
     told: list[tuple[str, tuple[int, ...], Sentence]] = []
     for sentence, found in best:
-        if sentence.lemmas() & REMARK_LEMMAS:
+        if sentence.lemmas() & REMARK_LEMMAS or _leans_on_before(sentence):
             continue  # "A theme throughout the film is ...": not a moment
         text = compress(sentence, THEME_SENTENCE_WORDS)
         kept = {word.strip('.,;:!?"') for word in text.split()}
@@ -178,7 +197,7 @@ def _paragraph(
         and second.split(" ", 1)[0] == opener.text
     ):
         later = "Later, "
-        if opener.pos != "PROPN" and opener.text != "I":
+        if opener.pos in ("DET", "PRON") and opener.text != "I":
             second = second[:1].lower() + second[1:]
     text = f"{first} {later}{second}"
     every = tuple(s.id for s, _ in hits)

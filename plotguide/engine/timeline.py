@@ -7,7 +7,7 @@ from dataclasses import replace
 from plotguide.engine import referents
 from plotguide.engine.assertion import is_asserted
 from plotguide.engine.characters import MAIN_COUNT
-from plotguide.engine.compress import MAX_EVENT_WORDS, compress
+from plotguide.engine.compress import MAX_EVENT_WORDS, first_deeds
 from plotguide.engine.doc import Sentence, StoryDoc
 from plotguide.engine.registry import component
 from plotguide.engine.story import (
@@ -99,8 +99,9 @@ def _happens(sentence: Sentence) -> bool:
 
 
 def _event_line(sentence: Sentence) -> Line:
-    """One sentence under the title, its side clauses dropped past 30 words."""
-    text = compress(sentence, MAX_EVENT_WORDS)
+    """One sentence under the title, its side clauses (then its last deeds)
+    dropped past 30 words."""
+    text = first_deeds(sentence, MAX_EVENT_WORDS)
     return Line(text, (sentence.id,), SOURCE if text == sentence.text else DERIVED)
 
 

@@ -468,7 +468,16 @@ def _noun_words(
         contiguous.insert(0, i)
         edge = low
     head = Word(token.text, token.pos)
-    if contiguous and contiguous[-1] == index - 1 and not tokens[index - 1].space:
+    if (
+        index >= 2
+        and tokens[index - 1].tag == "HYPH"
+        and not tokens[index - 1].space
+        and not tokens[index - 2].space
+    ):
+        # "T-Paul" is one name, never "Paul".
+        head = Word(f"{tokens[index - 2].text}-{token.text}", token.pos)
+        contiguous = [i for i in contiguous if i < index - 2]
+    elif contiguous and contiguous[-1] == index - 1 and not tokens[index - 1].space:
         # "201.851mph" was one word in the sentence; keep it one.
         head = Word(tokens[index - 1].text + token.text, token.pos)
         contiguous.pop()
