@@ -69,8 +69,11 @@ def first_deeds(sentence: Sentence, max_words: int) -> str:
 
 
 def _side_cuts(tokens: tuple[Token, ...], max_words: int) -> set[int]:
-    """Return the tokens compress() leaves out."""
+    """Return the tokens compress() leaves out; none but a parenthesis where
+    the parse found two sentences in one (a cut would join their pieces)."""
     removed = _parentheses(tokens)
+    if sum(1 for i, t in enumerate(tokens) if t.head == i) > 1:
+        return removed
     text = _render(tokens, removed)
     for span in sorted(_side_spans(tokens), key=lambda s: s[1] - s[0]):
         if word_count(text) <= max_words:

@@ -132,6 +132,11 @@ def _leans_on_before(sentence: Sentence) -> bool:
     )
 
 
+def _is_a_state(sentence: Sentence) -> bool:
+    """True when the main verb is "be": the sentence says how things are."""
+    return any(t.dep == "ROOT" and t.lemma.lower() == "be" for t in sentence.tokens)
+
+
 def _carries(sentence: Sentence, found: frozenset[str]) -> int:
     """Count the theme's words that head their phrase: "a first kiss" carries
     romance, "a love potion" only names a thing."""
@@ -187,14 +192,19 @@ def _paragraph(
         if len(hits) > EVIDENCE_SENTENCES
         else "Two moments of the plot carry it."
     )
-    # "Later," only before a plain subject: a moment that opens on its own
-    # time or link ("At the same time", "However") keeps it.
+    # "Later," only between moments apart in the plot, before a plain subject
+    # and a deed: a moment that opens on its own time or link ("At the same
+    # time", "However") keeps it, and a state ("X are locals hired to ...")
+    # is not later.
     opener = second_sentence.tokens[0] if second_sentence.tokens else None
     later = ""
+    first_id = told[0][2].id
     if (
         opener is not None
+        and second_sentence.id > first_id + 1
         and opener.pos in ("PROPN", "NOUN", "PRON", "DET")
         and second.split(" ", 1)[0] == opener.text
+        and not _is_a_state(second_sentence)
     ):
         later = "Later, "
         if opener.pos in ("DET", "PRON") and opener.text != "I":
