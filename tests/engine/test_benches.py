@@ -4,7 +4,7 @@ import importlib.util
 import sys
 from pathlib import Path
 
-from tests.engine.plots import HARBOR
+from tests.engine.plots import GARDEN, HARBOR
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
 
@@ -35,3 +35,17 @@ def test_eval_content_reports_one_film(engine, harbor, capsys):
     printed = capsys.readouterr().out
     assert "one turning points exact (engine)" in printed
     assert "one actor attribution accuracy" in printed
+
+
+def test_eval_content_cross_validates_over_shuffled_deals(engine, capsys):
+    evaluation = load("eval_content")
+    items = [
+        evaluation.Annotated("train", film.title, film, (), (0, 1, 2, 3, 4))
+        for film in (HARBOR, GARDEN)
+    ]
+    evaluation.cross_validate_turning_points(engine, items, folds=2, deals=2)
+    printed = capsys.readouterr().out
+    assert "tripod/cv neighbour weight 0.25 turning points exact (engine)" in printed
+    pooled = "tripod/cv 2 deals neighbour weight 0.25 turning points exact (engine)"
+    assert pooled in printed
+    assert "n=20" in printed.split(pooled)[1].splitlines()[0]
