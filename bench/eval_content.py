@@ -292,6 +292,11 @@ def identify(character: Character, people: list[Person]) -> Person | None:
     nobody in particular; the actor, then a full name, decide.
     """
     options = matches(character, people)
+    if not character.actor:
+        # "Scott Howard" beside the credit "Todd Howard": another given name
+        # with the surname is a relative the credits leave out, not Todd.
+        keys = [key for word in split_words(character.name) if (key := name_word(word))]
+        options = [p for p in options if len(keys) < 2 or keys[0] in p.words]
     if character.actor and len(options) > 1:
         options = [p for p in options if character.actor in p.actors] or options
     if len(options) > 1:

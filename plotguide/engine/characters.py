@@ -243,11 +243,53 @@ def _clusters(
     claims, ambiguous = claim_keys(by_key, people, lambda key: _is_place(votes[key]))
     credited = _credited_clusters(sentences, people, by_key, votes, claims)
     rest = [key for key in by_key if key not in claims and key not in ambiguous]
-    clusters = credited + _uncredited_clusters(rest, by_key, votes, credited)
+    uncredited = _uncredited_clusters(rest, by_key, votes, credited)
+    clusters = credited + _fold_fuller_forms(uncredited, credited, by_key)
     _find_more_mentions(clusters, sentences)
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: (m.sentence, m.start))
     return clusters
+
+
+def _fold_fuller_forms(
+    uncredited: list[_Cluster],
+    credited: list[_Cluster],
+    by_key: dict[Key, list[Mention]],
+) -> list[_Cluster]:
+    """Fold an uncredited full name into the credited person the plot calls by
+    its other word alone, and return the uncredited clusters left.
+
+    "Sun" joins the credit "Sun Yat-Sen"; "Sun Wen", the plot's other name for
+    him, is then him too, and so are "Honest John" beside "John" and "Chen
+    Shaobai" beside "Chen". A first word the plot also uses alone ("Scott" of
+    "Scott Howard" beside "Todd Howard") is someone else's name.
+    """
+    credited_words = frozenset().union(*(c.person.words for c in credited if c.person))
+    left = []
+    for cluster in uncredited:
+        homes = [
+            home
+            for home in credited
+            if len(cluster.key) >= 2
+            and any(
+                len(form.split()) == 1 and form.lower() in cluster.words
+                for form in home.forms
+            )
+        ]
+        others = cluster.words - frozenset(w for h in homes for w in h.words)
+        if (
+            len(homes) == 1
+            and not others & credited_words
+            and not any((word,) in by_key for word in others)
+        ):
+            home = homes[0]
+            home.votes = home.votes + cluster.votes
+            home.mentions += cluster.mentions
+            home.forms.update(cluster.forms)
+            home.titles.update(cluster.titles)
+        else:
+            left.append(cluster)
+    return left
 
 
 def _is_place(votes: NameVotes) -> bool:

@@ -446,19 +446,24 @@ def _quoted_nicknames(
     for start, end in sorted(set(spans)):
         gap = tokens[joined[-1][1] : start] if joined else ()
         if gap and all(t.text in QUOTE_MARKS for t in gap):
-            first = joined[-1][0]
-            if not any(t.text in QUOTE_MARKS for t in tokens[first : joined[-1][1]]):
-                # One first name before the nickname: "New Yorker Frances
-                # "Baby" Houseman" is Frances "Baby" Houseman.
-                first = joined[-1][1] - 1
-            joined[-1] = (first, end)
+            joined[-1] = (joined[-1][0], end)
         elif not joined or start >= joined[-1][1]:
             joined.append((start, end))
     return [
-        (start, end)
+        (_one_first_name(tokens, start, end), end)
         for start, end in joined
         if any(t.text in QUOTE_MARKS for t in tokens[start:end])
     ]
+
+
+def _one_first_name(tokens: tuple[Token, ...], start: int, end: int) -> int:
+    """Return where the name starts: with too many words for one name, at the
+    word before the nickname ("New Yorker Frances "Baby" Houseman" is Frances
+    "Baby" Houseman; "C. C. "Bud" Baxter" stays whole)."""
+    if sum(1 for t in tokens[start:end] if t.text[:1].isupper()) <= 4:
+        return start
+    quote = next(i for i in range(start, end) if tokens[i].text in QUOTE_MARKS)
+    return max(start, quote - 1)
 
 
 def vote(

@@ -462,3 +462,24 @@ def test_a_quoted_nickname_in_the_plot_makes_one_character_without_credits(engin
     assert baby.name == 'Frances "Baby" Houseman'
     assert len(baby.mentions) >= 5
     assert not _by_word(story, "Perkins")
+
+
+def test_the_plots_fuller_name_for_a_credited_person_is_that_person(engine):
+    plot = (
+        "Sun arrives in Hong Kong to meet the revolutionaries. "
+        "Chen Shaobai hides Sun Wen in his newspaper office. "
+        "Chen protects Sun from the assassins. "
+        "Sun speaks to the rebels at night. "
+        "Scott Howard visits Todd Howard at college, and Scott warns Todd. "
+        "Todd wins the boxing match."
+    )
+    cast = (
+        CastCredit("Zhang Hanyu", "Sun Yat-Sen", 0),
+        CastCredit("Tony Leung Ka-Fai", "Chen Xiaobai", 1),
+        CastCredit("Jason Bateman", "Todd Howard", 2),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert len(_by_word(story, "Sun")) == 1
+    assert len(_by_word(story, "Chen")) == 1
+    [todd] = [c for c in story.characters if c.actor == "Jason Bateman"]
+    assert "Scott Howard" not in (todd.name, *todd.aliases)
