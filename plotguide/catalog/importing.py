@@ -13,6 +13,7 @@ from django.db import transaction
 
 from plotguide.catalog.importers import get_parser, plotguide_json
 from plotguide.catalog.importers.records import FilmRecord, Rejection
+from plotguide.catalog.limits import check_storable
 from plotguide.catalog.services import (
     ImportReport,
     import_collections,
@@ -39,7 +40,9 @@ def run_import(
     started = time.monotonic()
     with _collector_paused():
         parse = get_parser(format_name)
-        rows: list[FilmRecord | Rejection] = list(itertools.islice(parse(path), limit))
+        rows: list[FilmRecord | Rejection] = [
+            check_storable(row) for row in itertools.islice(parse(path), limit)
+        ]
         with transaction.atomic():
             report = import_records(
                 track(

@@ -177,6 +177,14 @@ def row_counts() -> dict[type, int]:
     ),
     csv_options,
 )
+@example(
+    list(wikipedia.COLUMNS),
+    [
+        ["1991", "R" * 301, "", "", "", "", "", "Anna waits. " * 400],
+        ["1992", "Rush", "", "", "", "", "", "Anna\x00 waits."],  # past 4,096 bytes
+    ],
+    (",", "utf-8"),
+)
 def test_wikipedia_plots_csv(head, body, options):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plots.csv"

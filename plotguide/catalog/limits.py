@@ -1,0 +1,104 @@
+"""What the catalogue's columns hold: a record with a value past them is a bad row.
+
+PostgreSQL refuses a 301-character title, a year past 32,767 or a NUL character
+and stops the whole import with a database error; SQLite stores most of them.
+Checking each record against its columns before the first write makes both
+reject the row instead, named by file and line, while the good rows import.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.db.models import Model
+
+from plotguide.catalog.importers.records import FilmRecord, Rejection
+from plotguide.catalog.models import (
+    Award,
+    Credit,
+    Film,
+    Genre,
+    Keyword,
+    Person,
+    PostCredits,
+    Studio,
+)
+
+FILM_FIELDS = (
+    "title",
+    "year",
+    "runtime_minutes",
+    "origin",
+    "overview",
+    "vote_count",
+    "plot",
+    "plot_source_url",
+    "imdb_id",
+    "tmdb_id",
+    "wikipedia_id",
+)
+
+
+def check_storable(row: FilmRecord | Rejection) -> FilmRecord | Rejection:
+    """Return the row, or a Rejection naming the first value no column can hold."""
+    if isinstance(row, Rejection):
+        return row
+    for model, name, value in _values(row):
+        problem = _problem(model, name, value)
+        if problem:
+            return Rejection(row.location, problem)
+    return row
+
+
+def _values(record: FilmRecord) -> Iterator[tuple[type[Model], str, object]]:
+    for name in FILM_FIELDS:
+        yield Film, name, getattr(record, name)
+    for credit in record.credits:
+        yield Person, "name", credit.name
+        yield Person, "tmdb_id", credit.tmdb_person_id
+        yield Credit, "character", credit.character
+        yield Credit, "order", credit.order
+    for model, names in (
+        (Studio, record.studios),
+        (Genre, record.genres),
+        (Keyword, record.keywords),
+    ):
+        for name in names:
+            yield model, "name", name
+    for award in record.awards:
+        yield Award, "ceremony", award.ceremony
+        yield Award, "category", award.category
+        yield Award, "year", award.year
+        yield Award, "count", award.count
+    if record.post_credits is not None:
+        yield PostCredits, "description", record.post_credits.description
+        yield PostCredits, "source", record.post_credits.source
+
+
+def _problem(model: type[Model], name: str, value: object) -> str | None:
+    if value is None or value == "":
+        return None
+    max_length, whole_range = _column(model, name)
+    if whole_range is not None:
+        low, high = whole_range
+        if not isinstance(value, int) or not low <= value <= high:
+            return f"{name} {value!r:.40} is not a whole number from {low} to {high:,}"
+    elif isinstance(value, str):
+        if "\x00" in value:
+            return f"{name} holds a NUL character; remove it from the file"
+        if max_length is not None and len(value) > max_length:
+            return f"{name} is {len(value):,} characters; the limit is {max_length:,}"
+    return None
+
+
+@cache
+def _column(model: type[Model], name: str) -> tuple[int | None, tuple[int, int] | None]:
+    """The column's longest text, or the whole numbers it holds on every database.
+
+    Django's own ranges (PostgreSQL's), so SQLite rejects the same rows.
+    """
+    field = model._meta.get_field(name)
+    ranges = BaseDatabaseOperations.integer_field_ranges
+    return field.max_length, ranges.get(field.get_internal_type())
