@@ -11,6 +11,7 @@ from importlib import resources
 
 from plotguide.engine.compress import MAX_EVENT_WORDS, compress, word_count
 from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.film import FilmText
 from plotguide.engine.referents import Openings
 from plotguide.engine.registry import component
 from plotguide.engine.story import DERIVED, Line, Theme
@@ -22,6 +23,24 @@ CONNECTIVES = frozenset({
     "meanwhile", "moreover", "nevertheless", "otherwise", "so", "still", "then",
     "therefore", "thus", "yet",
 })  # fmt: skip
+# Themes that belong to a kind of film: with genres but no keywords, the
+# genres must include one of these words.
+GENRE_BOUND: dict[str, tuple[str, ...]] = {
+    "vampires": ("horror", "fantasy"),
+    "supernatural": ("horror", "fantasy", "mystery", "thriller"),
+    "science_fiction": ("sci-fi", "science fiction"),
+    "aliens": ("sci-fi", "science fiction"),
+    "artificial_life": ("sci-fi", "science fiction"),
+    "time": ("sci-fi", "science fiction", "fantasy"),
+    "sport": ("sport",),
+    "music": ("music",),
+    "war": ("war", "history", "action", "adventure", "drama"),
+    "heist": ("crime", "thriller", "action", "comedy"),
+    "serial_killer": ("crime", "thriller", "horror", "mystery"),
+    "murder_mystery": ("crime", "thriller", "mystery", "drama"),
+    "espionage": ("thriller", "action", "spy"),
+    "disaster": ("action", "thriller", "disaster", "adventure"),
+}
 # Sentences about the film, not in it ("despite the name, the movie is not
 # about ...").
 REMARK_LEMMAS = frozenset({"film", "movie", "theme", "story"})
@@ -77,14 +96,16 @@ def build_themes(doc: StoryDoc) -> StoryDoc:
     """
     sentences = tuple(s for s in doc.sentences or () if s.tokens)
     lemma_sets = [(s, _theme_words(s)) for s in sentences]
-    tags = tuple(t.lower() for t in doc.film.keywords + doc.film.genres)
-    tags = tuple(t for t in tags if t not in AUDIENCE_GENRES)
+    genres = tuple(
+        g.lower() for g in doc.film.genres if g.lower() not in AUDIENCE_GENRES
+    )
+    tags = tuple(k.lower() for k in doc.film.keywords) + genres
     scored = []
     for entry in taxonomy():
         hits = [(s, lemmas & entry.triggers) for s, lemmas in lemma_sets]
         hits = [(s, found) for s, found in hits if found]
         meta = sum(1 for tag in tags if matches_tag(tag, entry))
-        if len(hits) < EVIDENCE_SENTENCES or (tags and not meta):
+        if len(hits) < EVIDENCE_SENTENCES or not _agrees(entry, meta, doc.film, genres):
             continue
         distinct = set().union(*(found for _, found in hits))
         score = math.sqrt(len(hits)) + 0.5 * len(distinct) + 2.0 * min(meta, 3)
@@ -109,6 +130,21 @@ def build_themes(doc: StoryDoc) -> StoryDoc:
         if len(themes) == MAX_THEMES:
             break
     return replace(doc, themes=tuple(themes))
+
+
+def _agrees(
+    entry: ThemeEntry, meta: int, film: FilmText, genres: tuple[str, ...]
+) -> bool:
+    """Whether the film's metadata agrees with the theme: a keyword or genre
+    names it where the film has keywords; with genres alone (too broad to name
+    most themes), a theme bound to a kind of film needs that kind ("Vampires
+    and monsters" only in horror or fantasy)."""
+    if film.keywords:
+        return meta > 0
+    bound = GENRE_BOUND.get(entry.id)
+    if not genres or bound is None or meta:
+        return True
+    return any(word in genre for genre in genres for word in bound)
 
 
 def matches_tag(tag: str, entry: ThemeEntry) -> bool:

@@ -217,3 +217,16 @@ def test_a_quiz_blank_is_never_a_word_that_belongs_to_its_verb(engine):
     story = engine.run(film(plot))
     answers = {q.options[q.answer] for q in story.quiz.questions}
     assert not answers & {"place", "way", "care", "part", "grip"}
+
+
+def test_with_genres_alone_a_theme_bound_to_a_kind_of_film_needs_that_kind(engine):
+    plot = (
+        "A vampire bites the mayor at the ball. "
+        "Anna hunts the vampire through the town. "
+        "The vampire bites Anna's brother. "
+        "Anna drives a stake into the vampire."
+    )
+    horror = engine.run(film(plot, genres=("Horror",)))
+    drama = engine.run(film(plot, genres=("Drama",)))
+    assert "vampires" in [t.id for t in horror.themes]
+    assert "vampires" not in [t.id for t in drama.themes]
