@@ -110,13 +110,20 @@ def save_story(
 ) -> Story:
     """Save all sections of a story at once, so a failed run never leaves half a story.
 
-    A story that fails a faithfulness check is never published; an editor's
-    corrections survive regeneration.
+    A story that fails a faithfulness check is never published, and never
+    replaces a published one: readers keep the version that passed until a
+    rebuild passes too. An editor's corrections survive regeneration.
     """
     report = data.get("report", [])
     is_faithful = all(check.get("passed") for check in report)
     with transaction.atomic():
         story = Story.objects.filter(film=film).first() or Story(film=film)
+        if story.is_published and not is_faithful:
+            logger.warning(
+                "Story of %s rebuilt with a failed check; the published one stays.",
+                film.slug,
+            )
+            return story
         story.engine = data.get("engine", ENGINE_NAME)
         story.engine_version = data.get("engine_version", ENGINE_VERSION)
         story.data = data
@@ -213,12 +220,13 @@ def _save(
     if data is None:
         _finish(report, film.pk, film.slug, error)
         return None
+    is_faithful = all(check.get("passed") for check in data.get("report", []))
     with transaction.atomic():
         story = save_story(film, data, plot_digest, publish=publish)
-        jobs.finish(film.pk, "" if story.is_faithful else UNFAITHFUL)
+        jobs.finish(film.pk, "" if is_faithful else UNFAITHFUL)
     report.generated += 1
     report.published += story.is_published
-    report.unfaithful += not story.is_faithful
+    report.unfaithful += not is_faithful
     return story
 
 

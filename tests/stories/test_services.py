@@ -53,3 +53,22 @@ def test_films_without_a_plot_get_no_story(db, engine):
     report = build(engine, film, publish=True)
     assert report.generated == 0
     assert not Story.objects.filter(film=film).exists()
+
+
+def test_a_rebuild_that_fails_a_check_never_takes_the_published_story_away(
+    keeper, engine
+):
+    # Another film's plot: it names none of the credited characters.
+    other = (
+        "Johnny Utah joins the FBI and goes undercover among surfers. "
+        "Bodhi leads the surfers, who rob banks in rubber masks. "
+        "Johnny falls for Tyler and learns to surf. "
+        "Bodhi escapes, and Johnny finds him years later on a beach."
+    )
+    Film.objects.filter(pk=keeper.pk).update(plot=other)
+    report = build(engine, keeper, publish=True)
+    assert (report.generated, report.unfaithful) == (1, 1)
+    story = Story.objects.get(film=keeper)
+    assert story.status == Story.PUBLISHED and story.is_faithful
+    actors = {c["name"]: c["actor"] for c in story.data["characters"]}
+    assert actors["Mara Quill"] == "Ada Lin"
