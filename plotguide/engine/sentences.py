@@ -15,7 +15,7 @@ def build_sentences(doc: StoryDoc) -> StoryDoc:
     Ids are what every other section cites, so they count every sentence,
     including empty pre-split ones, to keep outside annotations aligned.
     """
-    sentences = []
+    sentences: list[Sentence] = []
     for paragraph_number, paragraph in enumerate(doc.parsed):
         for tokens in paragraph:
             sentences.append(

@@ -39,7 +39,8 @@ def story_from_plain(data: dict[str, Any]) -> Story:
             f"Story format_version is {version!r}; this engine reads version "
             f"{FORMAT_VERSION}. Regenerate the story with the current engine."
         )
-    return _build(Story, data, "story")
+    story: Story = _build(Story, data, "story")
+    return story
 
 
 def _build(cls: type, data: Any, where: str) -> Any:
@@ -80,7 +81,7 @@ def _convert(hint: Any, value: Any, where: str) -> Any:
             _convert(arg, item, f"{where}[{n}]")
             for n, (arg, item) in enumerate(zip(args, value, strict=True))
         )
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _build(hint, value, where)
     if hint is float and isinstance(value, int):
         return float(value)

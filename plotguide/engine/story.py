@@ -267,7 +267,8 @@ class Story:
         """Return a JSON-serialisable dict of the whole story."""
         from plotguide.engine.serialize import to_plain
 
-        return to_plain(self)
+        plain: dict[str, Any] = to_plain(self)
+        return plain
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Story:

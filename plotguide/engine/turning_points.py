@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from plotguide.engine.doc import Sentence
 from plotguide.engine.text import STOPWORDS
@@ -205,19 +205,21 @@ class DocumentFrequencies(NamedTuple):
 
 
 @cache
-def learned_model() -> dict:
+def learned_model() -> dict[str, Any]:
     """Return the shipped model file (data/turning_points.json), parsed once."""
     text = (
         resources.files("plotguide.engine")
         .joinpath("data/turning_points.json")
         .read_text(encoding="utf-8")
     )
-    return json.loads(text)
+    model: dict[str, Any] = json.loads(text)
+    return model
 
 
 def learned_weights() -> Weights:
     """Return the shipped weights: turning-point key -> feature name -> weight."""
-    return learned_model()["weights"]
+    weights: Weights = learned_model()["weights"]
+    return weights
 
 
 def learned_frequencies() -> DocumentFrequencies:
@@ -365,7 +367,7 @@ def _add_context(
         row["ending_overlap"] = overlap[index] - mean_overlap
 
 
-def _change(sets: list[frozenset], index: int) -> float:
+def _change(sets: Sequence[frozenset[object]], index: int) -> float:
     """Share of the sentence's and its predecessor's members not in both."""
     if index == 0:
         return 0.0

@@ -96,6 +96,7 @@ def build_vector(doc: StoryDoc) -> StoryDoc:
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     terms = tuple(sorted((index, round(w / norm, 5)) for index, w in top))
     count = max(len(doc.sentences or ()) - 1, 1)
-    arc = tuple(round(tp.sentence / count, 4) for tp in doc.timeline.turning_points)
+    turning_points = doc.timeline.turning_points if doc.timeline else ()
+    arc = tuple(round(tp.sentence / count, 4) for tp in turning_points)
     themes = tuple(theme.id for theme in doc.themes or ())
     return replace(doc, vector=StoryVector(terms, themes, arc))

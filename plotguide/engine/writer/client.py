@@ -138,9 +138,10 @@ class ChatClient:
                 raise _Retryable(limit, None) from exc
             raise _Retryable(f"cannot connect ({exc.reason})", None) from exc
         try:
-            return json.loads(raw)
+            body: dict[str, Any] = json.loads(raw)
         except ValueError as exc:
             raise AnswerError(f"{self.url} answered with a body not JSON.") from exc
+        return body
 
 
 class _FormatRefused(ServerError):

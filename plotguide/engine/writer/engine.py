@@ -224,7 +224,7 @@ class WriterEngine:
 def read_answer(content: str, schema: dict[str, Any]) -> dict[str, Any]:
     """Return the answer's JSON when it matches schema; AnswerError says why not."""
     try:
-        answer = json.loads(FENCE.sub("", content))
+        answer: dict[str, Any] = json.loads(FENCE.sub("", content))
     except ValueError as exc:
         raise AnswerError(f"the answer is not JSON ({exc})") from exc
     problems = violations(answer, schema)

@@ -37,7 +37,7 @@ def lines(low: int, high: int) -> Schema:
     return array(WRITTEN, low, high)
 
 
-TYPES = {
+TYPES: dict[str, type[Any]] = {
     "object": dict,
     "array": list,
     "string": str,
