@@ -69,13 +69,16 @@ class Claim:
     part: int
 
 
-def credited_people(cast: tuple[CastCredit, ...]) -> list[CreditedPerson]:
+def credited_people(
+    cast: tuple[CastCredit, ...], plot_names: frozenset[str] = frozenset()
+) -> list[CreditedPerson]:
     """Return the credited people in billing order, age variants folded in.
 
     A credit at another age joins the best-billed adult credit that holds
-    all its name words; without one it is a person of its own.
+    all its name words; without one it is a person of its own. ``plot_names``
+    are the words the plot writes as names (see read_credit).
     """
-    reads = read_cast(cast)
+    reads = read_cast(cast, plot_names)
     adults = [read for read in reads if not read.age]
     folded: dict[int, list[CastCredit]] = {}
     people = []

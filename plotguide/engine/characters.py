@@ -137,7 +137,7 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
     """
     sentences = doc.sentences or ()
     cast = doc.film.cast
-    clusters = _clusters(sentences, credited_people(cast))
+    clusters = _clusters(sentences, credited_people(cast, _written_as_names(sentences)))
     keep = [
         c for c in clusters if c.person or _is_uncredited_character(c, clusters, cast)
     ]
@@ -173,6 +173,21 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
     return replace(doc, characters=characters)
 
 
+def _written_as_names(sentences: tuple[Sentence, ...]) -> frozenset[str]:
+    """Return the words the plot capitalises in mid-sentence at least twice,
+    as a name: "the Driver" of Drive, whose lead the credits call Driver."""
+    counts: Counter[str] = Counter(
+        token.text
+        for sentence in sentences
+        for index, token in enumerate(sentence.tokens)
+        if index > 0
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+        and sentence.tokens[index - 1].text not in (".", ":", '"', "“")
+    )
+    return frozenset(word for word, count in counts.items() if count >= 2)
+
+
 def _shown_actor(cluster: _Cluster, name: str) -> str | None:
     """Return the credited actor when a shown name holds a credited word.
 
@@ -184,6 +199,7 @@ def _shown_actor(cluster: _Cluster, name: str) -> str | None:
         return None
     shown = {w.lower() for form in (name, *cluster.forms) for w in form.split()}
     credited = {w for _, words in credit_keys((cluster.person.credit,)) for w in words}
+    credited |= cluster.person.words  # with a part the plot writes as a name
     return cluster.person.credit.actor if shown & credited else None
 
 

@@ -326,8 +326,14 @@ def split_words(text: str) -> list[str]:
     ]
 
 
-def read_credit(credit: CastCredit) -> ReadCredit:
-    """Read every name a credit gives, with its note and age."""
+def read_credit(
+    credit: CastCredit, plot_names: frozenset[str] = frozenset()
+) -> ReadCredit:
+    """Read every name a credit gives, with its note and age.
+
+    A one-word part that describes ("Driver") names the person where the plot
+    writes it as a name (``plot_names``: "the Driver" in mid-sentence).
+    """
     text, note, age = _brackets(credit.character)
     parts: list[PartName] = []
     for piece in text.split("/"):
@@ -338,6 +344,8 @@ def read_credit(credit: CastCredit) -> ReadCredit:
             parts[-1] = replace(parts[-1], nicknames=(*parts[-1].nicknames, nickname))
         elif (part := read_part(piece, age, alias=bool(parts))) is not None:
             parts.append(part)
+        elif piece.strip() in plot_names:
+            parts.append(PartName(piece.strip(), "", _keys(piece.strip()), (), age))
     return ReadCredit(credit, tuple(parts), note)
 
 
@@ -447,10 +455,14 @@ def _title_and_age(words: list[str], age: str) -> tuple[str, list[str], str]:
     return title, words, age
 
 
-def read_cast(cast: tuple[CastCredit, ...]) -> list[ReadCredit]:
+def read_cast(
+    cast: tuple[CastCredit, ...], plot_names: frozenset[str] = frozenset()
+) -> list[ReadCredit]:
     """Read every credit that names someone, in billing order."""
     billed = sorted(
         enumerate(cast),
         key=lambda pair: (pair[1].order is None, pair[1].order or 0, pair[0]),
     )
-    return [read for _, credit in billed if (read := read_credit(credit)).parts]
+    return [
+        read for _, credit in billed if (read := read_credit(credit, plot_names)).parts
+    ]

@@ -140,9 +140,14 @@ def check_actors_from_credits(story: Story, film: FilmText) -> Check:
         names = {
             w.lower() for f in (character.name, *character.aliases) for w in f.split()
         }
+        forms = {f.lower() for f in (character.name, *character.aliases)}
         if not any(
             credit.actor == character.actor and words & names
             for credit, words in credits
+        ) and not any(
+            # A part the plot writes as a name: "Driver", "the Driver".
+            credit.actor == character.actor and credit.character.lower() in forms
+            for credit in film.cast
         ):
             problems.append(
                 f"characters[{character.name}]: actor {character.actor!r} is not "

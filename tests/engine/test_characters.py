@@ -483,3 +483,23 @@ def test_the_plots_fuller_name_for_a_credited_person_is_that_person(engine):
     assert len(_by_word(story, "Chen")) == 1
     [todd] = [c for c in story.characters if c.actor == "Jason Bateman"]
     assert "Scott Howard" not in (todd.name, *todd.aliases)
+
+
+def test_a_described_part_the_plot_writes_as_a_name_is_the_character(engine):
+    plot = (
+        "The unnamed Driver works as a mechanic for Shannon. "
+        "The Driver meets Irene at a diner where a waiter serves them. "
+        "Irene and the Driver fall in love. The Driver kills the hitman. "
+        "The Driver drives off into the night."
+    )
+    cast = (
+        CastCredit("Ryan Gosling", "Driver", 0),
+        CastCredit("Carey Mulligan", "Irene", 1),
+        CastCredit("Bryan Cranston", "Shannon", 2),
+        CastCredit("Someone", "Waiter", 3),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [driver] = [c for c in story.characters if c.actor == "Ryan Gosling"]
+    assert driver.name == "Driver" and driver.role == "protagonist"
+    assert not [c for c in story.characters if c.actor == "Someone"]
+    assert story.is_publishable
