@@ -206,7 +206,8 @@ class Encoder:
             x = self._norm(x + (h @ layer.down + layer.down_bias), layer.norm2)
         x = x.reshape(size, length, -1)
         pooled = np.einsum("bld,bl->bd", x, mask) / mask.sum(axis=1, keepdims=True)
-        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+        embeddings: np.ndarray = pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+        return embeddings
 
     def _attention(
         self, x: np.ndarray, layer: _Layer, size: int, length: int, bias: np.ndarray
@@ -231,7 +232,10 @@ class Encoder:
             scores *= 1.0 / scores.sum(axis=-1, keepdims=True)
             np.matmul(scores, v[part], out=context[part])
         context = context.reshape(size, self.heads, length, -1).transpose(0, 2, 1, 3)
-        return context.reshape(size * length, -1) @ layer.out + layer.out_bias
+        mixed: np.ndarray = (
+            context.reshape(size * length, -1) @ layer.out + layer.out_bias
+        )
+        return mixed
 
     def _norm(
         self, x: np.ndarray, weights: tuple[np.ndarray, np.ndarray]
@@ -256,7 +260,8 @@ def _blas_thread_setter() -> Callable[[int], int] | None:
         setter = getattr(ctypes.CDLL(str(path)), "openblas_set_num_threads_local", None)
         if setter is not None:
             setter.argtypes, setter.restype = [ctypes.c_int], ctypes.c_int
-            return setter
+            threads: Callable[[int], int] = setter
+            return threads
     return None
 
 

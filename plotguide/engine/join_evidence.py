@@ -33,8 +33,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from plotguide.engine.credits import GENERIC_CREDIT_WORDS
 from plotguide.engine.names import (
-    GENERIC_CREDIT_WORDS,
     credit_name_words,
     is_named_credit,
 )

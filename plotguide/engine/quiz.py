@@ -297,6 +297,8 @@ def _objects(sentence: Sentence) -> list[str]:
 
 def _number_variants(answer: str) -> tuple[str, ...]:
     match = NUMBER.search(answer)
+    if match is None:
+        return ()
     value = int(float(match.group(0).replace(",", "")))
     variants = []
     for other in (value * 2, value + 1, max(value - 1, 0), value * 10, value + 3):

@@ -169,17 +169,19 @@ class SimilarityIndex:
 
     def scores(self, rows: Sequence[int]) -> np.ndarray:
         """Return the (rows × films) scores; a film's score against itself is -inf."""
-        rows = np.asarray(rows, dtype=np.int64)
+        picked = np.asarray(rows, dtype=np.int64)
         w = self.weights
-        score = np.clip(self.embeddings[rows] @ self.embeddings.T, 0.0, 1.0)
+        score: np.ndarray = np.clip(
+            self.embeddings[picked] @ self.embeddings.T, 0.0, 1.0
+        )
         score *= w.text
-        shared = self.genres[rows] @ self.genres.T
+        shared = self.genres[picked] @ self.genres.T
         sizes = self.genres.sum(axis=1)
-        union = sizes[rows, None] + sizes[None, :] - shared
+        union = sizes[picked, None] + sizes[None, :] - shared
         score += w.genres * np.divide(
             shared, union, out=np.zeros_like(shared), where=union > 0
         )
-        for i, row in enumerate(rows):
+        for i, row in enumerate(picked):
             score[i] += w.keywords * _cosine(
                 self.keyword_weights[row],
                 self.keyword_postings,
@@ -190,7 +192,7 @@ class SimilarityIndex:
             )
             directed = _rows(self.director_sets[row], self.director_postings)
             score[i, directed] += w.directors
-        score[np.arange(len(rows)), rows] = -np.inf
+        score[np.arange(len(picked)), picked] = -np.inf
         return score
 
     def best(
