@@ -116,8 +116,8 @@ class _Cluster:
     """One person's mentions; ``person`` is set when the credits name them."""
 
     key: tuple[str, ...]
-    forms: Counter = field(default_factory=Counter)
-    titles: Counter = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
+    titles: Counter[str] = field(default_factory=Counter)
     mentions: list[Mention] = field(default_factory=list)
     votes: NameVotes = field(default_factory=NameVotes)
     person: CreditedPerson | None = None

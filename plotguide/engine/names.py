@@ -470,7 +470,7 @@ def vote(
     sentences: tuple[Sentence, ...], mentions: list[Mention]
 ) -> dict[tuple[str, ...], NameVotes]:
     """Count, per name key, how often the parse calls it a person or a place."""
-    counts: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    counts: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for mention in mentions:
         sentence = sentences[mention.sentence]
         label = _label(sentence, mention)

@@ -459,7 +459,7 @@ def _noun_words(
         if t.head == index and t.dep in PHRASE_DEPS and i < index
     ]
     # Only the modifiers that touch the noun, so no clause is cut in half.
-    contiguous = []
+    contiguous: list[int] = []
     edge = index
     for i in reversed(kept):
         low = _left_edge(tokens, i)
