@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from plotguide.engine.compress import MAX_EVENT_WORDS, compress
 from plotguide.engine.doc import Sentence, StoryDoc, Token
+from plotguide.engine.errors import ComponentError
 from plotguide.engine.referents import DEMONSTRATIVES
 from plotguide.engine.registry import component
 from plotguide.engine.story import DERIVED, SOURCE, Character, Line, SpoilerFree
@@ -103,6 +104,11 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     never hints at who did it, even through an innocent early sentence.
     """
     timeline = doc.timeline
+    if timeline is None:
+        raise ComponentError(
+            "Component 'spoiler_free' needs the timeline; put 'timeline' before it "
+            "in the pipeline."
+        )
     boundary = timeline.spoiler_boundary
     sentences = doc.sentences or ()
     # Annotators never put the point of no return before 23% of a plot;

@@ -16,6 +16,7 @@ from plotguide.engine import referents
 from plotguide.engine.characters import MAIN_COUNT
 from plotguide.engine.compress import compress, word_count
 from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.errors import ComponentError
 from plotguide.engine.registry import component
 from plotguide.engine.story import (
     DERIVED,
@@ -38,6 +39,11 @@ def build_summary(doc: StoryDoc) -> StoryDoc:
     sentences = tuple(s for s in doc.sentences or () if s.tokens)
     characters = doc.characters or ()
     timeline = doc.timeline
+    if timeline is None:
+        raise ComponentError(
+            "Component 'summary' needs the timeline; put 'timeline' before it "
+            "in the pipeline."
+        )
     turning_points = {tp.key: tp.sentence for tp in timeline.turning_points}
     count = len(sentences)
     if "tp4" in turning_points:
