@@ -23,7 +23,7 @@ from plotguide.engine.cast_match import (
     part_groups,
 )
 from plotguide.engine.credits import name_word
-from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.doc import Sentence, StoryDoc, Token
 from plotguide.engine.film import CastCredit
 from plotguide.engine.names import (
     Mention,
@@ -52,15 +52,14 @@ DEATH_PASSIVE = frozenset(
         "murder",
         "execute",
         "slay",
-        "stab",
-        "poison",
         "behead",
-        "hang",
         "assassinate",
-        "strangle",
         "slaughter",
     ]
 )
+# A stabbing or a poisoning kills only when the sentence says so: "fatally
+# stabs Bernie", "strangled to death"; "stabs the Driver" leaves him alive.
+MAYBE_FATAL = frozenset({"stab", "poison", "strangle", "hang", "shoot", "beat"})
 ARREST_LEMMAS = frozenset({"arrest", "jail", "imprison", "convict", "sentence"})
 RELATION_NOUNS = frozenset(
     [
@@ -574,11 +573,26 @@ def fate_of(sentence: Sentence, index: int) -> str:
                 return "dies"
     if not asserted or token.dep not in ("nsubjpass", "dobj"):
         return ""
-    if lemma in DEATH_PASSIVE:
+    fatal = lemma in MAYBE_FATAL and _said_fatal(tokens, token.head)
+    if lemma in DEATH_PASSIVE or fatal:
         return "is killed"
     if lemma in ARREST_LEMMAS:
         return "is arrested"
     return ""
+
+
+def _said_fatal(tokens: tuple[Token, ...], at: int) -> bool:
+    """True when the verb at ``at`` is done "fatally"/"mortally" or "to death"."""
+    for index, token in enumerate(tokens):
+        if token.head != at:
+            continue
+        if token.lemma.lower() in ("fatally", "mortally"):
+            return True
+        if token.text.lower() == "to" and any(
+            t.head == index and t.lemma.lower() == "death" for t in tokens
+        ):
+            return True
+    return False
 
 
 def _relationships(

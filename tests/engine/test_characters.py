@@ -1,3 +1,5 @@
+import pytest
+
 from plotguide.engine import CastCredit
 from tests.engine.plots import film
 
@@ -503,3 +505,26 @@ def test_a_described_part_the_plot_writes_as_a_name_is_the_character(engine):
     assert driver.name == "Driver" and driver.role == "protagonist"
     assert not [c for c in story.characters if c.actor == "Someone"]
     assert story.is_publishable
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fate"),
+    [
+        ("Bernie stabs Driver in the abdomen as he takes the money.", None),
+        ("Driver fatally stabs Bernie in the parking lot.", "Bernie is killed."),
+        ("Nino strangles Bernie to death in the kitchen.", "Bernie is killed."),
+        ("Nino poisons Bernie at dinner.", None),
+    ],
+)
+def test_a_stabbing_is_a_death_only_when_the_sentence_says_it_is_fatal(
+    engine, sentence, fate
+):
+    plot = f"Driver works for Bernie and Nino. {sentence} Driver leaves town."
+    cast = (
+        CastCredit("A", "Driver", 0),
+        CastCredit("B", "Bernie", 1),
+        CastCredit("C", "Nino", 2),
+    )
+    story = engine.run(film(plot, cast=cast))
+    fates = {c.fate.text for c in story.characters if c.fate}
+    assert fates == ({fate} if fate else set())
