@@ -39,11 +39,6 @@ def test_component_returning_none_is_named(engine, scratch_components):
         pipeline.run(doc)
 
 
-def test_duplicate_component_name_is_an_error():
-    with pytest.raises(PipelineError, match="already registered"):
-        component("quiz")(lambda doc: doc)
-
-
 def test_a_variant_component_replaces_a_section(scratch_components):
     @component("test_short_summary", requires=("sentences",), produces="spoiler_free")
     def short(doc: StoryDoc) -> StoryDoc:

@@ -1,0 +1,31 @@
+"""Named places: only where the plot puts someone, never a character or the title."""
+
+from plotguide.engine import CastCredit
+from tests.engine.plots import film
+
+
+def test_places_leave_out_characters_the_title_and_lone_first_words(engine):
+    plot = (
+        "Story begins in New York City's tunnels. "
+        "Jericho Butler hunts the C.H.U.D.s on Mars."
+    )
+    cast = (CastCredit("Someone", "Jericho Butler", 0),)
+    story = engine.run(film(plot, title="C.H.U.D.", cast=cast))
+    places = [item.value for item in story.setting.locations]
+    assert "New York City" in places
+    assert not {"Story", "Jericho Butler", "C.H.U.D.s", "New York City's"} & set(places)
+
+
+def test_a_place_is_only_where_the_plot_puts_someone(engine):
+    plot = (
+        "Harry returns to Hogwarts and meets Dumbledore in the Astronomy Tower. "
+        "Ron becomes the Keeper of the Gryffindor Quidditch team. "
+        "Harry learns that Voldemort wanted seven Horcruxes. "
+        "Voldemort tells Snape to watch Harry. "
+        "Dumbledore defends Harry from a horde of Inferi in the cave. "
+        "Harry and Ron meet Draco in Borgin and Burkes."
+    )
+    story = engine.run(film(plot))
+    places = {item.value for item in story.setting.locations}
+    assert not places & {"Voldemort", "Borgin", "Inferi", "Gryffindor Quidditch"}
+    assert not any("Keeper" in place for place in places)

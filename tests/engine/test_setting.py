@@ -1,0 +1,20 @@
+"""The setting: where and when the story happens, each with the sentence saying so."""
+
+from tests.engine.plots import film
+
+
+def test_setting_gives_locations_with_evidence(harbor):
+    values = [item.value for item in harbor.setting.locations]
+    assert "Maine" in values
+    for item in harbor.setting.locations:
+        assert item.value in harbor.sentences[item.sources[0]].text
+
+
+def test_setting_says_not_stated_rather_than_guessing_the_year(harbor):
+    assert harbor.setting.time_period.value == "not stated"
+    assert harbor.setting.time_period.sources == ()
+
+
+def test_setting_reads_a_stated_period(engine):
+    story = engine.run(film("In 1944, Anna hides a pilot in her barn in Normandy."))
+    assert story.setting.time_period.value == "1944"

@@ -1,0 +1,78 @@
+"""Themes: from the taxonomy, named by the film's metadata, told by its moments."""
+
+from plotguide.engine.themes import matches_tag, taxonomy
+from tests.engine.plots import film
+
+
+def test_taxonomy_has_at_least_sixty_themes_with_emoji_and_triggers():
+    themes = taxonomy()
+    assert len(themes) >= 60
+    assert len({t.id for t in themes}) == len(themes)
+    assert all(t.emoji and t.meaning and t.triggers for t in themes)
+
+
+def test_each_theme_is_carried_by_two_moments_and_named_by_the_metadata(harbor):
+    assert 1 <= len(harbor.themes) <= 5
+    assert "police" in [t.id for t in harbor.themes]
+    tags = [t.lower() for t in harbor_tags()]
+    for theme in harbor.themes:
+        entry = next(e for e in taxonomy() if e.id == theme.id)
+        assert any(matches_tag(tag, entry) for tag in tags)
+        told = theme.paragraph[-1]
+        assert len(told.sources) >= 2
+        assert theme.meaning not in " ".join(line.text for line in theme.paragraph)
+
+
+def harbor_tags():
+    from tests.engine.plots import HARBOR
+
+    return HARBOR.keywords + HARBOR.genres
+
+
+ROMANCE_PLOT = (
+    "Anna meets Tom at a dance and falls in love with him. "
+    "Tom proposes to Anna on the bridge. "
+    "Anna's father disapproves of the romance. "
+    "They marry in secret and run away to the coast."
+)
+
+
+def test_a_theme_the_films_keywords_and_genres_do_not_name_is_left_out(engine):
+    with_tags = engine.run(film(ROMANCE_PLOT, genres=("Romance",)))
+    without = engine.run(film(ROMANCE_PLOT, genres=("Western",), keywords=("horse",)))
+    assert "first_love" in [t.id for t in with_tags.themes]
+    assert "first_love" not in [t.id for t in without.themes]
+
+
+def test_a_word_inside_a_name_carries_no_theme(engine):
+    plot = (
+        'Harry finds a book signed by the "Half-Blood Prince." '
+        "The Half-Blood Prince wrote notes in the margins. "
+        "Harry follows the notes in class. "
+        "Harry learns who the Half-Blood Prince is."
+    )
+    story = engine.run(film(plot, keywords=("werewolf",)))
+    assert "vampires" not in [t.id for t in story.themes]
+
+
+def test_a_theme_paragraph_retells_its_moments_in_plot_order(engine):
+    story = engine.run(film(ROMANCE_PLOT, genres=("Romance",)))
+    [theme] = [t for t in story.themes if t.id == "first_love"]
+    told = theme.paragraph[-1]
+    assert list(told.sources) == sorted(told.sources)
+    first, second = told.sources[:2]
+    # Moments side by side in the plot need no "Later,".
+    assert ("Later, " in told.text) == (second > first + 1)
+
+
+def test_with_genres_alone_a_theme_bound_to_a_kind_of_film_needs_that_kind(engine):
+    plot = (
+        "A vampire bites the mayor at the ball. "
+        "Anna hunts the vampire through the town. "
+        "The vampire bites Anna's brother. "
+        "Anna drives a stake into the vampire."
+    )
+    horror = engine.run(film(plot, genres=("Horror",)))
+    drama = engine.run(film(plot, genres=("Drama",)))
+    assert "vampires" in [t.id for t in horror.themes]
+    assert "vampires" not in [t.id for t in drama.themes]
