@@ -1,0 +1,51 @@
+"""Reading cast credits: the names a part gives, its title, nicknames, age and note."""
+
+import pytest
+
+from plotguide.engine import CastCredit
+from plotguide.engine.credits import name_word, read_credit, split_words
+
+
+def parts(character: str, plot_names: frozenset[str] = frozenset()) -> list[str]:
+    credit = read_credit(CastCredit("Ann Bell", character), plot_names)
+    return [part.text for part in credit.parts]
+
+
+@pytest.mark.parametrize(
+    ("character", "names"),
+    [
+        ("Jim Raynor", ["Jim Raynor"]),
+        ("Bruce Wayne / Batman", ["Bruce Wayne", "Batman"]),
+        ("Tony Stark / Iron Man", ["Tony Stark", "Iron Man"]),
+        ("Himself", []),
+        ("Cop #2", []),
+        ("Bouncer at Planet Hollywood", []),
+    ],
+)
+def test_a_credit_gives_the_names_it_names_and_none_for_a_description(character, names):
+    assert parts(character) == names
+
+
+def test_titles_nicknames_ages_and_notes_are_read_apart_from_the_name():
+    [general] = read_credit(CastCredit("X", "General 'Buck' Turgidson")).parts
+    assert (general.text, general.title, general.nicknames) == (
+        "Turgidson",
+        "General",
+        (("buck",),),
+    )
+    [lucy] = read_credit(CastCredit("X", "Lucy 18 Months")).parts
+    assert (lucy.text, lucy.age) == ("Lucy", "young")
+    voice = read_credit(CastCredit("X", "Bud (voice)"))
+    assert (voice.note, voice.parts[0].text) == ("voice", "Bud")
+
+
+def test_a_describing_part_names_someone_when_the_plot_writes_it_as_a_name():
+    assert parts("Driver") == []
+    assert parts("Driver", frozenset({"Driver"})) == ["Driver"]
+
+
+def test_name_words_meet_across_spellings():
+    assert name_word("A.J.") == name_word("AJ") == "aj"
+    assert name_word("Mongkut's") == "mongkut"
+    assert name_word("Brüno") == "bruno"
+    assert split_words("Jor-El Kent") == ["Jor", "El", "Kent"]
