@@ -167,6 +167,51 @@ class Openings:
         self.names = token_names(sentences, characters)
         self.known = genders(sentences, self.names)
 
+    def _introduced(self, sentence_id: int) -> tuple[str, tuple[int, ...]] | None:
+        """Return the one person the sentence before introduces ("Anton
+        Chigurh is a hitman ..."), whom a "he" or "she" right after means."""
+        if sentence_id < 1:
+            return None
+        before = self.sentences[sentence_id - 1]
+        named = set(self.names[before.id].values())
+        root = next((t for t in before.tokens if t.dep == "ROOT"), None)
+        subject = subject_index(before)
+        if (
+            len(named) == 1
+            and root is not None
+            and root.lemma.lower() == "be"
+            and subject in self.names[before.id]
+        ):
+            return next(iter(named)), (before.id,)
+        return None
+
+    def named_inside(
+        self, text: str, sentence: Sentence
+    ) -> tuple[str, tuple[int, ...]] | None:
+        """Like named(), for a subject "he"/"she"/"they" inside the line's
+        opening clause ("When he gets back home he grabs the cash"): the
+        first one gets its name; None when the plot leaves it open."""
+        tokens = sentence.tokens
+        index = next(
+            (
+                i
+                for i, t in enumerate(tokens[:6])
+                if t.dep in SUBJECT_DEPS and t.text.lower() in ("he", "she", "they")
+            ),
+            None,
+        )
+        if index is None:
+            return text, (sentence.id,)
+        pronoun = tokens[index].text
+        candidates = antecedents(self.sentences, sentence.id, self.names)
+        found = referent(pronoun, sentence.id, candidates, self.known)
+        words = text.split(" ")
+        if found is None or pronoun not in words:
+            return None
+        at = words.index(pronoun)
+        words[at] = found[0]
+        return " ".join(words), tuple(sorted({sentence.id, *found[1]}))
+
     def named(self, text: str, sentence_id: int) -> tuple[str, tuple[int, ...]] | None:
         """Return the text with its opening pronoun replaced by the name and
         the sentences cited for it; the text itself when it opens otherwise;
@@ -180,6 +225,8 @@ class Openings:
             return text, (sentence_id,)
         candidates = antecedents(self.sentences, sentence_id, self.names)
         found = referent(subject, sentence_id, candidates, self.known)
+        if found is None and subject in ("he", "she"):
+            found = self._introduced(sentence_id)
         if found is None:
             return None
         name, cited = found

@@ -56,7 +56,9 @@ def build_summary(doc: StoryDoc) -> StoryDoc:
     limit = _sentence_limit(sentences, chosen)
     lines = {s.id: _line(s, limit) for s in chosen}
     keep = set(turning_points.values()) | ({sentences[-1].id} if sentences else set())
-    chosen = _with_named_subjects(doc.sentences or (), characters, chosen, lines, keep)
+    chosen = _with_named_subjects(
+        doc.sentences or (), characters, chosen, lines, keep, limit
+    )
     body = [s for s in chosen if s.id < ending_start]
     ending = tuple(lines[s.id] for s in chosen if s.id >= ending_start)
     note = "" if ending else "The plot is too short to set an ending apart."
@@ -83,9 +85,7 @@ def _select(
     main = characters[:MAIN_COUNT]
     must = set(turning_points) | {sentences[-1].id}
     # A main character the turning points already name needs no introduction.
-    must |= {
-        c.mentions[0] for c in main if c.mentions and not must & set(c.mentions)
-    }
+    must |= {c.mentions[0] for c in main if c.mentions and not must & set(c.mentions)}
     by_id = {s.id: s for s in sentences}
     must &= set(by_id)
     budget = SUMMARY_SHARE * sum(word_count(s.text) for s in sentences)
@@ -110,11 +110,13 @@ def _with_named_subjects(
     chosen: list[Sentence],
     lines: dict[int, Line],
     keep: set[int],
+    limit: int,
 ) -> list[Sentence]:
     """Give a line that opens on "he", "she" or "they" its name where the
     summary skipped the sentence that named them ("As for Ron, he becomes the
     Keeper" shortened to "He becomes ..."); leave out such a line when the plot
-    leaves the pronoun open, unless it is a turning point or the last line."""
+    leaves the pronoun open, or, for a turning point or the last line, bring
+    back the sentence before that names someone."""
     openings = referents.Openings(all_sentences, characters)
     kept_ids = {s.id for s in chosen}
     result = []
@@ -124,11 +126,29 @@ def _with_named_subjects(
             line.text.split(" ", 1)[0] + " "
         )
         named = None if told_before else openings.named(line.text, sentence.id)
+        if named and named[0] == line.text:
+            named = openings.named_inside(line.text, sentence)
         if named and named[0] != line.text:
             lines[sentence.id] = Line(named[0], named[1], DERIVED)
+        if not (told_before or named) and sentence.id in keep:
+            before = _naming_sentence_before(all_sentences, sentence.id, openings)
+            if before is not None and before.id not in kept_ids:
+                lines[before.id] = _line(before, limit)
+                kept_ids.add(before.id)
+                result.append(before)
         if told_before or named or sentence.id in keep:
             result.append(sentence)
     return result
+
+
+def _naming_sentence_before(
+    sentences: tuple[Sentence, ...], index: int, openings: referents.Openings
+) -> Sentence | None:
+    """Return the nearest of the two sentences before that names a character."""
+    for previous in (index - 1, index - 2):
+        if previous >= 0 and openings.names[previous]:
+            return sentences[previous]
+    return None
 
 
 def _words(sentence: Sentence) -> int:

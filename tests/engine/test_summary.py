@@ -1,5 +1,6 @@
 import pytest
 
+from plotguide.engine import CastCredit
 from tests.engine.plots import HARBOR_PLOT, film
 
 
@@ -186,3 +187,20 @@ def test_a_summary_line_never_opens_on_a_pronoun_cut_from_its_name(engine):
             source = line.sources[0]
             assert source - 1 in kept, line.text
             assert story.sentences[source].text.startswith(first), line.text
+
+
+def test_a_he_after_a_skipped_introduction_gets_the_introduced_name(engine):
+    from plotguide.engine.referents import Openings
+
+    plot = (
+        "Moss finds a satchel of money in the desert. "
+        "Anton Chigurh is a hitman hired to recover the money. "
+        "He has already strangled a deputy to escape custody."
+    )
+    cast = (CastCredit("A", "Llewelyn Moss", 0), CastCredit("B", "Anton Chigurh", 1))
+    story = engine.run(film(plot, cast=cast))
+    doc = next(engine.documents([film(plot, cast=cast)]))
+    openings = Openings(doc.sentences, story.characters)
+    text, cited = openings.named("He has already strangled a deputy.", 2)
+    assert text.endswith("Chigurh has already strangled a deputy.")
+    assert 1 in cited
