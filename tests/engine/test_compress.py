@@ -1,0 +1,29 @@
+"""Compressing a sentence: side clauses go first, the main clause never changes."""
+
+from plotguide.engine.compress import compress, first_deeds, word_count
+from tests.engine.parsed import parse
+
+LONG = (
+    "Anna, who had lived in the old house on the hill for many years, "
+    "finds a key under the mat."
+)
+
+
+def test_a_side_clause_goes_when_the_sentence_is_too_long(engine):
+    [sentence] = parse(engine, LONG)
+    assert compress(sentence, 8) == "Anna finds a key under the mat."
+
+
+def test_a_sentence_that_fits_is_left_whole(engine):
+    [sentence] = parse(engine, LONG)
+    assert compress(sentence, 40) == LONG
+
+
+def test_a_long_chain_of_deeds_keeps_its_first_deed(engine):
+    [sentence] = parse(
+        engine,
+        "Ron wins the match, and Harry kisses Ginny, and Hermione leaves the party.",
+    )
+    shortened = first_deeds(sentence, 5)
+    assert shortened == "Ron wins the match."
+    assert word_count(shortened) == 4
