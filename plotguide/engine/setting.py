@@ -12,6 +12,7 @@ from plotguide.engine.registry import component
 from plotguide.engine.story import NOT_STATED, Setting, SettingItem
 
 MAX_LOCATIONS = 3
+OPENING_SENTENCES = 5
 PERIOD = re.compile(
     r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(\d{1,2}(st|nd|rd|th)|[a-z]+th)[ -]century\b|"
     r"\b(civil war|world war (i{1,2}|one|two)|first world war|second world war|"
@@ -35,6 +36,10 @@ def build_setting(doc: StoryDoc) -> StoryDoc:
 
 
 def _period(sentences: tuple[Sentence, ...]) -> SettingItem:
+    """The first stated date of the plot's opening: a year met halfway through
+    is a flashback or a memory ("In 1974, Howard Stark records ..." in Iron
+    Man 2), not when the story is set."""
+    sentences = sentences[: max(OPENING_SENTENCES, len(sentences) // 4)]
     for sentence in sentences:
         for entity in sentence.entities:
             if entity.label == "DATE" and PERIOD.search(entity.text):

@@ -18,3 +18,22 @@ def test_setting_says_not_stated_rather_than_guessing_the_year(harbor):
 def test_setting_reads_a_stated_period(engine):
     story = engine.run(film("In 1944, Anna hides a pilot in her barn in Normandy."))
     assert story.setting.time_period.value == "1944"
+
+
+def test_a_year_met_halfway_through_the_plot_is_not_the_setting(engine):
+    plot = " ".join(
+        [
+            "Tony Stark tells the world that he is Iron Man.",
+            "Ivan Vanko builds a weapon in his flat.",
+            "Stark races a car at the Grand Prix.",
+            "Vanko attacks Stark on the track.",
+            "Stark is arrested after the fight.",
+            "Stark drinks at his party.",
+            "Rhodes takes a suit of armor.",
+            "In 1974, Howard Stark records a film for his son.",
+            "Stark builds a new reactor.",
+            "Stark defeats Vanko.",
+        ]
+    )
+    story = engine.run(film(plot))
+    assert story.setting.time_period.value == "not stated"
