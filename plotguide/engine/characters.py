@@ -557,7 +557,9 @@ def fate_of(sentence: Sentence, index: int) -> str:
     lemma = verb.lemma.lower()
     # "nearly killed", "tries to kill", "believes she died": no fate.
     asserted = is_asserted(tokens, token.head)
-    if token.dep == "nsubj" and lemma in DEATH_ACTIVE and asserted:
+    # "the Driver drowns him": a death verb with an object is a killing.
+    has_object = any(t.head == token.head and t.dep == "dobj" for t in tokens)
+    if token.dep == "nsubj" and lemma in DEATH_ACTIVE and asserted and not has_object:
         return "dies"
     for clause_index, clause in enumerate(tokens):
         if clause.dep == "relcl" and clause.head == index:

@@ -24,6 +24,8 @@ TIME_MARKS = frozenset({"when", "once", "until", "before", "after", "as soon as"
 # Where a side clause may end: a dash or a quote may be the clause's own.
 CLOSERS = frozenset({",", ".", ";", ":", "!", "?", ")"})
 # A parenthesis that offers another possibility is a hedge, not an aside.
+# Verbs whose "like ..." or "as ..." is what they say: "feels like a stranger".
+LINKING_VERBS = frozenset({"feel", "look", "seem", "sound", "act", "smell", "taste"})
 HEDGING_OPENERS = frozenset({"or", "possibly", "perhaps", "probably", "maybe"})
 
 
@@ -123,6 +125,8 @@ def _side_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
             continue  # "X dies if Y": without its condition it says X dies
         if _conditions_a_plan(tokens, index):
             continue
+        if tokens[token.head].lemma.lower() in LINKING_VERBS:
+            continue  # "he feels like he has no daughter": the feeling itself
         start, end = _subtree(tokens, index)
         if any(t.dep == "conj" and t.pos == "VERB" for t in tokens[start:end]):
             continue  # "…, but eventually wins Kat over": a deed, not an aside

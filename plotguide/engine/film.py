@@ -118,8 +118,8 @@ class FilmText:
             )
         where = f"META.json for {title!r}"
         year = meta.get("year")
-        if isinstance(year, str) and year.strip().isdigit():
-            year = int(year)
+        if isinstance(year, str) and year.strip().isascii() and year.strip().isdigit():
+            year = int(year.strip())
         if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
             raise FilmTextError(
                 f"{where}: field 'year' is {year!r}; expected a number such as 1992 "

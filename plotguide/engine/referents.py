@@ -192,10 +192,13 @@ class Openings:
         opening clause ("When he gets back home he grabs the cash"): the
         first one gets its name; None when the plot leaves it open."""
         tokens = sentence.tokens
+        # Only a pronoun before the main clause's named subject, or that
+        # subject itself: in "Tom realises he cannot ..." the "he" is Tom.
+        main = subject_index(sentence)
         index = next(
             (
                 i
-                for i, t in enumerate(tokens[:6])
+                for i, t in enumerate(tokens[: main + 1])
                 if t.dep in SUBJECT_DEPS and t.text.lower() in ("he", "she", "they")
             ),
             None,

@@ -214,6 +214,8 @@ def _paragraph(
             # sentence, if short, or another moment.
             text = sentence.text if word_count(sentence.text) <= MAX_EVENT_WORDS else ""
         named = openings.named(text, sentence.id) if text else None
+        if named and named[0] == text:
+            named = openings.named_inside(text, sentence)
         if named:
             told.append((*named, sentence))
         if len(told) == EVIDENCE_SENTENCES:

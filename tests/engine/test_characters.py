@@ -514,6 +514,7 @@ def test_a_described_part_the_plot_writes_as_a_name_is_the_character(engine):
         ("Driver fatally stabs Bernie in the parking lot.", "Bernie is killed."),
         ("Nino strangles Bernie to death in the kitchen.", "Bernie is killed."),
         ("Nino poisons Bernie at dinner.", None),
+        ("With Nino weakened, Driver drowns him in the ocean.", None),
     ],
 )
 def test_a_stabbing_is_a_death_only_when_the_sentence_says_it_is_fatal(

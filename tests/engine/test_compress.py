@@ -27,3 +27,12 @@ def test_a_long_chain_of_deeds_keeps_its_first_deed(engine):
     shortened = first_deeds(sentence, 5)
     assert shortened == "Ron wins the match."
     assert word_count(shortened) == 4
+
+
+def test_what_a_feeling_is_like_is_never_cut(engine):
+    [sentence] = parse(
+        engine,
+        "At the ceremony, Sharon tries talking to her father but he tells her "
+        "that he feels like he doesn't have a daughter.",
+    )
+    assert compress(sentence, 10).endswith("he feels like he doesn't have a daughter.")
