@@ -167,6 +167,44 @@ class Openings:
         self.names = token_names(sentences, characters)
         self.known = genders(sentences, self.names)
 
+    def _referent(
+        self, pronoun: str, sentence_id: int
+    ) -> tuple[str, tuple[int, ...]] | None:
+        candidates = antecedents(self.sentences, sentence_id, self.names)
+        if pronoun == "they" and sentence_id > 0:
+            # "They" are a pair that acts together in the sentence before
+            # ("Dumbledore and Harry leave"), not any two names in it ("Laura
+            # says her affair with George ...").
+            acting = self._subject_names(sentence_id - 1)
+            candidates = [
+                (n, s) for n, s in candidates if s != sentence_id - 1 or n in acting
+            ]
+        found = referent(pronoun, sentence_id, candidates, self.known)
+        if found is None and pronoun in ("he", "she"):
+            found = self._introduced(sentence_id)
+        return found
+
+    def _subject_names(self, sentence_id: int) -> set[str]:
+        """Return the names that are the subject of a clause, or joined to one."""
+        tokens = self.sentences[sentence_id].tokens
+        subjects = {i for i, t in enumerate(tokens) if t.dep in SUBJECT_DEPS}
+        joined = subjects
+        while joined:  # "Max, Neil and Tito": each joined to the one before
+            joined = {
+                i
+                for i, t in enumerate(tokens)
+                if t.dep == "conj" and t.head in joined and i not in subjects
+            }
+            subjects |= joined
+        found = self.names[sentence_id]
+        named = {i for i in found if i in subjects}
+        named |= {
+            i
+            for i in found
+            if tokens[i].dep == "compound" and tokens[i].head in subjects
+        }
+        return {found[i] for i in named}
+
     def _introduced(self, sentence_id: int) -> tuple[str, tuple[int, ...]] | None:
         """Return the one person the sentence before introduces ("Anton
         Chigurh is a hitman ..."), whom a "he" or "she" right after means."""
@@ -206,8 +244,7 @@ class Openings:
         if index is None:
             return text, (sentence.id,)
         pronoun = tokens[index].text
-        candidates = antecedents(self.sentences, sentence.id, self.names)
-        found = referent(pronoun, sentence.id, candidates, self.known)
+        found = self._referent(pronoun.lower(), sentence.id)
         words = text.split(" ")
         if found is None or pronoun not in words:
             return None
@@ -226,10 +263,7 @@ class Openings:
         subject = POSSESSIVES.get(pronoun.lower(), pronoun.lower())
         if subject not in ("he", "she", "they"):
             return text, (sentence_id,)
-        candidates = antecedents(self.sentences, sentence_id, self.names)
-        found = referent(subject, sentence_id, candidates, self.known)
-        if found is None and subject in ("he", "she"):
-            found = self._introduced(sentence_id)
+        found = self._referent(subject, sentence_id)
         if found is None:
             return None
         name, cited = found
