@@ -161,6 +161,8 @@ def _leans_on_before(sentence: Sentence) -> bool:
     tokens = sentence.tokens
     if tokens and tokens[0].text.lower() in CONNECTIVES:
         return True
+    if sentence.text.lower().startswith(("at the same time", "at that moment")):
+        return True  # the time of the sentence before, not of another moment
     return any(
         (t.tag == "DT" and t.text.lower() in ("this", "that", "these", "those"))
         or (t.text.lower() == "two" and i > 0 and tokens[i - 1].text.lower() == "the")
