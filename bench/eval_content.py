@@ -377,8 +377,11 @@ def tally_characters(pairs: list[tuple[FilmText, Story]]) -> CharacterTally:
                 owners.setdefault(person.rank, []).append(character.name)
             if character.actor:
                 tally.actor_named += 1
-                tally.actor_right += _actor_is_right(character, hits)
-                spelt = _actor_is_right(character, matches(character, people, True))
+                as_written = _credited_as_written(character, film.cast)
+                tally.actor_right += _actor_is_right(character, hits) or as_written
+                spelt = as_written or _actor_is_right(
+                    character, matches(character, people, True)
+                )
                 tally.actor_spelt += spelt
                 if not spelt:
                     tally.wrong_actors.append(
@@ -422,6 +425,17 @@ def export_unread(pairs: list[tuple[FilmText, Story]], path: Path) -> None:
         for film, name, sentences in unread:
             writer.writerow([film, name, "", "", sentences])
     print(f"wrote {len(unread)} uncredited characters to read to {path}")
+
+
+def _credited_as_written(character: Character, cast: tuple[CastCredit, ...]) -> bool:
+    """A credit pairs this actor with the name exactly as shown: Ryan Gosling as
+    "Driver", Julie Christie as "Grandmother" (parts the name reading above
+    treats as descriptions, not names)."""
+    shown = {form.lower() for form in (character.name, *character.aliases)}
+    return any(
+        credit.actor == character.actor and credit.character.strip().lower() in shown
+        for credit in cast
+    )
 
 
 def _actor_is_right(character: Character, hits: list[Person]) -> bool:

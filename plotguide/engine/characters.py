@@ -291,11 +291,22 @@ def _fold_fuller_forms(
                 for form in home.forms
             )
         ]
+        if len(homes) > 1:
+            # "Henry Lazar" beside "Henry" and "Madame Lazar": the given name
+            # says who.
+            homes = [
+                h
+                for h in homes
+                if any(f.lower() == cluster.key[0] for f in h.forms if " " not in f)
+            ]
         others = cluster.words - frozenset(w for h in homes for w in h.words)
+        # A family name another credit holds ("Lazar" of "Madame Lazar") is
+        # still this person's surname: "Henry Lazar" is the credited "Henry".
+        family = others == {cluster.key[-1]}
         if (
             len(homes) == 1
-            and not others & credited_words
-            and not any((word,) in by_key for word in others)
+            and (family or not others & credited_words)
+            and (family or not any((word,) in by_key for word in others))
         ):
             home = homes[0]
             home.votes = home.votes + cluster.votes
