@@ -180,6 +180,33 @@ def test_a_json_slug_that_is_not_a_slug_is_replaced(tmp_path, capsys):
     assert Film.objects.get().slug == "rush-1991"
 
 
+def test_json_text_fields_of_the_wrong_type_are_rejected_not_stringified(
+    tmp_path, capsys
+):
+    path = tmp_path / "catalogue.json"
+    path.write_text(
+        json.dumps(
+            {
+                "format": "plotguide-catalog",
+                "version": 1,
+                "films": [
+                    {"title": {"a": 1}, "year": 1991},
+                    {"title": "Rush", "year": 1991, "studios": "abc"},
+                    {"title": "Heat", "year": 1995, "studios": ["Warner Bros."]},
+                ],
+            }
+        )
+    )
+    assert main(["import", "json", str(path), "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "title must be text" in err and "studios must be a list of text" in err
+    film = Film.objects.get()
+    assert (film.title, [s.name for s in film.studios.all()]) == (
+        "Heat",
+        ["Warner Bros."],
+    )
+
+
 def test_limited_generate_runs_make_progress_and_link_similar_films(capsys):
     main(["import", "wikipedia", str(DATA / "films.csv"), "--quiet"])
     capsys.readouterr()

@@ -113,35 +113,35 @@ def _describe(exc: Exception) -> str:
 def _record(location: Location, data: dict[str, Any]) -> FilmRecord | Rejection:
     if not isinstance(data, dict):
         raise TypeError("each film must be a JSON object")
-    title = str(data["title"]).strip()
+    title = _text(data, "title", required=True).strip()
     if not title:
         raise ValueError("the title is empty")
-    plot = str(data.get("plot") or "")
+    plot = _text(data, "plot")
     problem = undecodable([title, plot]) or check_plot(plot)
     if problem:
         return Rejection(location, problem)
     credits = tuple(
         CreditRecord(
-            name=str(item["name"]),
+            name=_text(item, "name", required=True),
             role=_choice(item.get("role", CAST), ROLES, "role"),
-            character=str(item.get("character") or ""),
+            character=_text(item, "character"),
             order=item.get("order"),
         )
         for item in data.get("credits") or ()
     )
     awards = tuple(
         AwardRecord(
-            ceremony=str(item["ceremony"]),
+            ceremony=_text(item, "ceremony", required=True),
             outcome=_choice(item["outcome"], OUTCOMES, "outcome"),
-            category=str(item.get("category") or ""),
+            category=_text(item, "category"),
             year=item.get("year"),
             count=int(item.get("count") or 1),
         )
         for item in data.get("awards") or ()
     )
     post = data.get("post_credits")
-    url, warnings = web_url(str(data.get("plot_source_url") or ""))
-    slug = str(data.get("slug") or "")
+    url, warnings = web_url(_text(data, "plot_source_url"))
+    slug = _text(data, "slug")
     if slug and not _SLUG.match(slug):
         warnings += (f"slug {slug[:60]!r} replaced: only letters, digits, - and _",)
         slug = ""
@@ -156,28 +156,49 @@ def _record(location: Location, data: dict[str, Any]) -> FilmRecord | Rejection:
         else None,
         runtime_minutes=_optional_int(data.get("runtime_minutes"), "runtime_minutes"),
         plot=plot,
-        plot_source=str(data.get("plot_source") or ""),
+        plot_source=_text(data, "plot_source"),
         plot_source_url=url,
-        plot_licence=str(data.get("plot_licence") or ""),
-        overview=str(data.get("overview") or ""),
-        imdb_id=str(data.get("imdb_id") or ""),
+        plot_licence=_text(data, "plot_licence"),
+        overview=_text(data, "overview"),
+        imdb_id=_text(data, "imdb_id"),
         tmdb_id=_optional_int(data.get("tmdb_id"), "tmdb_id"),
         wikipedia_id=_optional_int(data.get("wikipedia_id"), "wikipedia_id"),
-        origin=str(data.get("origin") or ""),
+        origin=_text(data, "origin"),
         credits=credits,
-        studios=tuple(map(str, data.get("studios") or ())),
-        genres=tuple(map(str, data.get("genres") or ())),
-        keywords=tuple(map(str, data.get("keywords") or ())),
+        studios=_texts(data, "studios"),
+        genres=_texts(data, "genres"),
+        keywords=_texts(data, "keywords"),
         awards=awards,
         post_credits=None
         if not post
         else PostCreditsRecord(
             kind=_choice(post["kind"], KINDS, "post_credits.kind"),
-            description=str(post.get("description") or ""),
-            source=str(post.get("source") or ""),
+            description=_text(post, "description"),
+            source=_text(post, "source"),
         ),
         warnings=warnings,
     )
+
+
+def _text(data: dict[str, Any], name: str, *, required: bool = False) -> str:
+    """Return a text field; a number or a list where text belongs is an error,
+    never its str() ("{'a': 1}" as a title)."""
+    value = data[name] if required else data.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be text, not {value!r}"[:200])
+    return value
+
+
+def _texts(data: dict[str, Any], name: str) -> tuple[str, ...]:
+    """Return a list-of-text field; a string there ("abc") is not three names."""
+    value = data.get(name)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{name} must be a list of text, not {value!r}"[:200])
+    return tuple(value)
 
 
 def _choice(value: object, options: set[str], name: str) -> str:
