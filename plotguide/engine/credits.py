@@ -358,6 +358,9 @@ def read_part(piece: str, age: str = "", alias: bool = False) -> PartName | None
     be a code name such as "Iron Man".
     """
     piece, *described = _DESCRIPTION.split(piece, maxsplit=1)
+    if described and _is_description(piece) and _is_proper_name(described[0]):
+        # "Qing assassin, Sa Zhenchan": the description first, then the name.
+        piece, described = described[0], [piece]
     if _AGE_SUFFIX.search(piece) or any(_YOUNG_NOTE.search(d) for d in described):
         age = YOUNG
     piece = _AGE_SUFFIX.sub("", piece)
@@ -374,6 +377,17 @@ def read_part(piece: str, age: str = "", alias: bool = False) -> PartName | None
     if not keys and not nickname_keys:
         return None
     return PartName(" ".join(words), title, keys, nickname_keys, age)
+
+
+def _is_description(text: str) -> bool:
+    """True for a part with a lower-case word in it: "Qing assassin"."""
+    return any(word[:1].islower() for word in text.split())
+
+
+def _is_proper_name(text: str) -> bool:
+    """True for one to three capitalised words: "Sa Zhenchan"."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
 
 
 def is_named_part(words: list[str]) -> bool:

@@ -49,3 +49,10 @@ def test_name_words_meet_across_spellings():
     assert name_word("Mongkut's") == "mongkut"
     assert name_word("Brüno") == "bruno"
     assert split_words("Jor-El Kent") == ["Jor", "El", "Kent"]
+
+
+def test_a_description_before_the_comma_gives_way_to_the_name_after_it():
+    read = read_credit(CastCredit("Cung Le", "Qing assassin, Sa Zhenchan", 15))
+    assert [part.text for part in read.parts] == ["Sa Zhenchan"]
+    read = read_credit(CastCredit("Someone", "Walt, City Worker", 3))
+    assert [part.text for part in read.parts] == ["Walt"]
