@@ -134,8 +134,8 @@ def _located(tokens: tuple[Token, ...], index: int, depth: int) -> bool:
     if token.dep == "dobj":
         return head.lemma.lower() in MOVEMENT_VERBS
     # "Port Ellis, Maine", "in Paris and London", "in New York City's
-    # tunnels": as placed as its head.
-    if token.dep in ("appos", "npadvmod", "conj", "poss") and depth < 3:
+    # tunnels", "in a small Texas town": as placed as its head.
+    if token.dep in ("appos", "npadvmod", "conj", "poss", "compound") and depth < 3:
         return token.head != index and _located(tokens, token.head, depth + 1)
     return False
 

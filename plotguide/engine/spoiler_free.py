@@ -91,7 +91,6 @@ STAKES_LEMMAS = frozenset(
         "win",
     ]
 )
-MIN_LINES = 3
 MAX_PREMISE = 2
 SAFE_SHARE = 0.3
 
@@ -151,17 +150,6 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     )
     if stakes:
         lines.append(_line(stakes))
-        used.add(stakes.id)
-    for sentence in allowed:
-        # A premise of one line says too little: go on in plot order.
-        if len(lines) >= MIN_LINES:
-            break
-        if sentence.id not in used and (
-            sentence.id - 1 in used or not _subject_is_a_pronoun(sentence)
-        ):
-            lines.append(_line(sentence))
-            used.add(sentence.id)
-    lines.sort(key=lambda line: -1 if line is follows else line.sources[0])
     note = (
         ""
         if lines

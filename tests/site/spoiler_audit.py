@@ -80,7 +80,8 @@ def forbidden_strings(data: dict[str, Any], last: int) -> list[Forbidden]:
     found += [
         Forbidden("place", place["value"], "setting")
         for place in data.get("setting", {}).get("locations", [])
-        if min(place.get("sources") or [last + 1]) > last
+        # "not stated" cites nothing and names no place.
+        if place.get("sources") and min(place["sources"]) > last
     ]
     found += [
         Forbidden(item.kind, item.text[:PREFIX_CHARS].rsplit(" ", 1)[0], item.where)

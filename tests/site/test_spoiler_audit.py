@@ -49,9 +49,14 @@ def test_the_api_in_restricted_modes_holds_nothing_past_the_boundary(
                 path = f"{resource}?spoilers={mode}"
                 response = client.get(f"/api/v1/films/{film.slug}/{path}")
                 assert response.status_code == 200, response.content
+                answer = response.json()
+                if resource == "similar":
+                    # Other films' titles ("Alice in Wonderland" beside 3:10 to
+                    # Yuma's Alice) are not this story's; the reasons are.
+                    answer = [item["reasons"] for item in answer]
                 leaks += [
                     f"{film} {mode} {path}: {leak}"
-                    for leak in find_leaks(forbidden, json_strings(response.json()))
+                    for leak in find_leaks(forbidden, json_strings(answer))
                 ]
     assert leaks == [], "\n".join(leaks)
     assert checked > 20 * 20
