@@ -33,7 +33,8 @@ pytestmark = [
 
 # Every text node with whether it belongs to a credit (a list item or row
 # that links a person and holds no heading: the cast list, not a character
-# card), every attribute value and control value, and the JSON-LD.
+# card) or to a link to another film, every attribute value and control
+# value, and the JSON-LD.
 READ_PAGE = """() => {
   const texts = [], credits = [], attributes = [];
   const isCredit = (node) => {
@@ -41,12 +42,24 @@ READ_PAGE = """() => {
     return !!item && !!item.querySelector('a[href*="/people/"]')
       && !item.querySelector('h1, h2, h3, h4, h5, h6');
   };
+  // Another film's title ("Alice in Wonderland" among 3:10 to Yuma's similar
+  // films) names nobody of this story.
+  const here = location.pathname;
+  const isOtherFilm = (node) => {
+    const link = node.parentElement && node.parentElement.closest('a[href^="/films/"]');
+    return !!link && !link.getAttribute('href').startsWith(here);
+  };
   const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    (isCredit(node) ? credits : texts).push(node.nodeValue);
+    // A script's text is read below as JSON-LD, its credits apart.
+    if (node.parentElement && node.parentElement.closest('script')) continue;
+    (isCredit(node) || isOtherFilm(node) ? credits : texts).push(node.nodeValue);
   }
   for (const element of document.querySelectorAll('*')) {
-    for (const attribute of element.attributes) attributes.push(attribute.value);
+    for (const attribute of element.attributes) {
+      // A link's address spells a person's or a film's name, not the story.
+      (attribute.name === 'href' ? credits : attributes).push(attribute.value);
+    }
     if ('value' in element && typeof element.value === 'string') {
       attributes.push(element.value);
     }
@@ -62,11 +75,25 @@ def read_page(page) -> tuple[list[str], list[str]]:
     """Return what the open page shows, and apart from it the text where names
     are not looked for: the credits, and the whole body that holds them."""
     found = page.evaluate(READ_PAGE)
+    blocks = [json.loads(block) for block in found["jsonLd"]]
+    # The people JSON-LD credits (actors "Ellen Foley", "Ellen Hamilton
+    # Latzen") are credits too, not the story's words.
+    people = [text for block in blocks for text in _person_names(block)]
     structured = [
-        text for block in found["jsonLd"] for text in json_strings(json.loads(block))
+        text for block in blocks for text in json_strings(block) if text not in people
     ]
     texts = [*found["texts"], *found["attributes"], *structured, found["title"]]
-    return texts, [*found["credits"], found["body"]]
+    return texts, [*found["credits"], *people, found["body"]]
+
+
+def _person_names(value: object) -> list[str]:
+    """Return the names of every schema.org Person in a JSON-LD value."""
+    if isinstance(value, list):
+        return [name for item in value for name in _person_names(item)]
+    if not isinstance(value, dict):
+        return []
+    own = [value["name"]] if value.get("@type") == "Person" and "name" in value else []
+    return own + [name for item in value.values() for name in _person_names(item)]
 
 
 def choose_everything(page) -> None:
