@@ -33,6 +33,9 @@ LLM_FIELDS: dict[str, str] = {
     "llm_model": "PLOTGUIDE_LLM_MODEL",
     "llm_api_key": "PLOTGUIDE_LLM_API_KEY",
 }
+# The key of PLOTGUIDE_ENGINE, for "llm", that names the sections the model
+# writes (WriterConfig.sections; default: every section it can write).
+LLM_SECTIONS = "llm_sections"
 
 
 def engine_options() -> dict[str, Any]:
@@ -42,7 +45,7 @@ def engine_options() -> dict[str, Any]:
 
 def engine_config(options: EngineOptions) -> EngineConfig:
     """Return the EngineConfig the options describe; unknown keys are an error."""
-    known = {"name", *CONFIG_FIELDS, *LLM_FIELDS}
+    known = {"name", *CONFIG_FIELDS, *LLM_FIELDS, LLM_SECTIONS}
     unknown = sorted(set(options) - known)
     if unknown:
         raise PipelineError(
@@ -69,10 +72,12 @@ def writer_config(options: EngineOptions) -> WriterConfig:
             "OpenAI-compatible address (e.g. http://127.0.0.1:8080/v1) and the "
             "name of the model it serves."
         )
+    sections = options.get(LLM_SECTIONS)
     return WriterConfig(
         str(options["llm_url"]),
         str(options["llm_model"]),
         api_key=str(options.get("llm_api_key") or ""),
+        **({} if sections is None else {"sections": tuple(sections)}),
     )
 
 
