@@ -28,7 +28,7 @@ def array(items: Schema, low: int, high: int) -> Schema:
 
 
 TEXT: Schema = {"type": "string", "minLength": 1, "maxLength": 400}
-SENTENCE_ID: Schema = {"type": "integer", "minimum": 0}
+SENTENCE_ID: Schema = {"type": "integer", "minimum": 1}  # as shown: from 1
 WRITTEN = obj(text=TEXT, sources=array(SENTENCE_ID, 1, 4))
 
 

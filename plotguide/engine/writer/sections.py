@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from plotguide.engine.story import DERIVED, Line, Story, TimelineEvent
+from plotguide.engine.writer.prompts import cited, shown, span
 from plotguide.engine.writer.schema import TEXT, Schema, array, lines, obj
 
 PARAGRAPH_LINES = 4
@@ -51,13 +52,12 @@ class Section(Protocol):
 
 
 def to_line(item: dict[str, Any]) -> Line:
-    """Return a written sentence as a derived Line: the checks treat it as one."""
-    sources = tuple(sorted(set(item["sources"])))
+    """Return a written sentence as a derived Line: the checks treat it as one.
+
+    The model cites sentences by the numbers it was shown; the Line holds ids.
+    """
+    sources = tuple(sorted({cited(number) for number in item["sources"]}))
     return Line(" ".join(item["text"].split()), sources, DERIVED)
-
-
-def ids(low: int, high: int) -> str:
-    return f"{low}" if high <= low else f"{low} to {high}"
 
 
 class SummarySection:
@@ -73,8 +73,8 @@ class SummarySection:
             return None
         return Request(
             "Retell the plot in the order it happens. 'story': 3 to 6 sentences "
-            f"about sentences {ids(0, start - 1)} only. 'ending': 1 to 3 sentences "
-            f"explaining how it ends, about sentences {ids(start, last)}.",
+            f"about {span(0, start - 1)} only. 'ending': 1 to 3 sentences "
+            f"explaining how it ends, about {span(start, last)}.",
             obj(story=lines(2, 6), ending=lines(1, 3)),
         )
 
@@ -112,7 +112,7 @@ class SummarySection:
             if where.startswith("summary.paragraphs") and max(line.sources) >= start:
                 yield f"{where}: cites the final act (sentence {start} on)"
             if where.startswith("summary.ending") and max(line.sources) < start:
-                yield f"{where}: cites no sentence of the final act ({start} on)"
+                yield f"{where}: cites nothing from sentence {start} on (the end)"
 
 
 class SpoilerFreeSection:
@@ -127,9 +127,8 @@ class SpoilerFreeSection:
             return None
         return Request(
             "Write a spoiler-free summary: 2 to 4 sentences that say who the story "
-            f"is about, where, and what is at stake, from sentences "
-            f"{ids(0, boundary - 1)} only. Never mention sentence {boundary} or "
-            "anything after it.",
+            f"is about, where, and what is at stake, from {span(0, boundary - 1)} "
+            f"only. Never mention sentence {shown(boundary)} or anything after it.",
             obj(sentences=lines(1, 4)),
         )
 
@@ -158,13 +157,16 @@ class TimelineSection:
         if not events:
             return None
         listed = "\n".join(
-            f"Event {n}: sentences {[i for line in e.lines for i in line.sources]}"
-            for n, e in enumerate(events)
+            f"Event {n}, from sentences "
+            f"{[shown(i) for line in e.lines for i in line.sources]}: "
+            + " ".join(line.text for line in e.lines)
+            for n, e in enumerate(events, 1)
         )
-        title = obj(event={"type": "integer", "minimum": 0}, title=TEXT)
+        title = obj(event={"type": "integer", "minimum": 1}, title=TEXT)
         return Request(
-            "Give each timeline event a title of 2 to 6 words, made from the words "
-            f"of its sentences, e.g. 'Mara rescues the sailor'.\n{listed}",
+            "Give each timeline event below a title of 2 to 6 words that says who "
+            "does what in it, made only from the words of that event.\n"
+            f"{listed}",
             obj(titles=array(title, 1, len(events))),
         )
 
@@ -174,8 +176,9 @@ class TimelineSection:
         events = list(story.timeline.events)
         titles: dict[int, str] = {}
         for item in answer["titles"]:
-            if item["event"] < len(events):
-                titles.setdefault(item["event"], " ".join(item["title"].split()))
+            number = item["event"] - 1  # events are numbered from 1 for the model
+            if 0 <= number < len(events):
+                titles.setdefault(number, " ".join(item["title"].split()))
         drafts = tuple(
             (f"timeline.events[{n}].title", self._title(events[n], text))
             for n, text in sorted(titles.items())

@@ -61,7 +61,7 @@ def faithful_answer(body: dict[str, Any]) -> dict[str, Any]:
     if instruction.startswith("Write a spoiler-free"):
         a, b = spans(instruction)[0]
         return {"sentences": copy(a, b, 3)}
-    events = re.findall(r"Event (\d+): sentences \[(\d+)", instruction)
+    events = re.findall(r"Event (\d+), from sentences \[(\d+)", instruction)
     return {
         "titles": [
             {"event": int(n), "title": " ".join(plot[int(first)].split()[:3])}

@@ -71,7 +71,7 @@ def test_the_plot_is_sent_once_in_the_system_message_and_the_key_as_bearer(
 
     systems = {json.dumps(request["messages"][0]) for request in server.requests}
     assert len(server.requests) == 3 and len(systems) == 1
-    assert "[0] Detective Nora Vance" in server.requests[0]["messages"][0]["content"]
+    assert "[1] Detective Nora Vance" in server.requests[0]["messages"][0]["content"]
     assert server.requests[0]["response_format"]["type"] == "json_schema"
 
 
@@ -177,7 +177,7 @@ def answer_with(extra: dict, section: str = "story"):
 def test_a_sentence_the_checks_reject_is_dropped_not_published(
     engine, server, caplog, invented, why
 ):
-    server.queue.append(answer_with({"text": invented, "sources": [0]}))
+    server.queue.append(answer_with({"text": invented, "sources": [1]}))
 
     with caplog.at_level(logging.INFO, logger="plotguide.engine.writer"):
         story = writer(engine, server).run(HARBOR)
@@ -192,7 +192,7 @@ def test_a_sentence_the_checks_reject_is_dropped_not_published(
 
 
 def test_the_spoiler_free_summary_never_cites_past_the_boundary(engine, server):
-    leak = {"text": "Vance arrests Greaves on the pier.", "sources": [16]}
+    leak = {"text": "Vance arrests Greaves on the pier.", "sources": [17]}
     server.default = answer_with(leak, "sentences")
 
     story = writer(engine, server).run(HARBOR)

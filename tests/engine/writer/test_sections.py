@@ -14,12 +14,12 @@ def item(text: str, *sources: int) -> dict:
 def test_the_summary_asks_for_the_plot_before_the_ending_and_the_ending_apart(harbor):
     start = harbor.summary.ending_start
     request = SECTIONS["summary"].request(harbor)
-    assert f"about sentences 0 to {start - 1} only" in request.instruction
-    last = len(harbor.sentences) - 1
-    assert f"about sentences {start} to {last}." in request.instruction
-    answer = {
-        "story": [item("Nora works.", 0), item("Sam joins  her.", 1)],
-        "ending": [item("Crane falls.", start)],
+    assert f"about sentences 1 to {start} only" in request.instruction
+    last = len(harbor.sentences)
+    assert f"about sentences {start + 1} to {last}." in request.instruction
+    answer = {  # cited as the model counts: from 1
+        "story": [item("Nora works.", 1), item("Sam joins  her.", 2)],
+        "ending": [item("Crane falls.", start + 1)],
     }
     assert violations(answer, request.schema) == []
 
@@ -34,8 +34,8 @@ def test_the_summary_asks_for_the_plot_before_the_ending_and_the_ending_apart(ha
 
 def test_a_rejected_sentence_is_left_out_and_too_few_left_is_not_enough(harbor):
     answer = {
-        "story": [item("Nora works.", 0), item("Sam joins her.", 1)],
-        "ending": [item("Crane falls.", harbor.summary.ending_start)],
+        "story": [item("Nora works.", 1), item("Sam joins her.", 2)],
+        "ending": [item("Crane falls.", harbor.summary.ending_start + 1)],
     }
     rejected = frozenset({"summary.paragraphs[0][1]"})
     written = SECTIONS["summary"].apply(harbor, answer, rejected)
@@ -51,14 +51,14 @@ def test_a_summary_citing_the_wrong_side_of_the_ending_is_named(harbor):
     )
     assert list(SECTIONS["summary"].misplaced(harbor, drafts)) == [
         f"summary.paragraphs[0][0]: cites the final act (sentence {start} on)",
-        f"summary.ending[0]: cites no sentence of the final act ({start} on)",
+        f"summary.ending[0]: cites nothing from sentence {start} on (the end)",
     ]
 
 
 def test_the_spoiler_free_request_stops_before_the_boundary(harbor):
     boundary = harbor.spoiler_free.boundary
     request = SECTIONS["spoiler_free"].request(harbor)
-    assert f"Never mention sentence {boundary} or anything after" in (
+    assert f"Never mention sentence {boundary + 1} or anything after" in (
         request.instruction
     )
     early = replace(harbor, spoiler_free=replace(harbor.spoiler_free, boundary=1))
@@ -68,7 +68,7 @@ def test_the_spoiler_free_request_stops_before_the_boundary(harbor):
 def test_a_rejected_title_keeps_the_offline_one(harbor):
     events = harbor.timeline.events
     answer = {
-        "titles": [{"event": 0, "title": "Nora starts."}, {"event": 1, "title": "Sam"}]
+        "titles": [{"event": 1, "title": "Nora starts."}, {"event": 2, "title": "Sam"}]
     }
     written = SECTIONS["timeline"].apply(
         harbor, answer, frozenset({"timeline.events[1].title"})
