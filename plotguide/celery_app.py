@@ -10,21 +10,11 @@ import os
 
 from celery import Celery
 
+from plotguide.infra.broker import redelivery_seconds
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plotguide.settings")
 
 app = Celery("plotguide", include=["plotguide.stories.tasks"])
-
-
-def redelivery_seconds() -> int:
-    """Seconds before an unfinished build goes to another worker (15 min:
-    the writer engine takes minutes per film on CPU)."""
-    value = os.environ.get("PLOTGUIDE_BUILD_REDELIVERY_SECONDS", "900")
-    if not value.isdigit() or int(value) < 1:
-        raise ValueError(
-            f"PLOTGUIDE_BUILD_REDELIVERY_SECONDS is {value!r}; give a whole "
-            "number of seconds, longer than the slowest story build."
-        )
-    return int(value)
 
 
 def configure() -> Celery:

@@ -149,11 +149,56 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def generate_engine_options(
+    engine: str | None, sections: tuple[str, ...] | None
+) -> dict[str, object]:
+    """Return the engine options for `generate`: the settings', with the flags' choices.
+
+    --engine llm needs the model server's settings, and --sections only means
+    something to the writer; either mistake stops before any work (exit 2).
+    """
+    from plotguide.engine.errors import PipelineError
+    from plotguide.stories.engines import (
+        LLM_SECTIONS,
+        engine_options,
+        missing_llm_settings,
+        writer_config,
+    )
+
+    options = engine_options()
+    if engine is not None:
+        options["name"] = engine
+    if sections is not None:
+        if options.get("name", "offline") != "llm":
+            raise PlotguideError(
+                "--sections chooses the sections the model writes, but the engine "
+                f"is {options.get('name', 'offline')!r}; add --engine llm."
+            )
+        options[LLM_SECTIONS] = list(sections)
+    if options.get("name") == "llm":
+        missing = missing_llm_settings(options)
+        if missing:
+            raise PlotguideError(
+                f"--engine llm needs a model server, but {' and '.join(missing)} "
+                f"{'is' if len(missing) == 1 else 'are'} not set. Set "
+                "PLOTGUIDE_LLM_URL to its OpenAI-compatible address (e.g. "
+                "http://127.0.0.1:8080/v1) and PLOTGUIDE_LLM_MODEL to the model it "
+                "serves (PLOTGUIDE_LLM_API_KEY too, if it wants a key)."
+            )
+        try:
+            writer_config(options)
+        except PipelineError as exc:
+            raise PlotguideError(f"--engine llm: {exc}") from None
+    return options
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from plotguide.catalog.models import Film
     from plotguide.progress import track
+    from plotguide.stories.engines import writer_config
     from plotguide.stories.services import build_stories
 
+    options = generate_engine_options(args.engine, args.sections)
     if not args.all and not args.slugs:
         raise PlotguideError("name the films' slugs, or give --all for every film.")
     films = Film.objects.with_plot() if args.all else Film.objects.all()
@@ -162,10 +207,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
         missing = sorted(set(args.slugs) - set(films.values_list("slug", flat=True)))
         if missing:
             raise PlotguideError(f"no film with the slug {', '.join(missing)}.")
+    if options.get("name") == "llm" and not args.quiet:
+        writer = writer_config(options)
+        print(
+            f"The model {writer.model} writes {', '.join(writer.sections)}; "
+            "the offline engine writes the rest, and every section whose "
+            "written sentences fail a check.",
+            file=sys.stderr,
+        )
     report = build_stories(
         films,
         force=args.force,
         publish=args.publish,
+        options=options,
         workers_count=args.workers,
         limit=args.limit,
         on_progress=lambda items, total: track(
@@ -183,7 +237,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_work(args: argparse.Namespace) -> int:
-    from plotguide.stories.jobs import broker_url, drain_queue
+    from plotguide.infra.broker import broker_url
+    from plotguide.stories.jobs import drain_queue
 
     if broker_url():
         raise PlotguideError(
@@ -233,8 +288,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
     )
 
 
+def sections_list(value: str) -> tuple[str, ...]:
+    """Return --sections' names, in order, once each; unknown ones are a usage error."""
+    from plotguide.engine.writer import WRITABLE_SECTIONS
+
+    names = tuple(dict.fromkeys(n.strip() for n in value.split(",") if n.strip()))
+    known = (
+        f"the writer writes {', '.join(WRITABLE_SECTIONS)} (summary is the retelling "
+        "and the ending explained)"
+    )
+    if not names:
+        raise argparse.ArgumentTypeError(f"name at least one section; {known}.")
+    unknown = [name for name in names if name not in WRITABLE_SECTIONS]
+    if unknown:
+        listed = ", ".join(repr(name) for name in unknown)
+        raise argparse.ArgumentTypeError(
+            f"{listed} {'is not a section' if len(unknown) == 1 else 'are not sections'}"
+            f" the model writes; {known}."
+        )
+    return names
+
+
 def build_parser() -> Parser:
     from plotguide.catalog.importers import FORMATS
+    from plotguide.engine.writer import WRITABLE_SECTIONS
+    from plotguide.stories.engines import ENGINES
 
     parser = Parser(
         prog="plotguide",
@@ -334,6 +412,21 @@ def build_parser() -> Parser:
         "--workers", type=int, default=0, help="processes (default: one per core)"
     )
     generate.add_argument("--limit", type=int, help="build at most N stories")
+    generate.add_argument(
+        "--engine",
+        choices=sorted(ENGINES),
+        help="the engine that builds the stories: offline (spaCy and rules) or llm "
+        "(a model writes sections, every sentence checked; needs "
+        "PLOTGUIDE_LLM_URL and PLOTGUIDE_LLM_MODEL) (default: the PLOTGUIDE_ENGINE setting, offline unless set)",
+    )
+    generate.add_argument(
+        "--sections",
+        type=sections_list,
+        metavar="NAME,…",
+        help="with llm: the sections the model writes, comma-separated, from "
+        f"{','.join(WRITABLE_SECTIONS)}; the offline engine writes the others "
+        "(default: all of them)",
+    )
     generate.add_argument("--quiet", action="store_true", help="no progress on stderr")
     generate.set_defaults(handler=cmd_generate)
 

@@ -20,7 +20,7 @@ else
 fi
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-echo "Type-checking the engine (mypy, strict)…" >&2
+echo "Type-checking (mypy: the Django apps, and the engine strictly)…" >&2
 .venv/bin/mypy
 echo "Running the tests that touch the database on PostgreSQL…" >&2
 bash scripts/postgres.sh .venv/bin/python -m pytest -q -p no:cacheprovider \

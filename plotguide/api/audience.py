@@ -60,7 +60,7 @@ def create_request(request: HttpRequest, payload: RequestIn) -> Status:
     values = cleaned(SummaryRequestForm, payload.dict())
     film = services.find_film(values["title"], values["year"])
     story = getattr(film, "story", None)
-    if story is not None and story.is_published:
+    if film is not None and story is not None and story.is_published:
         raise ApiError(
             "story_already_published",
             f"{film} already has a story: /api/v1/films/{film.slug}/story",

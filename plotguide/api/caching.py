@@ -15,11 +15,11 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
 from plotguide.catalog.models import Collection, Film
-from plotguide.infra.caching import RecentValues
+from plotguide.infra.caching import RecentValues, conditional
 from plotguide.stories.models import Story
 
 READ_METHODS = ("GET", "HEAD")
@@ -41,11 +41,8 @@ def conditional_get(run: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
             response.headers["ETag"] = f'"{body_digest(response.content)}"'
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-        return get_conditional_response(
-            request,
-            etag=response["ETag"],
-            last_modified=last_modified,
-            response=response,
+        return conditional(
+            request, response, etag=response["ETag"], last_modified=last_modified
         )
 
     return wrapper

@@ -120,7 +120,7 @@ def invalid_field(errors: list[dict[str, Any]]) -> ApiError:
     elif location:
         location = location[1:]
     field = ".".join(str(part) for part in location) or None
-    message = first.get("msg", "Invalid value.")
+    message = str(first.get("msg", "Invalid value."))
     if field:
         message = f"{field}: {message}"
     return ApiError("invalid_field", message, field)

@@ -11,6 +11,7 @@ from plotguide.api.errors import SLUG_READ_RESPONSES
 from plotguide.api.pagination import Page, PageQuery, paginate
 from plotguide.api.params import SLUG_PATTERN, Slug
 from plotguide.api.schemas import FilmOut, FilmPage
+from plotguide.catalog.models import Film
 
 router = Router(tags=["films"])
 
@@ -54,7 +55,7 @@ def list_films(
     response={200: FilmOut, **SLUG_READ_RESPONSES},
     summary="One film's quick facts and credits",
 )
-def get_film(request: HttpRequest, response: HttpResponse, slug: Slug) -> FilmOut:
+def get_film(request: HttpRequest, response: HttpResponse, slug: Slug) -> Film:
     film = queries.film_detail(slug)
     set_last_modified(response, last_update())
     return film

@@ -11,7 +11,15 @@ import datetime as dt
 from ninja import Field, Schema
 
 from plotguide.api.pagination import PageOut
-from plotguide.catalog.models import Film, PostCredits
+from plotguide.catalog.models import (
+    Award,
+    Film,
+    Genre,
+    Keyword,
+    Person,
+    PostCredits,
+    Studio,
+)
 
 
 class NamedOut(Schema):
@@ -36,7 +44,7 @@ class FilmSummary(Schema):
     has_story: bool = Field(description="A published story can be read.")
 
     @staticmethod
-    def resolve_genres(film: Film) -> list[NamedOut]:
+    def resolve_genres(film: Film) -> list[Genre]:
         return list(film.genres.all())
 
 
@@ -87,23 +95,23 @@ class FilmOut(FilmSummary):
     web_url: str = Field(description="The film's page on the site.")
 
     @staticmethod
-    def resolve_studios(film: Film) -> list[NamedOut]:
+    def resolve_studios(film: Film) -> list[Studio]:
         return list(film.studios.all())
 
     @staticmethod
-    def resolve_keywords(film: Film) -> list[NamedOut]:
+    def resolve_keywords(film: Film) -> list[Keyword]:
         return list(film.keywords.all())
 
     @staticmethod
-    def resolve_directors(film: Film) -> list[NamedOut]:
+    def resolve_directors(film: Film) -> list[Person]:
         return film.directors
 
     @staticmethod
-    def resolve_writers(film: Film) -> list[NamedOut]:
+    def resolve_writers(film: Film) -> list[Person]:
         return [c.person for c in film.credits.all() if c.role == c.WRITER]
 
     @staticmethod
-    def resolve_awards(film: Film) -> list[AwardOut]:
+    def resolve_awards(film: Film) -> list[Award]:
         return list(film.awards.all())
 
     @staticmethod

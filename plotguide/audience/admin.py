@@ -25,7 +25,7 @@ class SummaryRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description="readers to tell", ordering="watcher_total")
     def watcher_count(self, obj: SummaryRequest) -> int:
-        return obj.watcher_total
+        return obj.watcher_total  # type: ignore[attr-defined]  # added by get_queryset
 
     @admin.action(description="Queue a story build for the linked film")
     def queue_generation(self, request: HttpRequest, queryset: QuerySet) -> None:
@@ -55,8 +55,8 @@ class WaitlistSignupAdmin(admin.ModelAdmin):
 
     list_display = ["__str__", "is_confirmed", "created_at", "confirmed_at"]
     list_filter = ["is_confirmed"]
-    fields = ["is_confirmed", "created_at", "confirmed_at"]
-    readonly_fields = fields
+    readonly_fields = ("is_confirmed", "created_at", "confirmed_at")
+    fields = readonly_fields
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -15,7 +15,7 @@ def new_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-class SummaryRequestQuerySet(models.QuerySet):
+class SummaryRequestQuerySet(models.QuerySet["SummaryRequest"]):
     def open(self) -> SummaryRequestQuerySet:
         return self.exclude(status__in=SummaryRequest.CLOSED)
 

@@ -23,10 +23,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from operator import attrgetter, itemgetter
+from typing import TypeVar
 
 from django.db import connection
 from django.db.backends.utils import CursorWrapper
-from django.db.models import Field, Model
+from django.db.models import Field, ForeignKey, ManyToManyField, Model
 from django.db.models.base import ModelState
 from django.db.models.signals import post_init, pre_init
 
@@ -161,9 +162,9 @@ class PendingRows:
                     insert_instances(model, rows)
                 for fields, stored in values.items():
                     insert_values(model, fields, _with_keys(model, fields, stored))
-        for (model, fields), rows in _by_fields(self.changed.values()).items():
-            with _search_reindexed(model, fields, rows):
-                update_rows(model, sorted(fields), rows)
+        for (model, changed), rows in _by_fields(self.changed.values()).items():
+            with _search_reindexed(model, changed, rows):
+                update_rows(model, sorted(changed), rows)
         self.changed.clear()
         self.films.clear()
 
@@ -172,7 +173,43 @@ class PendingRows:
             self.films.add(id(film))
 
 
-def new_row(model: type[Model], **values: object) -> Model:
+M = TypeVar("M", bound=Model)
+
+
+def concrete_field(model: type[Model], name: str) -> Field:
+    """The model's field of this name that has a column (not a reverse relation)."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, Field):
+        raise TypeError(f"{model.__name__}.{name} has no column")
+    return field
+
+
+def column(model: type[Model], name: str) -> str:
+    """The database column of the model's field of this name."""
+    field = concrete_field(model, name)
+    if field.column is None:
+        raise TypeError(f"{model.__name__}.{name} has no column")
+    return field.column
+
+
+def link_table(model: type[Model], name: str) -> tuple[type[Model], tuple[str, str]]:
+    """The link table of a many-to-many field, and its fields (this side, the other).
+
+    Its rows are written as plain values, like every other table's.
+    """
+    field = model._meta.get_field(name)
+    through = getattr(field.remote_field, "through", None)
+    if not isinstance(field, ManyToManyField) or through is None:
+        raise TypeError(f"{model.__name__}.{name} is not a many-to-many field")
+    return through, (field.m2m_field_name(), field.m2m_reverse_field_name())
+
+
+def pk_column(model: type[Model]) -> str:
+    """The database column of the model's primary key."""
+    return column(model, model._meta.pk.name)
+
+
+def new_row(model: type[M], **values: object) -> M:
     """Return a new, unsaved instance with these values and the other fields' defaults.
 
     Model.__init__ looks up every field and sends two signals for each row;
@@ -254,16 +291,16 @@ def insert_instances(model: type[Model], rows: list[Model]) -> None:
     """
     meta = model._meta
     if not any(field.name == "slug" and field.unique for field in meta.fields):
-        model.objects.bulk_create(rows)
+        model._default_manager.bulk_create(rows)
         return
     fields = [field for field in meta.concrete_fields if not field.primary_key]
     columns = [_stored_column(field, rows) for field in fields]
     stored = list(zip(*columns, strict=True))
     last = _last_id(model)
     insert_values(model, tuple(field.name for field in fields), stored)
-    by_slug = {row.slug: row for row in rows}
+    by_slug = {row.slug: row for row in rows}  # type: ignore[attr-defined]
     quote = connection.ops.quote_name
-    pk, slugs = quote(meta.pk.column), quote(meta.get_field("slug").column)
+    pk, slugs = quote(pk_column(model)), quote(column(model, "slug"))
     # Looked up once: for sixty thousand rows, each look-up through the
     # connection proxy and the pk property added up to a third of a second.
     attname, alias = meta.pk.attname, connection.alias
@@ -316,18 +353,18 @@ def _with_keys(
     """
     columns = []
     for position, name in enumerate(fields):
-        field = model._meta.get_field(name)
-        column = map(itemgetter(position), rows)
-        if field.is_relation:
-            column = map(attrgetter(field.target_field.attname), column)
-        columns.append(column)
+        field = concrete_field(model, name)
+        values = map(itemgetter(position), rows)
+        if isinstance(field, ForeignKey):
+            values = map(attrgetter(field.target_field.attname), values)
+        columns.append(values)
     return list(zip(*columns, strict=True))
 
 
 def _last_id(model: type[Model]) -> int:
     """The largest primary key in the model's table, 0 when it is empty."""
     quote = connection.ops.quote_name
-    table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+    table, pk = quote(model._meta.db_table), quote(pk_column(model))
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COALESCE(MAX({pk}), 0) FROM {table}")
         return cursor.fetchone()[0]
@@ -343,22 +380,21 @@ def insert_values(
     """
     meta = model._meta
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(meta.get_field(name).column) for name in fields)
+    columns = ", ".join(quote(column(model, name)) for name in fields)
     marks = ", ".join(["%s"] * len(fields))
     sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 
 
-def linked_keys(link: type[Model], own: str, other: str, key: object) -> set:
+def linked_keys(link: type[Model], own: str, other: str, key: int) -> set:
     """Return what a row is linked to through a link table: the other column's keys.
 
     One plain query; the ORM's related manager costs a millisecond a film to
     build its query.
     """
     quote = connection.ops.quote_name
-    own_column = link._meta.get_field(own).column
-    other_column = link._meta.get_field(other).column
+    own_column, other_column = column(link, own), column(link, other)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {quote(other_column)} FROM {quote(link._meta.db_table)} "
@@ -376,11 +412,11 @@ def update_rows(model: type[Model], fields: list[str], rows: list[Model]) -> Non
     """
     meta = model._meta
     quote = connection.ops.quote_name
-    columns = [meta.get_field(name) for name in fields]
-    assignments = ", ".join(f"{quote(field.column)} = %s" for field in columns)
+    columns = [concrete_field(model, name) for name in fields]
+    assignments = ", ".join(f"{quote(column(model, name))} = %s" for name in fields)
     sql = (
         f"UPDATE {quote(meta.db_table)} SET {assignments} "
-        f"WHERE {quote(meta.pk.column)} = %s"
+        f"WHERE {quote(pk_column(model))} = %s"
     )
     params = [
         [f.get_db_prep_save(getattr(row, f.attname), connection) for f in columns]

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db import connection
 
+from plotguide.catalog.bulk import concrete_field
 from plotguide.catalog.importers.records import FilmRecord
 from plotguide.catalog.models import Credit, Film, Person, PostCredits
 from plotguide.engine.join_evidence import (
@@ -221,7 +222,7 @@ def detach_source(film: Film, source: str, genres: tuple[str, ...] = ()) -> list
     for name, owner in list(sources.items()):
         if owner != source or not hasattr(film, name):
             continue
-        blank = None if Film._meta.get_field(name).null else ""
+        blank = None if concrete_field(Film, name).null else ""
         setattr(film, name, blank)
         del sources[name]
         if name in EXTERNAL_IDS:

@@ -14,6 +14,7 @@ from functools import cache
 from django.db.backends.base.operations import BaseDatabaseOperations
 from django.db.models import Model
 
+from plotguide.catalog.bulk import concrete_field
 from plotguide.catalog.importers.records import FilmRecord, Rejection
 from plotguide.catalog.models import (
     Award,
@@ -99,6 +100,6 @@ def _column(model: type[Model], name: str) -> tuple[int | None, tuple[int, int] 
 
     Django's own ranges (PostgreSQL's), so SQLite rejects the same rows.
     """
-    field = model._meta.get_field(name)
+    field = concrete_field(model, name)
     ranges = BaseDatabaseOperations.integer_field_ranges
     return field.max_length, ranges.get(field.get_internal_type())

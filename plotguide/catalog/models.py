@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from django.db import models
 from django.urls import reverse
 
@@ -24,7 +26,7 @@ def unique_slug(
     while (
         candidate in taken
         if taken is not None
-        else model.objects.filter(slug=candidate).exists()
+        else model._default_manager.filter(slug=candidate).exists()
     ):
         candidate, number = f"{slug}-{number}", number + 1
     if taken is not None:
@@ -32,8 +34,11 @@ def unique_slug(
     return candidate
 
 
-class NamedQuerySet(models.QuerySet):
-    def get_or_create_named(self, name: str) -> tuple[models.Model, bool]:
+Named = TypeVar("Named", bound="NamedEntity")
+
+
+class NamedQuerySet(models.QuerySet[Named]):
+    def get_or_create_named(self, name: str) -> tuple[Named, bool]:
         """Return the row with this name's key, creating it with a unique slug."""
         key = self.model.key_for(name)
         row = self.filter(key=key).first()
@@ -92,7 +97,7 @@ class Keyword(NamedEntity):
     pass
 
 
-class FilmQuerySet(models.QuerySet):
+class FilmQuerySet(models.QuerySet["Film"]):
     def with_plot(self) -> FilmQuerySet:
         return self.exclude(plot="")
 

@@ -153,7 +153,7 @@ def _film_standing(film_ids: list[int]) -> dict[int, tuple[int, float]]:
         Film.objects.filter(pk__in=film_ids)
         .annotate(
             published=Exists(
-                story.objects.filter(film=OuterRef("pk"), status="published")
+                story._default_manager.filter(film=OuterRef("pk"), status="published")
             )
         )
         .values_list("pk", "published", "popularity")

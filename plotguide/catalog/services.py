@@ -19,7 +19,13 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from plotguide.catalog.bulk import PendingRows, linked_keys, new_row, roomy_page_cache
+from plotguide.catalog.bulk import (
+    PendingRows,
+    link_table,
+    linked_keys,
+    new_row,
+    roomy_page_cache,
+)
 from plotguide.catalog.importers.records import (
     CAST,
     CreditRecord,
@@ -307,7 +313,7 @@ def yearless_by_title(
 
 def write_order() -> tuple[type[Model], ...]:
     """The catalogue's tables in an order where rows come after what they point to."""
-    links = tuple(Film._meta.get_field(name).remote_field.through for name in RELATIONS)
+    links = tuple(link_table(Film, name)[0] for name in RELATIONS)
     return (Studio, Genre, Keyword, Person, Film, Credit, *links, Award, PostCredits)
 
 
@@ -547,7 +553,7 @@ class _Writer:
                 )
                 continue
             owns = credit.source == record.source
-            updates = {}
+            updates: dict[str, str | int] = {}
             if item.character and (owns or not credit.character):
                 updates["character"] = item.character
             if item.order is not None and (owns or credit.order is None):
@@ -571,9 +577,7 @@ class _Writer:
         """Link the rows the film's relation lacks; return them."""
         if not rows:
             return []
-        field = Film._meta.get_field(relation)
-        through = field.remote_field.through
-        names = (field.m2m_field_name(), field.m2m_reverse_field_name())
+        through, names = link_table(Film, relation)
         present = set() if is_new else linked_keys(through, *names, film.pk)
         missing = [row for row in _distinct(rows) if row.pk not in present]
         links = ((film, row) for row in missing)

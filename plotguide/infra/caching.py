@@ -6,6 +6,9 @@ import threading
 from collections import OrderedDict
 from typing import Any
 
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response
+
 
 class RecentValues:
     """The values this process used last, at most `size`, safe across threads.
@@ -37,3 +40,21 @@ class RecentValues:
     def clear(self) -> None:
         with self._lock:
             self._values.clear()
+
+
+def conditional(
+    request: HttpRequest,
+    response: HttpResponse,
+    *,
+    etag: str | None = None,
+    last_modified: int | None = None,
+) -> HttpResponse:
+    """The response, or a 304/412 when the reader's copy is still good.
+
+    Django's own helper is typed to return None too, which it never does when
+    given a response; this one says so once for every caller.
+    """
+    answer = get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=response
+    )
+    return response if answer is None else answer

@@ -52,8 +52,10 @@ def version(scope: str) -> int:
     known = _versions.get(scope)
     if known is not None and now - known[1] < VERSION_TTL:
         return known[0]
-    value = cache.get_or_set(
-        f"site:version:{scope}", time.time_ns() // 1000, timeout=VERSION_TIMEOUT
+    stamp = time.time_ns() // 1000
+    value = (
+        cache.get_or_set(f"site:version:{scope}", stamp, timeout=VERSION_TIMEOUT)
+        or stamp
     )
     _versions[scope] = (value, now)
     return value

@@ -27,6 +27,7 @@ from plotguide.catalog.models import (
     Award,
     Collection,
     Film,
+    FilmQuerySet,
     Genre,
     Keyword,
     Person,
@@ -75,7 +76,7 @@ def has_story() -> Exists:
     return Exists(Story.objects.published().filter(film=OuterRef("pk")))
 
 
-def film_cards() -> QuerySet[Film]:
+def film_cards() -> FilmQuerySet:
     """Films with what their cards show: title, year, genres and a premise line."""
     return (
         Film.objects.only("title", "year", "slug", "overview")
@@ -84,16 +85,16 @@ def film_cards() -> QuerySet[Film]:
     )
 
 
-def published_films() -> QuerySet[Film]:
+def published_films() -> FilmQuerySet:
     return film_cards().with_published_story()
 
 
-def catalogue_films() -> QuerySet[Film]:
+def catalogue_films() -> FilmQuerySet:
     """Every film, each marked with whether its story is published."""
     return film_cards().annotate(has_story=has_story())
 
 
-def latest_published() -> QuerySet[Film]:
+def latest_published() -> FilmQuerySet:
     """The newest stories: the latest day's first, the most popular first within it.
 
     A bulk build publishes thousands within minutes in the builder's order
@@ -107,7 +108,7 @@ def latest_published() -> QuerySet[Film]:
     )[:FEATURED]
 
 
-def popular_films() -> QuerySet[Film]:
+def popular_films() -> FilmQuerySet:
     """The catalogue's most popular films, with a story or not: what readers seek."""
     return catalogue_films().order_by(*popular_first(), "-has_story", "pk")[:FEATURED]
 
@@ -137,7 +138,7 @@ def newest_release_year(years: list[tuple[int, int]] | None = None) -> int | Non
     return known[-1] if known else None
 
 
-def films_of_year(year: int) -> QuerySet[Film]:
+def films_of_year(year: int) -> FilmQuerySet:
     return (
         catalogue_films()
         .filter(year=year)
@@ -145,7 +146,7 @@ def films_of_year(year: int) -> QuerySet[Film]:
     )
 
 
-def films_by_letter(letter: str) -> QuerySet[Film]:
+def films_by_letter(letter: str) -> FilmQuerySet:
     """Return published films A–Z; "#" holds titles that start with a digit."""
     films = published_films().order_by("title_key", "year")
     if letter == "#":
@@ -190,7 +191,7 @@ def studios() -> QuerySet[Studio]:
     )
 
 
-def studio_films(studio: Studio) -> QuerySet[Film]:
+def studio_films(studio: Studio) -> FilmQuerySet:
     return (
         catalogue_films()
         .filter(studios=studio)
@@ -258,7 +259,7 @@ def _entry_order(entry: AwardEntry) -> tuple:
     )
 
 
-def music_films() -> QuerySet[Film]:
+def music_films() -> FilmQuerySet:
     """Concert films and music documentaries, by their genres and keywords."""
     genres = Genre.objects.filter(films=OuterRef("pk"))
     keywords = Keyword.objects.filter(films=OuterRef("pk"))
@@ -284,7 +285,7 @@ def collection_films(collection: Collection):
     return collection.items.select_related("film").prefetch_related("film__genres")
 
 
-def director_films(person: Person) -> QuerySet[Film]:
+def director_films(person: Person) -> FilmQuerySet:
     """A director's films in the order they made them."""
     return (
         catalogue_films()
@@ -293,7 +294,7 @@ def director_films(person: Person) -> QuerySet[Film]:
     )
 
 
-def decade_films(decade: int) -> QuerySet[Film]:
+def decade_films(decade: int) -> FilmQuerySet:
     return (
         catalogue_films()
         .filter(year__gte=decade, year__lt=decade + 10)

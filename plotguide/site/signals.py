@@ -48,5 +48,7 @@ def collection_changed(sender, instance, **kwargs) -> None:
 
 def _film_scope(film_id: int | None) -> list[str]:
     """Return the film's cache scope; none when the film is being deleted with it."""
+    if film_id is None:
+        return []
     slug = Film.objects.filter(pk=film_id).values_list("slug", flat=True).first()
     return [f"film:{slug}"] if slug else []

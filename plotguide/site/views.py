@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseServerEr
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods, require_safe
@@ -19,6 +19,7 @@ from plotguide.audience.forms import SummaryRequestForm, WaitlistForm
 from plotguide.audience.models import SummaryRequest
 from plotguide.catalog.models import Collection, Film, Person, Studio
 from plotguide.catalog.search import search as search_catalogue
+from plotguide.infra.caching import conditional
 from plotguide.infra.urls import site_url
 from plotguide.site import caching, hubs
 from plotguide.site.posters import poster_svg
@@ -109,7 +110,7 @@ def film_poster(request: HttpRequest, slug: str) -> HttpResponse:
     )
     patch_cache_control(response, public=True, max_age=POSTER_MAX_AGE)
     response["ETag"] = '"' + hashlib.sha256(svg.encode()).hexdigest()[:32] + '"'
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    return conditional(request, response, etag=response["ETag"])
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -121,11 +122,9 @@ def reader_settings(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         chosen = request.POST.get("spoilers", NONE)
         chosen = chosen if chosen in REMEMBERED_MODES else NONE
-        response = redirect(f"{reverse('site:settings')}?saved=1")
-        response.set_cookie(
-            DEFAULT_SPOILER_COOKIE, chosen, max_age=YEAR, samesite="Lax"
-        )
-        return response
+        saved = redirect(f"{reverse('site:settings')}?saved=1")
+        saved.set_cookie(DEFAULT_SPOILER_COOKIE, chosen, max_age=YEAR, samesite="Lax")
+        return saved
     response = render(
         request,
         "site/settings.html",
@@ -149,16 +148,17 @@ def film_quiz(request: HttpRequest, slug: str) -> HttpResponse:
     # The film's own choice holds here too: its cookie's path covers the quiz.
     mode = spoiler_mode(request, slug)[0]
     data = spoiler_filter(story.sections, mode)
+    questions = questions_without_answers(data)
     context = {
         "film": film,
         "mode": str(mode),
         "mode_name": mode.name,
-        "questions": questions_without_answers(data),
+        "questions": questions,
     }
     if request.method == "POST":
         answers = {
             number: _int_or_none(request.POST.get(f"q{number}"))
-            for number in range(len(context["questions"]))
+            for number in range(len(questions))
         }
         context["result"] = score_quiz(data, answers)
     return render(request, "site/quiz.html", context)

@@ -13,6 +13,7 @@ from django.core.checks import Error, register
 
 from plotguide.engine.errors import PipelineError
 from plotguide.engine.pipeline import build_pipeline
+from plotguide.infra.broker import broker_url, redelivery_seconds
 from plotguide.stories.engines import (
     ENGINES,
     engine_config,
@@ -65,3 +66,15 @@ def check_engine(app_configs, **kwargs) -> list[Error]:
             )
         )
     return errors
+
+
+@register()
+def check_build_queue(app_configs, **kwargs) -> list[Error]:
+    """With a broker, the redelivery time Celery workers are started with."""
+    if not broker_url():
+        return []
+    try:
+        redelivery_seconds()
+    except ValueError as exc:
+        return [Error(str(exc), hint="See docs/settings.md.", id="stories.E004")]
+    return []

@@ -13,6 +13,7 @@ import functools
 import logging
 import multiprocessing
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -89,11 +90,11 @@ def story_traits(stories: QuerySet[Story]) -> tuple[list[Story], list[StoryTrait
     new = [story for story in rows if story.pk not in traits]
     if new:
         traits.update(_new_traits(new))
-    kept = [story for story in rows if story.pk in traits]
+    kept: list[Story] = [story for story in rows if story.pk in traits]
     return kept, [traits[story.pk] for story in kept]
 
 
-def _new_traits(stories: list[Story]) -> dict[int, StoryTraits]:
+def _new_traits(stories: Sequence[Story]) -> dict[int, StoryTraits]:
     """Parse and encode these stories, and store their profiles.
 
     Stories are parsed a chunk at a time and kept only as a text and names, so
@@ -139,7 +140,7 @@ def _store(stories: list[Story], traits: dict[int, StoryTraits]) -> None:
                 Story.objects.filter(pk=pk, updated_at=updated_at[pk]).update(data=data)
 
 
-def _chunks(stories: list[Story]) -> list[list[int]]:
+def _chunks(stories: Sequence[Story]) -> list[list[int]]:
     keys = [story.pk for story in stories]
     return [
         keys[start : start + LOAD_CHUNK] for start in range(0, len(keys), LOAD_CHUNK)

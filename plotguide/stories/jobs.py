@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import os
-
 from django.db import transaction
 from django.utils import timezone
 
 from plotguide.catalog.models import Film
+from plotguide.infra.broker import broker_url
 from plotguide.stories.models import GenerationJob
 from plotguide.stories.signals import story_build_failed
-
-
-def broker_url() -> str:
-    return os.environ.get("PLOTGUIDE_BROKER_URL", "")
 
 
 def queue_generation(film: Film) -> None:

@@ -101,3 +101,21 @@ def test_a_wrong_pipeline_in_the_environment_stops_a_command_with_status_2(tmp_p
     assert "stories.E002" in result.stderr
     assert "Did you mean 'characters'?" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("seconds", ["soon", "0", "-5", "١٠"])
+def test_a_bad_redelivery_time_with_a_broker_is_reported_at_start(
+    monkeypatch, seconds
+):
+    monkeypatch.setenv("PLOTGUIDE_BROKER_URL", "redis://127.0.0.1:6379/0")
+    monkeypatch.setenv("PLOTGUIDE_BUILD_REDELIVERY_SECONDS", seconds)
+    with pytest.raises(SystemCheckError) as raised:
+        call_command("check")
+    assert "stories.E004" in str(raised.value)
+    assert f"PLOTGUIDE_BUILD_REDELIVERY_SECONDS is {seconds!r}" in str(raised.value)
+
+
+def test_the_redelivery_time_matters_only_with_a_broker(monkeypatch):
+    monkeypatch.delenv("PLOTGUIDE_BROKER_URL", raising=False)
+    monkeypatch.setenv("PLOTGUIDE_BUILD_REDELIVERY_SECONDS", "soon")
+    call_command("check")

@@ -110,7 +110,7 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
             problem = f"wiki id {row.get('wiki_id', '')!r} is not a number"
         plot, warnings = clean_text(row.get("plot") or "")
         problem = problem or check_plot(plot)
-        movie = movies.get(wiki_id)
+        movie = movies.get(wiki_id) if wiki_id is not None else None
         if problem is None and movie is None:
             if wiki_id in rejected_ids:
                 continue  # already reported at its line in the metadata
@@ -121,9 +121,10 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
                 else f"and there is no {MOVIES} beside it to give its title"
             )
         problem = problem or duplicates.check(location, ("id", wiki_id))
-        if problem or movie is None:
+        if problem:
             yield Rejection(location, problem)
             continue
+        assert movie is not None and wiki_id is not None  # else a problem above
         if not plot:
             warnings += (NO_PLOT_WARNING,)
         yield FilmRecord(
@@ -163,7 +164,7 @@ def _read_movies(
 ) -> tuple[dict[int, _Movie], set[int], list[Rejection]]:
     movies: dict[int, _Movie] = {}
     rejected_ids: set[int] = set()
-    rejections = []
+    rejections: list[Rejection] = []
     if not path.is_file():
         return movies, rejected_ids, rejections
     rows = read_table(path, MOVIE_COLUMNS, "\t", MOVIE_COLUMNS, quoting=csv.QUOTE_NONE)
@@ -186,6 +187,7 @@ def _read_movies(
         if problem:
             rejections.append(Rejection(location, problem))
             continue
+        assert wiki_id is not None  # else a problem above
         # Metadata is secondary here: a bad date or genre list costs only
         # that value, never the plot.
         release_date, date_warning = _value(location, parse_date, row["release_date"])
@@ -207,7 +209,7 @@ def _read_characters(
     path: Path,
 ) -> tuple[dict[int, list[CreditRecord]], list[Rejection]]:
     cast: dict[int, list[CreditRecord]] = {}
-    rejections = []
+    rejections: list[Rejection] = []
     if not path.is_file():
         return cast, rejections
     rows = read_table(
@@ -222,6 +224,7 @@ def _read_characters(
         if problem:
             rejections.append(Rejection(location, f"credit not imported: {problem}"))
             continue
+        assert wiki_id is not None  # else a problem above
         name = row["actor_name"].strip()
         character = row["character_name"].strip()
         if not name or (wiki_id, name, character) in seen:

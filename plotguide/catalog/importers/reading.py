@@ -12,9 +12,10 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import orjson
 
@@ -74,7 +75,7 @@ def decode_text(data: bytes, path: Path | str) -> str:
     return data.decode("utf-8", errors="surrogateescape")
 
 
-def undecodable(values: Sequence[str]) -> str | None:
+def undecodable(values: Iterable[str]) -> str | None:
     """Describe the first byte that was not UTF-8 in these values, or None.
 
     An ASCII value (Python knows without reading it) holds no such byte.
@@ -99,7 +100,7 @@ def read_table(
     fieldnames: Sequence[str] | None = None,
     *,
     text: str | None = None,
-    quoting: int = csv.QUOTE_MINIMAL,
+    quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL,
 ) -> Iterator[tuple[Location, dict[str, str]]]:
     """Yield each row with the line it starts on, after checking the header.
 
@@ -265,7 +266,7 @@ def parse_runtime(value: object, column: str = "runtime") -> int | None:
     if value is None or (isinstance(value, str) and value.strip() in ("", "N/A")):
         return None
     try:
-        minutes = round(float(value))
+        minutes = round(float(str(value)))
     except (TypeError, ValueError, OverflowError) as exc:
         raise RowError(f"{column} {value!r} is not a number of minutes") from exc
     return minutes if minutes > 0 else None

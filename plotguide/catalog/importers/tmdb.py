@@ -201,7 +201,7 @@ def _read_credits(
 ) -> tuple[dict[int, tuple[Location, dict[str, str]]], list[Rejection]]:
     """Return each film's credits row by TMDB id; the cells are parsed later."""
     rows: dict[int, tuple[Location, dict[str, str]]] = {}
-    rejections = []
+    rejections: list[Rejection] = []
     if text is None and not path.is_file():
         return rows, rejections
     for location, row in read_table(path, CREDIT_COLUMNS, text=text):
