@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from plotguide.engine.errors import (
     FilmTextError,
@@ -29,7 +30,7 @@ EPILOG = "Exit codes: 0 done, 1 some work failed, 2 usage error, 130 interrupted
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         self.exit(
             EXIT_USAGE,
@@ -478,7 +479,7 @@ def build_parser() -> Parser:
 def subcommand_names() -> list[str]:
     """Return the subcommands' names, for help checks and the docs' tests."""
     action = next(a for a in build_parser()._actions if a.dest == "command")
-    return sorted(action.choices)
+    return sorted(action.choices or ())
 
 
 def _add_server_options(parser: Parser) -> None:
