@@ -34,6 +34,7 @@ from plotguide.engine.names import (
     is_group_name,
     vote,
 )
+from plotguide.engine.referents import Openings
 from plotguide.engine.registry import component
 from plotguide.engine.roles import Candidate, assign_roles
 from plotguide.engine.story import DERIVED, SOURCE, Character, Line, Relationship
@@ -169,7 +170,7 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
         )
         for score, c in scored
     )
-    return replace(doc, characters=characters)
+    return replace(doc, characters=characters, openings=Openings(sentences, characters))
 
 
 def _written_as_names(sentences: tuple[Sentence, ...]) -> frozenset[str]:

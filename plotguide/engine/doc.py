@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from plotguide.engine.film import FilmText
 from plotguide.engine.story import (
@@ -17,6 +17,9 @@ from plotguide.engine.story import (
     Theme,
     Timeline,
 )
+
+if TYPE_CHECKING:
+    from plotguide.engine.referents import Openings
 
 
 class Token(NamedTuple):
@@ -65,6 +68,11 @@ class Sentence:
         return frozenset(token.lemma.lower() for token in self.tokens)
 
 
+# StoryDoc's fields that no component produces: what it starts from, and
+# what the characters component reads for the sections after it.
+NOT_SECTIONS = ("film", "parsed", "openings")
+
+
 @dataclass(frozen=True)
 class StoryDoc:
     """One film on its way through the pipeline.
@@ -77,6 +85,9 @@ class StoryDoc:
     parsed: tuple[ParsedParagraph, ...]
     sentences: tuple[Sentence, ...] | None = None
     characters: tuple[Character, ...] | None = None
+    # Who each name in the plot is, read once per film for every section
+    # that retells a sentence out of its context.
+    openings: Openings | None = None
     setting: Setting | None = None
     timeline: Timeline | None = None
     themes: tuple[Theme, ...] | None = None

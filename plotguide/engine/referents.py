@@ -10,7 +10,7 @@ gender the plot's pronouns make clear.
 
 from __future__ import annotations
 
-from plotguide.engine.doc import Sentence
+from plotguide.engine.doc import Sentence, StoryDoc
 from plotguide.engine.story import Character
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -271,3 +271,14 @@ class Openings:
             # "Her father" -> "Baby's father"; a pair owns with one "'s".
             name += "'s"
         return name + text[len(pronoun) :], tuple(sorted({sentence_id, *cited}))
+
+
+def openings_of(doc: StoryDoc) -> Openings:
+    """The plot's names and pronouns as the characters component read them.
+
+    A document made without that component (a test's, a custom pipeline's)
+    has them read here.
+    """
+    if doc.openings is not None:
+        return doc.openings
+    return Openings(doc.sentences or (), doc.characters or ())

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from plotguide.engine.doc import StoryDoc
+from plotguide.engine.doc import NOT_SECTIONS, StoryDoc
 from plotguide.engine.errors import PipelineError
 
 ComponentFunction = Callable[[StoryDoc], StoryDoc]
@@ -34,7 +34,7 @@ def component(
     registers under its own name and produces the same field.
     """
     field = produces or name
-    if field not in StoryDoc.__dataclass_fields__ or field in ("film", "parsed"):
+    if field not in StoryDoc.__dataclass_fields__ or field in NOT_SECTIONS:
         raise PipelineError(
             f"Component '{name}' produces '{field}', which is not a StoryDoc "
             "section field."

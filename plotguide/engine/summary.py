@@ -57,7 +57,7 @@ def build_summary(doc: StoryDoc) -> StoryDoc:
     lines = {s.id: _line(s, limit) for s in chosen}
     keep = set(turning_points.values()) | ({sentences[-1].id} if sentences else set())
     chosen = _with_named_subjects(
-        doc.sentences or (), characters, chosen, lines, keep, limit
+        doc.sentences or (), referents.openings_of(doc), chosen, lines, keep, limit
     )
     body = [s for s in chosen if s.id < ending_start]
     ending = tuple(lines[s.id] for s in chosen if s.id >= ending_start)
@@ -106,7 +106,7 @@ def _select(
 
 def _with_named_subjects(
     all_sentences: tuple[Sentence, ...],
-    characters: tuple[Character, ...],
+    openings: referents.Openings,
     chosen: list[Sentence],
     lines: dict[int, Line],
     keep: set[int],
@@ -117,7 +117,6 @@ def _with_named_subjects(
     Keeper" shortened to "He becomes ..."); leave out such a line when the plot
     leaves the pronoun open, or, for a turning point or the last line, bring
     back the sentence before that names someone."""
-    openings = referents.Openings(all_sentences, characters)
     kept_ids = {s.id for s in chosen}
     result = []
     for sentence in chosen:

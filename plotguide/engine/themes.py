@@ -12,7 +12,7 @@ from importlib import resources
 from plotguide.engine.compress import MAX_EVENT_WORDS, compress, word_count
 from plotguide.engine.doc import Sentence, StoryDoc
 from plotguide.engine.film import FilmText
-from plotguide.engine.referents import Openings
+from plotguide.engine.referents import Openings, openings_of
 from plotguide.engine.registry import component
 from plotguide.engine.story import DERIVED, Line, Theme
 
@@ -112,7 +112,7 @@ def build_themes(doc: StoryDoc) -> StoryDoc:
         if score >= MIN_SCORE:
             scored.append((score, entry, hits))
     scored.sort(key=lambda item: (-item[0], item[1].id))
-    openings = Openings(doc.sentences or (), doc.characters or ())
+    openings = openings_of(doc)
     themes = []
     for score, entry, hits in scored:
         paragraph = _paragraph(entry, hits, openings)

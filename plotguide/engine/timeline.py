@@ -9,6 +9,7 @@ from plotguide.engine.assertion import is_asserted
 from plotguide.engine.characters import MAIN_COUNT
 from plotguide.engine.compress import MAX_EVENT_WORDS, first_deeds
 from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.referents import openings_of
 from plotguide.engine.registry import component
 from plotguide.engine.story import (
     DERIVED,
@@ -55,7 +56,7 @@ def build_timeline(doc: StoryDoc) -> StoryDoc:
             f"{MIN_EVENTS} are needed).",
         )
         return replace(doc, timeline=timeline)
-    events = _events(sentences, characters, turning_points)
+    events = _events(sentences, characters, turning_points, openings_of(doc))
     return replace(doc, timeline=Timeline(events, turning_points, boundary))
 
 
@@ -63,14 +64,14 @@ def _events(
     sentences: tuple[Sentence, ...],
     characters: tuple[Character, ...],
     turning_points: tuple[TurningPoint, ...],
+    openings: referents.Openings,
 ) -> tuple[TimelineEvent, ...]:
     count = len(sentences)
     event_count = max(MIN_EVENTS, min(MAX_EVENTS, round(count / 3)))
     bounds = [round(n * count / event_count) for n in range(event_count + 1)]
     by_sentence = {tp.sentence: tp.key for tp in turning_points}
     weight = _weights(sentences, characters)
-    token_names = referents.token_names(sentences, characters)
-    genders = referents.genders(sentences, token_names)
+    token_names, genders = openings.names, openings.known
     events = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = range(start, end)
