@@ -303,10 +303,8 @@ def sections_list(value: str) -> tuple[str, ...]:
     unknown = [name for name in names if name not in WRITABLE_SECTIONS]
     if unknown:
         listed = ", ".join(repr(name) for name in unknown)
-        raise argparse.ArgumentTypeError(
-            f"{listed} {'is not a section' if len(unknown) == 1 else 'are not sections'}"
-            f" the model writes; {known}."
-        )
+        verb = "is not a section" if len(unknown) == 1 else "are not sections"
+        raise argparse.ArgumentTypeError(f"{listed} {verb} the model writes; {known}.")
     return names
 
 
@@ -418,7 +416,8 @@ def build_parser() -> Parser:
         choices=sorted(ENGINES),
         help="the engine that builds the stories: offline (spaCy and rules) or llm "
         "(a model writes sections, every sentence checked; needs "
-        "PLOTGUIDE_LLM_URL and PLOTGUIDE_LLM_MODEL) (default: the PLOTGUIDE_ENGINE setting, offline unless set)",
+        "PLOTGUIDE_LLM_URL and PLOTGUIDE_LLM_MODEL) "
+        "(default: the PLOTGUIDE_ENGINE setting, offline unless set)",
     )
     generate.add_argument(
         "--sections",

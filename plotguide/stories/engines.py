@@ -15,7 +15,7 @@ from django.conf import settings
 
 from plotguide.engine import EngineConfig, OfflineEngine
 from plotguide.engine.errors import PipelineError
-from plotguide.engine.writer import WriterConfig, WriterEngine
+from plotguide.engine.writer import WRITABLE_SECTIONS, WriterConfig, WriterEngine
 
 EngineOptions = Mapping[str, Any]
 StoryEngine = OfflineEngine | WriterEngine
@@ -60,11 +60,14 @@ def engine_config(options: EngineOptions) -> EngineConfig:
     return EngineConfig(**values)
 
 
+def missing_llm_settings(options: EngineOptions) -> list[str]:
+    """Return the variables the writer engine needs that the options lack."""
+    return [LLM_FIELDS[key] for key in ("llm_url", "llm_model") if not options.get(key)]
+
+
 def writer_config(options: EngineOptions) -> WriterConfig:
     """Return the writer engine's server settings; the key never reaches a message."""
-    missing = [
-        LLM_FIELDS[key] for key in ("llm_url", "llm_model") if not options.get(key)
-    ]
+    missing = missing_llm_settings(options)
     if missing:
         raise PipelineError(
             f"PLOTGUIDE_ENGINE is 'llm', but {' and '.join(missing)} "
@@ -77,7 +80,7 @@ def writer_config(options: EngineOptions) -> WriterConfig:
         str(options["llm_url"]),
         str(options["llm_model"]),
         api_key=str(options.get("llm_api_key") or ""),
-        **({} if sections is None else {"sections": tuple(sections)}),
+        sections=WRITABLE_SECTIONS if sections is None else tuple(sections),
     )
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from plotguide.catalog.models import Film
 
 
-class StoryQuerySet(models.QuerySet):
+class StoryQuerySet(models.QuerySet["Story"]):
     def published(self) -> StoryQuerySet:
         """Stories readers see: the site, the API, feeds and sitemaps read these."""
         return self.filter(status=Story.PUBLISHED)
@@ -59,6 +59,13 @@ class Story(models.Model):
         db_index=True,
         help_text="When the story was first published; a rebuild keeps it.",
     )
+    draft_version = models.JSONField(
+        null=True,
+        blank=True,
+        help_text="A new version of a published story, waiting for an editor: "
+        "readers keep the published one until it is published. The story as "
+        "the engine wrote it, with its checks, engine and plot digest.",
+    )
 
     objects = StoryQuerySet.as_manager()
 
@@ -90,6 +97,33 @@ class Story(models.Model):
         """Show the story to readers and close the requests that asked for it."""
         self.move_to(self.PUBLISHED)
 
+    def take_draft_version(self) -> bool:
+        """Make the draft version the story's text; False when none may be taken.
+
+        A published story is published with it at once (an editor publishing
+        the version they reviewed); another becomes a draft with it. A draft
+        version that failed a faithfulness check is never taken. An editor's
+        corrections still win over it.
+        """
+        draft = self.draft_version
+        if not draft or not draft.get("is_faithful"):
+            return False
+        self.data = draft["data"]
+        self.report = draft["report"]
+        self.is_faithful = True
+        self.engine = draft["engine"]
+        self.engine_version = draft["engine_version"]
+        self.plot_digest = draft["plot_digest"]
+        self.draft_version = None
+        if not self.is_published:
+            self.status = self.DRAFT
+        self.save()
+        return True
+
+    def discard_draft_version(self) -> None:
+        self.draft_version = None
+        self.save(update_fields=["draft_version", "updated_at"])
+
     @property
     def sections(self) -> dict[str, Any]:
         """The story's sections, an editor's corrections winning over the engine's."""
@@ -100,7 +134,7 @@ class Story(models.Model):
         return [check for check in self.report if not check.get("passed")]
 
 
-class SimilarFilmQuerySet(models.QuerySet):
+class SimilarFilmQuerySet(models.QuerySet["SimilarFilm"]):
     def with_published_story(self) -> SimilarFilmQuerySet:
         """Similar films a reader may follow: those whose own story is published."""
         return self.filter(film__story__status=Story.PUBLISHED)
