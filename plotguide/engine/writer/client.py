@@ -120,7 +120,7 @@ class ChatClient:
             ):
                 raw = response.read()
         except urllib.error.HTTPError as exc:
-            if exc.code in (400, 422) and self.response_format == "json_schema":
+            if self.response_format == "json_schema" and _refuses_json_schema(exc):
                 raise _FormatRefused(f"HTTP {exc.code}") from exc
             if exc.code not in RETRIED_STATUSES:
                 raise ServerError(
@@ -155,6 +155,23 @@ class _Retryable(Exception):
         super().__init__(problem)
         self.problem = problem
         self.wait = wait
+
+
+def _refuses_json_schema(error: urllib.error.HTTPError) -> bool:
+    """True when the server refused the request's json_schema response format.
+
+    OpenAI-compatible servers answer 400 or 422; llama-cpp-python 0.3.16
+    answers 500 with its validation error, which names json_schema.
+    """
+    if error.code in (400, 422):
+        return True
+    if error.code != 500:
+        return False
+    try:
+        body = error.read(4096)
+    except OSError:
+        return False
+    return b"json_schema" in body and b"response_format" in body
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -1,5 +1,7 @@
 """The chat client against a scripted OpenAI-compatible server on loopback."""
 
+import json
+
 import pytest
 
 from plotguide.engine.writer.client import ChatClient
@@ -37,6 +39,32 @@ def test_a_busy_server_is_asked_again_and_a_refusing_one_stops_after_retries(
     server.default = status(500)
     with pytest.raises(ServerError, match="HTTP 500 after 3 attempts"):
         client(server, retries=2).complete(HELLO, {}, "x")
+
+
+def refusing_json_schema(code: int):
+    """Answer like a server that knows only json_object (llama-cpp-python)."""
+
+    def behave(body):
+        if body["response_format"]["type"] == "json_schema":
+            error = "body.response_format.type: Input should be 'text' or "
+            error += "'json_object'; input: 'json_schema'"
+            return code, {}, json.dumps({"error": {"message": error}})
+        return content('{"story": []}')(body)
+
+    return behave
+
+
+@pytest.mark.parametrize("code", [400, 422, 500])
+def test_a_server_refusing_json_schema_is_asked_with_json_object(server, code):
+    server.default = refusing_json_schema(code)
+    writer = client(server)
+
+    assert writer.complete(HELLO, lines(1, 2), "story").content == '{"story": []}'
+    assert writer.complete(HELLO, lines(1, 2), "story").content == '{"story": []}'
+
+    formats = [request["response_format"]["type"] for request in server.requests]
+    assert formats == ["json_schema", "json_object", "json_object"]
+    assert server.requests[1]["response_format"]["schema"] == lines(1, 2)
 
 
 def test_an_answer_that_is_not_a_chat_completion_is_an_answer_error(server):
