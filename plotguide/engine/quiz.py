@@ -7,7 +7,7 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.doc import Sentence, StoryDoc, Token
 from plotguide.engine.places import PlaceMention, named_places
 from plotguide.engine.referents import short_name
 from plotguide.engine.registry import component
@@ -29,14 +29,17 @@ FALLBACK_PEOPLE = (
 )  # fmt: skip
 MAX_OPTION_WORDS = 12
 # Objects that belong to their verb, not to the story ("took place", "forces
-# his way", "takes care"): a blank on them tests English, not the film.
+# his way", "takes care", "gives birth"), or abstract words any plot could
+# hold ("meet its requirements", "ask the question"): a blank on them tests
+# English, not the film.
 FILLER_OBJECTS = frozenset({
-    "advantage", "attention", "care", "chance", "charge", "control", "day",
-    "decision", "effort", "end", "fact", "fun", "grip", "hand", "hold", "idea",
+    "absence", "advantage", "attempt", "attention", "birth", "care", "chance",
+    "charge", "concept", "control", "damage", "day", "decision", "effort", "end",
+    "expression", "fact", "fun", "grip", "hand", "hold", "idea", "information",
     "interest", "look", "lot", "matter", "mind", "moment", "move", "night", "note",
-    "notice", "part", "peace", "pity", "place", "point", "rest", "sense", "side",
-    "sides", "sight", "step", "steps", "thing", "things", "time", "track",
-    "trouble", "turn", "use", "way", "word",
+    "notice", "odds", "part", "peace", "pity", "place", "point", "question",
+    "requirement", "rest", "sense", "side", "sides", "sight", "step", "steps",
+    "thing", "things", "time", "track", "trouble", "turn", "use", "way", "word",
 })  # fmt: skip
 NUMBER = re.compile(r"\d[\d,]*(\.\d+)?")
 
@@ -88,7 +91,7 @@ def _candidates(
         places_in.setdefault(mention.sentence, []).append(mention)
     name_words = {w for _, form in names for w in form.split()}
     objects = _unique(
-        o for s in sentences for o in _objects(s) if not set(o.split()) & name_words
+        o for s in sentences for o, _ in _objects(s) if not set(o.split()) & name_words
     )
     plot = " ".join(s.text for s in sentences)
     people = tuple(short_name(c) for c in characters)
@@ -124,7 +127,7 @@ def _candidates(
         if number and sentence.text.count(number) == 1:
             yield _blank(sentence, "number", number, _number_variants(number))
             continue
-        thing = next((o for o in _objects(sentence) if o in objects), None)
+        thing = next((o for o, _ in _objects(sentence) if o in objects), None)
         if thing and sentence.text.count(thing) == 1 and not (who or deed):
             pool = tuple(o for o in objects if o != thing)
             yield _blank(sentence, "thing", thing, pool)
@@ -276,23 +279,42 @@ def _blank(
     return _Candidate(sentence.id, kind, f"Fill in the blank: “{text}”", answer, pool)
 
 
-def _objects(sentence: Sentence) -> list[str]:
-    """Return direct objects that are plain nouns ("a shotgun"), not names."""
+def _objects(sentence: Sentence) -> list[tuple[str, str]]:
+    """Return direct objects that are plain nouns ("a shotgun"), not names,
+    with the modifier just before them; a hyphenated modifier whole
+    ("spider-like powers", never "spider-_____"). Each comes with its noun's
+    lemma."""
+    tokens = sentence.tokens
     found = []
-    for index, token in enumerate(sentence.tokens):
+    for index, token in enumerate(tokens):
         if (
             token.dep == "dobj"
             and token.pos == "NOUN"
             and token.text.isalpha()
             and token.lemma.lower() not in FILLER_OBJECTS
         ):
-            modifiers = [
-                t.text
-                for i, t in enumerate(sentence.tokens)
-                if t.head == index and t.dep in ("amod", "compound") and i == index - 1
-            ]
-            found.append(" ".join(modifiers + [token.text]))
+            start = index
+            before = tokens[index - 1] if index else None
+            if before and before.head == index and before.dep in ("amod", "compound"):
+                start = index - 1
+                while start >= 2 and _glued(tokens, start - 1):
+                    start -= 2
+            found.append((_words_of(tokens[start : index + 1]), token.lemma.lower()))
     return found
+
+
+def _glued(tokens: tuple[Token, ...], hyphen: int) -> bool:
+    """True when tokens[hyphen] is a hyphen written between two words, no spaces."""
+    return (
+        tokens[hyphen].text == "-"
+        and not tokens[hyphen - 1].space
+        and not tokens[hyphen].space
+    )
+
+
+def _words_of(tokens: tuple[Token, ...]) -> str:
+    """The tokens as the sentence writes them, spaces where it has them."""
+    return "".join(t.text + (" " if t.space else "") for t in tokens).strip()
 
 
 def _number_variants(answer: str) -> tuple[str, ...]:

@@ -1,6 +1,8 @@
 """The quiz: answers its cited sentences state, distractors of the same kind."""
 
 from plotguide.engine import CastCredit
+from plotguide.engine.quiz import _objects
+from tests.engine.parsed import parse
 from tests.engine.plots import film
 
 
@@ -87,3 +89,26 @@ def test_a_quiz_blank_is_never_a_word_that_belongs_to_its_verb(engine):
     story = engine.run(film(plot))
     answers = {q.options[q.answer] for q in story.quiz.questions}
     assert not answers & {"place", "way", "care", "part", "grip"}
+
+
+def test_a_blank_never_cuts_a_hyphenated_word(engine):
+    (sentence,) = parse(
+        engine, "The bite has given him spider-like powers and a sharp eye."
+    )
+    assert [phrase for phrase, _ in _objects(sentence)] == ["spider-like powers"]
+
+
+def test_a_thing_blank_is_a_thing_of_the_story_not_a_word_of_english(engine):
+    plot = (
+        "Charlie imports four cars from Italy. "
+        "If Charlie cannot meet its requirements he will lose his money. "
+        "Charlie hides a briefcase in the trunk. "
+        "Raymond finds the briefcase at the motel. "
+        "Raymond counts the toothpicks on the floor. "
+        "Charlie buys a suit for Raymond. "
+        "Raymond watches a television show every afternoon."
+    )
+    story = engine.run(film(plot))
+    blanks = {q.options[q.answer] for q in story.quiz.questions if q.kind == "thing"}
+    assert "requirements" not in blanks
+    assert "money" in blanks

@@ -76,3 +76,26 @@ def test_with_genres_alone_a_theme_bound_to_a_kind_of_film_needs_that_kind(engin
     drama = engine.run(film(plot, genres=("Drama",)))
     assert "vampires" in [t.id for t in horror.themes]
     assert "vampires" not in [t.id for t in drama.themes]
+
+
+def test_care_for_an_autistic_brother_is_not_madness(engine):
+    plot = (
+        "Charlie learns that the money goes to a mental institution. "
+        "His autistic brother Raymond lives at the mental institution. "
+        "A psychiatrist asks Raymond what he wants. "
+        "The psychiatrist presses Raymond to decide, upsetting him. "
+        "Charlie takes Raymond on a trip across the country."
+    )
+    story = engine.run(film(plot, keywords=("autism", "psychiatrist", "savant")))
+    assert "madness" not in [t.id for t in story.themes]
+
+
+def test_a_mind_coming_apart_is_madness(engine):
+    plot = (
+        "Jack grows paranoid in the empty hotel. "
+        "His madness deepens as the winter goes on. "
+        "Wendy finds pages of the same sentence and sees that he is insane. "
+        "Jack chases his family through the hotel."
+    )
+    story = engine.run(film(plot, keywords=("insanity", "hotel")))
+    assert "madness" in [t.id for t in story.themes]
