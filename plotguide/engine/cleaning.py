@@ -50,6 +50,12 @@ _CAST_LINK = re.compile(
 )
 _LINK = re.compile(r"\[\[(?:[^\[\]|,.;]{0,60}\|)?|\]\]")
 _URL = re.compile(r"https?://\S+")
+# A source cited right after a sentence, no space between: "New
+# York.Goodrich et al. 1986, p. 2.", "blob.'Coveney, p.221".
+_GLUED_SOURCE = re.compile(
+    r"(?:(?<=[a-z][.!?])|(?<=[.!?]['\"”]))"
+    r"[A-Z][^\n]{0,160}?\bpp?\.\s?\d+(?:\s?[-–]\s?\d+)?\.?"
+)
 _UNCLOSED_REF = re.compile(r"<ref\b\S*", re.I)
 # An image's file name and layout options: "File:Poster.jpg|left|thumb|".
 _IMAGE = re.compile(r"\b(?:Image|File):[^|\n]{1,120}\|(?:[\w ]{0,20}\|){0,4}")
@@ -93,7 +99,9 @@ def clean_line(text: str, actor_names: frozenset[str] = frozenset()) -> str:
 
 
 def _strip_wiki_markup(text: str) -> str:
-    """Drop wiki references, templates, link brackets and URLs, keeping the prose."""
+    """Drop wiki references, templates, cited sources, link brackets and URLs,
+    keeping the prose."""
+    text = _GLUED_SOURCE.sub(" ", text)
     if not _MARKUP_HINT.search(text):
         return text
     text = _UNCLOSED_REF.sub(" ", _BROKEN_REF.sub(" ", text))

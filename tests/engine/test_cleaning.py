@@ -32,3 +32,31 @@ def test_paragraphs_stay_apart_and_a_long_plot_is_cut_at_a_sentence():
     )
     plot = "Anna finds a key. She opens the door."
     assert clean_plot(plot, max_chars=20) == (("Anna finds a key.",), True)
+
+
+def test_a_footnotes_source_never_reads_as_the_story():
+    # It's a Wonderful Life in the CMU corpus: the reader had been told the
+    # story is set in 1986, the year of the footnote's source.
+    line = (
+        "In Bedford Falls, New YorkAlthough assumed to be in New York State, "
+        'the script only identifies the fictional Bedford Falls as in the "territory" '
+        "that includes New York.Goodrich et al. 1986, p. 2.}} today. George dreams."
+    )
+    cleaned = clean_line(line)
+    assert "1986" not in cleaned and "Goodrich" not in cleaned
+    assert cleaned.endswith("George dreams.")
+
+
+def test_a_source_cited_after_a_sentence_is_dropped():
+    assert (
+        clean_line("They are at sea.Toland 1991, p. 5. A patrol finds them.")
+        == "They are at sea. A patrol finds them."
+    )
+    assert clean_line(
+        "She falls, 'a blob of disappointment.'Coveney, p.221 Wendy waits."
+    ) == ("She falls, 'a blob of disappointment.' Wendy waits.")
+
+
+def test_page_numbers_in_the_story_itself_stay():
+    line = "Mara reads page 12 of the diary. The note on p. 3 names Holt."
+    assert clean_line(line) == line
