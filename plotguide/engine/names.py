@@ -57,6 +57,17 @@ PLACE_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# The last word of a place's name: "Bedford Falls", "Palm Springs", "Sunset
+# Boulevard". Only words rarely a surname ("Hill", "Woods" and "Lake" are).
+PLACE_HEADS = frozenset(
+    [
+        "falls", "springs", "heights", "hills", "creek", "valley", "canyon",
+        "county", "street", "avenue", "boulevard", "island", "islands", "bay",
+        "beach", "harbor", "harbour", "square", "station", "city", "township",
+    ]
+)  # fmt: skip
+
+
 def is_named_credit(character: str) -> bool:
     """Return whether a credited part names someone ("Jim Raynor", "Lt. Greenhill").
 
@@ -483,7 +494,7 @@ def vote(
             tally["other"] += 1
         if _is_locative(sentence, mention):
             tally["locative"] += 1
-        if _is_named_place(sentence, mention):
+        if _is_named_place(sentence, mention) or _has_place_head(mention):
             tally["place"] += 2
         if _is_realm(sentence, mention):
             tally["place"] += REALM_WEIGHT
@@ -696,6 +707,11 @@ def _is_realm(sentence: Sentence, mention: Mention) -> bool:
     last = sentence.tokens[mention.end - 1]
     verb = sentence.tokens[last.head]
     return last.dep == "dobj" and verb.lemma.lower() in REALM_VERBS
+
+
+def _has_place_head(mention: Mention) -> bool:
+    """True for "Bedford Falls": a name of two words or more ending on a place word."""
+    return len(mention.key) >= 2 and mention.key[-1] in PLACE_HEADS
 
 
 def _is_named_place(sentence: Sentence, mention: Mention) -> bool:

@@ -529,3 +529,15 @@ def test_a_stabbing_is_a_death_only_when_the_sentence_says_it_is_fatal(
     story = engine.run(film(plot, cast=cast))
     fates = {c.fate.text for c in story.characters if c.fate}
     assert fates == ({fate} if fate else set())
+
+
+def test_a_town_the_parser_calls_a_person_is_no_character(engine):
+    # It's a Wonderful Life had listed "Bedford Falls" among its characters.
+    plot = (
+        "George Bailey wants to leave Bedford Falls. "
+        "Potter wants full control of Bedford Falls. "
+        "Without George, Bedford Falls, named Pottersville, is home to sleazy "
+        "nightclubs. George runs home through Bedford Falls. Mary waits for George."
+    )
+    story = engine.run(film(plot))
+    assert [c.name for c in story.characters] == ["George Bailey"]

@@ -99,3 +99,16 @@ def test_a_mind_coming_apart_is_madness(engine):
     )
     story = engine.run(film(plot, keywords=("insanity", "hotel")))
     assert "madness" in [t.id for t in story.themes]
+
+
+def test_a_bank_in_the_story_is_no_heist(engine):
+    # It's a Wonderful Life: George runs a building and loan; Potter owns the bank.
+    plot = (
+        "George runs the Building and Loan in Bedford Falls. "
+        "Uncle Billy goes to Potter's bank to deposit $8,000. "
+        "Potter keeps the money he finds at the bank. "
+        "A bank examiner arrives to inspect the Building and Loan. "
+        "The town's people bring George their savings."
+    )
+    story = engine.run(film(plot, keywords=("bank", "christmas", "small town")))
+    assert "heist" not in [t.id for t in story.themes]
