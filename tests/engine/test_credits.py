@@ -56,3 +56,10 @@ def test_a_description_before_the_comma_gives_way_to_the_name_after_it():
     assert [part.text for part in read.parts] == ["Sa Zhenchan"]
     read = read_credit(CastCredit("Someone", "Walt, City Worker", 3))
     assert [part.text for part in read.parts] == ["Walt"]
+
+
+def test_a_ships_pirate_is_a_described_part_not_the_ship():
+    # Dead Man's Chest had listed the ship "Black Pearl" as a character
+    # played by Jonathan Kite, credited as "Black Pearl Pirate".
+    assert parts("Black Pearl Pirate") == []
+    assert parts("Jack Sparrow") == ["Jack Sparrow"]
