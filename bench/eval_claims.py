@@ -164,8 +164,11 @@ def score(claims: list[Claim], labels: dict) -> None:
         print(f"  not supported: {line}")
 
 
-def export(claims: list[Claim], labels: dict, path: Path) -> None:
-    new = [claim for claim in sample(claims) if claim.key not in labels]
+def export(
+    claims: list[Claim], labels: dict, path: Path, *, every: bool = False
+) -> None:
+    """Write the unlabelled claims of the sample (every: of all claims) to path."""
+    new = [c for c in (claims if every else sample(claims)) if c.key not in labels]
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
@@ -202,12 +205,21 @@ def compare_engines(args: argparse.Namespace, engine: OfflineEngine) -> int:
     """Score the claims of both engines' stories of the same films."""
     pairs = llm_compare.evaluate(args, engine)
     labels = read_labels()
+    made = {}
     for name in ("offline", "written"):
         claims = [c for p in pairs for c in claims_of(p.film.title, getattr(p, name))]
+        made[name] = claims
         print(f"# {'writer' if name == 'written' else name} engine, {len(pairs)} films")
         score(claims, labels)
         if args.export:
             export(claims, labels, args.export.with_suffix(f".{name}.csv"))
+    # The model's sentences: claims of the writer's stories the offline ones lack.
+    offline = {claim.key for claim in made["offline"]}
+    own = [claim for claim in made["written"] if claim.key not in offline]
+    print(f"# the writer's own claims (not in the offline stories), {len(pairs)} films")
+    score(own, labels)
+    if args.export:
+        export(own, labels, args.export.with_suffix(".own.csv"), every=True)
     return 0
 
 

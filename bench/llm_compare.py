@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import json
 import os
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from plotguide.engine import FilmText, OfflineEngine, Story
 from plotguide.engine.writer import WRITER_NAME, WriterConfig, WriterEngine
 
 ASKED = ("summary", "timeline", "spoiler_free")
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
@@ -66,6 +68,8 @@ def writer_from(args: argparse.Namespace, offline: OfflineEngine) -> Iterator:
         )
         yield WriterEngine(config, offline=offline)
         return
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # for tests.llm, run as bench/eval_*.py
     from tests.llm.local_server import MODEL_ALIAS, LlamaServer
 
     with LlamaServer() as server:

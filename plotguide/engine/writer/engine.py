@@ -17,8 +17,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from plotguide.engine.config import EngineConfig
+from plotguide.engine.doc import ParsedSentence
 from plotguide.engine.engine import ENGINE_NAME, ENGINE_VERSION, OfflineEngine
 from plotguide.engine.film import FilmText
+from plotguide.engine.parsing import to_paragraph
 from plotguide.engine.story import STORY_SECTIONS, SectionAuthor, Story
 from plotguide.engine.validators import validate
 from plotguide.engine.writer.client import ChatClient
@@ -37,7 +39,7 @@ from plotguide.engine.writer.sections import (
 logger = logging.getLogger(__name__)
 
 WRITER_NAME = "plotguide-writer"
-WRITER_VERSION = "0.1.0"
+WRITER_VERSION = "0.2.0"
 FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$")
 
 
@@ -171,7 +173,7 @@ class WriterEngine:
         them passes every check; they list what the model is told otherwise.
         """
         first = section.apply(story, answer, frozenset())
-        rejected = rejected_drafts(story, first.drafts)
+        rejected = rejected_drafts(story, first.drafts, self._parse)
         if isinstance(section, SummarySection):
             for problem in section.misplaced(story, first.drafts):
                 where, why = problem.split(": ", 1)
@@ -210,6 +212,10 @@ class WriterEngine:
             if d.startswith(section.prefix)
         ]
         return replace(kept, drafts=first.drafts), still
+
+    def _parse(self, text: str) -> ParsedSentence:
+        """Return the offline engine's parse of text as one sentence."""
+        return to_paragraph(self.offline.nlp(text), whole=True)[0]
 
     def _offline_author(
         self, name: str, note: str, author: SectionAuthor | None = None

@@ -2,18 +2,22 @@
 
 The offline engine copies or trims its sources, so it cannot lose a "not" or a
 "nearly"; a model can. A written sentence must not add negation, modality or
-hedging its sources lack, and must not state a fate ("dies", "is killed") when
-its sources hedge it ("nearly dies", "tries to kill", "believes she is dead").
+hedging its sources lack, must not state a fate ("dies", "is killed") when
+its sources hedge it ("nearly dies", "tries to kill", "believes she is dead"),
+and must not describe one person with what its sources say of another
+(attribution.py).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from plotguide.engine.assertion import HEDGES, MODALS
+from plotguide.engine.doc import ParsedSentence
 from plotguide.engine.story import Line, Story
 from plotguide.engine.text import words
+from plotguide.engine.writer.attribution import misattributed, people_index
 
 NEGATIONS = frozenset(["not", "never", "no", "nobody", "nothing", "neither", "nor"])
 CUES = NEGATIONS | MODALS | HEDGES
@@ -70,10 +74,17 @@ def unstated_modality(line: Line, cited: str) -> Iterator[str]:
 
 
 def rejected_drafts(
-    story: Story, drafts: tuple[tuple[str, Line], ...]
+    story: Story,
+    drafts: tuple[tuple[str, Line], ...],
+    parse: Callable[[str], ParsedSentence],
 ) -> dict[str, str]:
-    """Return {where: why} for drafts whose claims their cited sentences do not make."""
+    """Return {where: why} for drafts whose claims their cited sentences do not make.
+
+    parse is the offline engine's spaCy parse of one sentence.
+    """
     texts = {s.id: s.text for s in story.sentences}
+    people = people_index((c.name, c.aliases) for c in story.characters)
+    parsed: dict[int, ParsedSentence] = {}
     problems: dict[str, str] = {}
     for where, line in drafts:
         if not line.sources or any(i not in texts for i in line.sources):
@@ -81,6 +92,11 @@ def rejected_drafts(
             continue
         cited = " ".join(texts[i] for i in line.sources)
         reasons = list(unstated_modality(line, cited))
+        for i in line.sources:
+            if i not in parsed:
+                parsed[i] = parse(texts[i])
+        sources = [parsed[i] for i in line.sources]
+        reasons += misattributed(parse(line.text), sources, people)
         if reasons:
             problems[where] = "; ".join(reasons)
     return problems

@@ -191,6 +191,25 @@ def test_a_sentence_the_checks_reject_is_dropped_not_published(
     assert summary.kept_count == summary.written_count - 1
 
 
+def test_a_description_moved_to_another_person_is_dropped(engine, server, caplog):
+    # Every word is in sentence 3, but Crane is the wealthy shipping owner.
+    moved = {
+        "text": "Sam Okafor, a wealthy shipping owner, is owed money by the fisherman.",
+        "sources": [3],
+    }
+    server.queue.append(answer_with(moved))
+
+    with caplog.at_level(logging.INFO, logger="plotguide.engine.writer"):
+        story = writer(engine, server).run(HARBOR)
+
+    assert (
+        f"dropped {moved['text']!r} citing [2]: describes Sam Okafor as 'a wealthy "
+        "shipping owner', which its sources say of Victor Crane"
+    ) in caplog.text
+    assert moved["text"] not in json.dumps(story.to_dict())
+    assert author(story, "summary").engine == WRITER_NAME
+
+
 def test_the_spoiler_free_summary_never_cites_past_the_boundary(engine, server):
     leak = {"text": "Vance arrests Greaves on the pier.", "sources": [17]}
     server.default = answer_with(leak, "sentences")

@@ -1,5 +1,6 @@
 """Guards on written sentences: no negation, hedge or fate the sources lack."""
 
+from plotguide.engine.parsing import to_paragraph
 from plotguide.engine.story import Line
 from plotguide.engine.writer.guards import rejected_drafts, unstated_modality
 
@@ -29,11 +30,12 @@ def test_a_fate_the_sources_only_attempt_is_rejected():
     ]
 
 
-def test_a_draft_citing_a_sentence_the_plot_lacks_is_rejected(harbor):
+def test_a_draft_citing_a_sentence_the_plot_lacks_is_rejected(engine, harbor):
     drafts = (
         ("summary[0]", Line(harbor.sentences[0].text, (0,))),
         ("summary[1]", Line("Nora leaves.", (999,))),
     )
-    assert rejected_drafts(harbor, drafts) == {
+    parse = lambda text: to_paragraph(engine.nlp(text), whole=True)[0]  # noqa: E731
+    assert rejected_drafts(harbor, drafts, parse) == {
         "summary[1]": "cites [999], not all plot sentences"
     }
