@@ -22,7 +22,7 @@ from plotguide.engine.story import STORY_SECTIONS
 from plotguide.engine.writer import WRITER_NAME
 from plotguide.stories import jobs
 from plotguide.stories.engines import engine_options, missing_llm_settings
-from plotguide.stories.models import GenerationJob, SimilarFilm, Story
+from plotguide.stories.models import GenerationJob, SimilarFilm, Story, StoryQuerySet
 
 EDITABLE_SECTIONS = STORY_SECTIONS
 
@@ -65,7 +65,7 @@ class StoryForm(forms.ModelForm):
             )
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         for name in EDITABLE_SECTIONS:
             value = cleaned.get(name)
             original = (self.instance.data or {}).get(name)
@@ -196,12 +196,12 @@ class StoryAdmin(admin.ModelAdmin):
         )
 
     @admin.action(description="Mark as reviewed")
-    def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
+    def mark_reviewed(self, request: HttpRequest, queryset: StoryQuerySet) -> None:
         count = queryset.filter(status=Story.DRAFT).move_to(Story.REVIEWED)
         self.message_user(request, f"{count} stories marked as reviewed.")
 
     @admin.action(description="Publish (reviewed stories only)")
-    def publish(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
+    def publish(self, request: HttpRequest, queryset: StoryQuerySet) -> None:
         skipped = queryset.exclude(status=Story.REVIEWED).count()
         count = queryset.filter(status=Story.REVIEWED).move_to(Story.PUBLISHED)
         self.message_user(request, f"{count} stories published.")
@@ -213,12 +213,12 @@ class StoryAdmin(admin.ModelAdmin):
             )
 
     @admin.action(description="Back to draft (unpublish)")
-    def back_to_draft(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
+    def back_to_draft(self, request: HttpRequest, queryset: StoryQuerySet) -> None:
         count = queryset.move_to(Story.DRAFT)
         self.message_user(request, f"{count} stories moved back to draft.")
 
     @admin.action(description="Regenerate (keeps editors' corrections)")
-    def regenerate(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
+    def regenerate(self, request: HttpRequest, queryset: StoryQuerySet) -> None:
         stories = list(queryset.select_related("film"))
         for story in stories:
             jobs.queue_generation(story.film)
@@ -279,7 +279,7 @@ class StoryAdmin(admin.ModelAdmin):
             )
 
     @admin.action(description="Publish the rewrite (replaces the published text)")
-    def publish_rewrite(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
+    def publish_rewrite(self, request: HttpRequest, queryset: StoryQuerySet) -> None:
         published = drafts = skipped = 0
         for story in queryset.filter(draft_version__isnull=False):
             if not story.take_draft_version():
@@ -304,7 +304,7 @@ class StoryAdmin(admin.ModelAdmin):
             )
 
     @admin.action(description="Discard the rewrite")
-    def discard_rewrite(self, request: HttpRequest, queryset: QuerySet[Story]) -> None:
+    def discard_rewrite(self, request: HttpRequest, queryset: StoryQuerySet) -> None:
         stories = list(queryset.filter(draft_version__isnull=False))
         for story in stories:
             story.discard_draft_version()

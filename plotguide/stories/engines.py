@@ -52,7 +52,7 @@ def engine_config(options: EngineOptions) -> EngineConfig:
             f"PLOTGUIDE_ENGINE has unknown keys {', '.join(unknown)}; "
             f"the known keys are {', '.join(sorted(known))}."
         )
-    values = {}
+    values: dict[str, Any] = {}
     for key, kind in CONFIG_FIELDS.items():
         if key in options:
             value = options[key]

@@ -15,15 +15,14 @@ import logging
 import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
 
-from plotguide.catalog.models import Film, credits_with_people
+from plotguide.catalog.models import Film, FilmQuerySet, credits_with_people
 from plotguide.engine import (
     ENGINE_NAME,
     ENGINE_VERSION,
@@ -102,7 +101,7 @@ def digest(text: FilmText) -> str:
     return hashlib.sha256(f"{ENGINE_VERSION}\n{payload}".encode()).hexdigest()
 
 
-def films_for_generation(films: QuerySet[Film]) -> QuerySet[Film]:
+def films_for_generation(films: FilmQuerySet) -> FilmQuerySet:
     """Return the films with a plot, ready for film_text() without extra queries."""
     return (
         films.with_plot()
@@ -171,7 +170,7 @@ def save_story(
 
 
 def build_stories(
-    films: QuerySet[Film],
+    films: FilmQuerySet,
     *,
     force: bool = False,
     publish: bool = False,
@@ -243,7 +242,7 @@ def _builds_with_writer(
 
 
 def _pending(
-    films: QuerySet[Film],
+    films: FilmQuerySet,
     *,
     force: bool,
     limit: int | None,
@@ -326,7 +325,7 @@ def _outcomes(
     engine: StoryEngine | None,
     options: EngineOptions | None,
     workers_count: int,
-) -> Iterator[workers.Outcome]:
+) -> Generator[workers.Outcome, None, None]:
     """Yield outcomes batch by batch, so each story is saved as soon as it is built.
 
     With no engine given and workers_count other than 1 (0: one per core),
