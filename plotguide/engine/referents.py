@@ -28,6 +28,7 @@ def token_names(
         ((tuple(form.split()), c) for c in characters for form in (c.name, *c.aliases)),
         key=lambda pair: -len(pair[0]),
     )
+    called = {c.name: plot_name(c, sentences) for c in characters}
     for sentence in sentences:
         texts = [t.text for t in sentence.tokens]
         for words, character in forms:
@@ -37,8 +38,30 @@ def token_names(
                     sentence, start, start + size
                 ):
                     for index in range(start, start + size):
-                        found[sentence.id].setdefault(index, short_name(character))
+                        found[sentence.id].setdefault(index, called[character.name])
     return found
+
+
+def plot_name(character: Character, sentences: tuple[Sentence, ...]) -> str:
+    """Return the one-word name the plot calls a character by most often:
+    "Jack" and "Bernie", as a fan says, not the surnames "Sparrow" and
+    "Rose"; the short name where the plot uses none on its own."""
+    usual = short_name(character)
+    words = character.name.split()
+    forms = [a for a in character.aliases if a in words and a != usual]
+    if len(words) < 2 or usual not in words or not forms:
+        return usual
+    counts = dict.fromkeys([usual, *forms], 0)
+    for sentence in sentences:
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens):
+            alone = all(
+                not 0 <= n < len(tokens) or tokens[n].pos != "PROPN"
+                for n in (index - 1, index + 1)
+            )
+            if token.text in counts and alone:
+                counts[token.text] += 1
+    return max(counts, key=lambda form: counts[form])
 
 
 def _in_hyphenated(sentence: Sentence, start: int, end: int) -> bool:
@@ -58,31 +81,51 @@ def _in_hyphenated(sentence: Sentence, start: int, end: int) -> bool:
 
 
 def short_name(character: Character) -> str:
-    """Return the name a reader would use: the surname-like alias, or the name."""
-    singles = [a for a in character.aliases if len(a.split()) == 1]
-    if singles and len(character.name.split()) > 1:
-        last = character.name.split()[-1]
-        return last if last in singles else singles[0]
-    return character.name
+    """Return the name a reader would use: the surname-like alias, or the name.
+
+    A word of a longer alias is no name of its own unless the name has it:
+    "Man" of "Spider Man" is half of "Spider-Man", so Peter Parker is "Peter".
+    """
+    words = character.name.split()
+    longer = {w for a in character.aliases if " " in a for w in a.split()}
+    singles = [
+        a
+        for a in character.aliases
+        if len(a.split()) == 1 and (a in words or a not in longer)
+    ]
+    if singles and len(words) > 1:
+        return words[-1] if words[-1] in singles else singles[0]
+    # "Mary Jane" of Mary Jane Watson: the plot's own shorter form.
+    opening = [a for a in character.aliases if character.name.startswith(a + " ")]
+    return min(opening, key=len, default=character.name)
 
 
 def genders(
     sentences: tuple[Sentence, ...], names: dict[int, dict[int, str]]
 ) -> dict[str, str]:
     """Guess "m" or "f" per short name from the subject pronouns ("he", "she")
-    that follow the name in sentences naming that character alone.
+    that follow the name in sentences naming that character alone, or open
+    the sentence after one that does, naming nobody ("Peter is bitten by a
+    spider. He passes out ...").
 
     Plots say "her son" of other people often, so only subject pronouns count,
     and a name needs three votes and a three-to-one majority.
     """
     counts: dict[str, list[int]] = {}
+    alone = ""
     for sentence in sentences:
         found = names[sentence.id]
-        if len(set(found.values())) != 1:
+        after, alone = alone, ""
+        if not found and after:
+            tokens = sentence.tokens
+            name, tokens = after, tokens[: subject_index(sentence) + 1]
+        elif len(set(found.values())) == 1:
+            name = alone = next(iter(found.values()))
+            tokens = sentence.tokens[min(found) :]
+        else:
             continue
-        name = next(iter(found.values()))
         tally = counts.setdefault(name, [0, 0])
-        for token in sentence.tokens[min(found) :]:
+        for token in tokens:
             lower = token.text.lower()
             if token.dep in SUBJECT_DEPS and lower in ("he", "she"):
                 tally[lower == "she"] += 1

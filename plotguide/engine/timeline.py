@@ -20,7 +20,7 @@ from plotguide.engine.story import (
     TimelineEvent,
     TurningPoint,
 )
-from plotguide.engine.titles import event_title
+from plotguide.engine.titles import reads_alone, title_parts
 from plotguide.engine.turning_points import (
     KEYS,
     MEAN_POSITIONS,
@@ -75,13 +75,28 @@ def _events(
     events = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = range(start, end)
+        titles = {
+            i: _title(sentences, i, token_names, genders)
+            for i in chunk
+            if i in by_sentence or not any(j in by_sentence for j in chunk)
+        }
         # One sentence an event: each turning point is its own event, else
-        # the stretch's sentence where the main characters act most.
+        # the stretch's sentence whose title reads on its own, then where
+        # the main characters act most.
         keys = [i for i in chunk if i in by_sentence] or [
-            max(chunk, key=lambda i: (_happens(sentences[i]), weight[i], -i))
+            max(
+                chunk,
+                key=lambda i: (
+                    reads_alone(titles[i][0]),
+                    titles[i][2],
+                    _happens(sentences[i]),
+                    weight[i],
+                    -i,
+                ),
+            )
         ]
         for key_index in keys:
-            title, cited = _title(sentences, key_index, token_names, genders)
+            title, cited, _ = titles[key_index]
             point = by_sentence.get(key_index)
             events.append(
                 TimelineEvent(
@@ -125,13 +140,14 @@ def _title(
     index: int,
     token_names: dict[int, dict[int, str]],
     genders: dict[str, str],
-) -> tuple[str, tuple[int, ...]]:
-    """Return the event title and the sentences it draws on (with a pronoun's).
+) -> tuple[str, tuple[int, ...], bool]:
+    """Return the event title, the sentences it draws on (with a pronoun's)
+    and whether it has a subject, a verb and what follows the verb.
 
     A pronoun's candidates come from plotguide/engine/referents.py.
     """
     antecedents = referents.antecedents(sentences, index, token_names)
     names = tuple(a for a, _ in antecedents)
-    title = event_title(sentences[index], token_names[index], names, genders)
+    title, whole = title_parts(sentences[index], token_names[index], names, genders)
     cited = {index} | {s for a, s in antecedents if a in title}
-    return title, tuple(sorted(cited))
+    return title, tuple(sorted(cited)), whole

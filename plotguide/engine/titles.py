@@ -38,6 +38,11 @@ GROUP = frozenset({"they", "them"})
 EMPTY_SUBJECTS = frozenset(
     {"it", "there", "this", "that", "which", "who", "what", "one", "some", "all"}
 )
+# A title's first word that names nobody without the sentences before it.
+UNNAMED = frozenset(
+    ["he", "she", "they", "we", "i", "you", "it", "him", "her", "his", "their",
+     "its", "this", "that", "these", "those"]
+)  # fmt: skip
 # Objects that mean their opposite once what follows them is cut.
 EMPTY_OBJECTS = frozenset({"nothing", "anything", "nobody", "none", "little", "few"})
 # Verbs whose reported clause is the news: "Mara learns (that) Dodd is the mole".
@@ -141,6 +146,8 @@ DANGLING = frozenset(
         "those",
     ]
 )
+# Adverbs that finish a phrasal verb after its object ("drive him away").
+PARTICLES = frozenset({"away", "off", "out", "back", "down", "up", "over", "in"})
 # What a verb needs after it to say what the sentence says.
 COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 # A root introduced by one of these is a subordinate clause the parser
@@ -195,9 +202,9 @@ def title_parts(
         words, complete = _clause_title(tokens, verb, subject, resolver)
         if not words:
             continue
-        if complete and words[0].pos == "PRON" and tokens[verb].dep != "ROOT":
-            # "He is chosen by Voldemort" of "Draco reveals that he has been
-            # chosen": a side clause's "he" may not be whoever a title names.
+        if words[0].pos == "PRON":
+            # "He saves Mary Jane": a title names who acts, or leaves the
+            # clause to one that does ("Spider-Man manages to drive him away").
             unnamed = unnamed or (_tidy(words), complete)
             continue
         if complete or (
@@ -218,6 +225,15 @@ def title_parts(
         return _first_words(sentence.text.split()), False
     whole = len(fallback) == sum(t.pos != "PUNCT" for t in tokens)
     return _first_words([w.text for w in fallback], whole), False
+
+
+def reads_alone(title: str) -> bool:
+    """Whether a title says who acts without the sentence under it: not "He
+    saves Mary Jane" (which he?), "This leads Charlie to…", nor a copy cut
+    with "…". The timeline titles an event from another of its sentences
+    when it can."""
+    first = title.split(" ", 1)[0].lower()
+    return first not in UNNAMED and not title.endswith("…")
 
 
 def _as_title(text: str) -> str:
@@ -268,8 +284,9 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
         if (
             token.dep in SUBJECTS
             and lower not in EMPTY_SUBJECTS
-            and token.head != index
+            and index < token.head  # "later meets Irene's husband": a misparse
             and _parsed_as_a_clause(tokens, token.head)
+            and not _is_background(tokens, token.head)
             # "Harry believes Draco is dead", "he will sell the tape": the
             # clause is a belief or a plan, not an event.
             and why_not_asserted(tokens, token.head) not in (UNREAL, MODAL)
@@ -327,6 +344,22 @@ def _parsed_as_a_clause(tokens: tuple[Token, ...], verb: int) -> bool:
     )
 
 
+def _is_background(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Whether a clause only sets the scene for its sentence: a relative
+    clause ("of whose existence Charlie was previously unaware") or one under
+    "when", "as" or "while" ("when Charlie was young"). As a title it says
+    nothing the event is about."""
+    token = tokens[verb]
+    if token.dep == "relcl":
+        return True
+    return token.dep == "advcl" and any(
+        t.head == verb
+        and t.dep in ("mark", "advmod")
+        and t.text.lower() in SUBORDINATORS | {"where"}
+        for t in tokens
+    )
+
+
 def _is_to_be_done(tokens: tuple[Token, ...], verb: int) -> bool:
     """ "Flemming is to propose": "be" with "to" and a verb is a plan."""
     if tokens[verb].lemma.lower() != "be":
@@ -379,14 +412,20 @@ def _clause_title(
     rest = [piece for piece in rest if piece[0].pos != "VERB"]
     if not rest and _drops_a_complement(tokens, verb):
         return [], False
+    # "She tells him" (that the car is Cook's): the news left out, or cut
+    # for length, leaves a title that is not whole.
+    whole = bool(rest) and not _drops_the_news(tokens, verb, resolver)
     for number, piece in enumerate(rest):
         if _length(words + piece) > MAX_TITLE_WORDS:
             if number:
+                whole = False
                 break
             if all(w.pos != "VERB" for w in piece):
                 piece = _shortened(piece, MAX_TITLE_WORDS - _length(words))
         words = words + piece
-    return words, bool(rest)
+    # Past eight words the cut can end on a bare verb ("agree to kill" of
+    # "agree to kill those with knowledge"): not whole.
+    return words, whole and _length(words) <= MAX_TITLE_WORDS
 
 
 def _shortened(piece: list[Word], room: int) -> list[Word]:
@@ -447,7 +486,8 @@ def _noun_words(
             name = resolver.person(token.text.lower(), exclude=resolver.actor)
             if name:
                 return [Word(name, "PROPN")]
-        return [Word(token.text, "PRON")]
+            return [Word(token.text, "PRON_OBJECT")]
+        return [Word(token.text, "PRON"), *_pronoun_phrase(tokens, index, resolver)]
     if index in resolver.names:
         return [Word(resolver.names[index], "PROPN")]
     for i, t in enumerate(tokens):
@@ -504,6 +544,23 @@ def _noun_words(
     return words
 
 
+def _pronoun_phrase(
+    tokens: tuple[Token, ...], index: int, resolver: _Resolver
+) -> list[Word]:
+    """Return the phrase that says who "those" are: "those with knowledge"
+    (cut to "those", a title would end on a word that points at nothing)."""
+    if tokens[index].text.lower() not in ("those", "anyone", "everyone", "one"):
+        return []
+    for i, t in enumerate(tokens):
+        if t.head == index and t.dep == "prep" and i == index + 1:
+            objects = [
+                j for j, o in enumerate(tokens) if o.head == i and o.dep == "pobj"
+            ]
+            if objects:
+                return [Word(t.text, "ADP"), *_noun_words(tokens, objects[0], resolver)]
+    return []
+
+
 def _modifier_words(
     tokens: tuple[Token, ...], index: int, resolver: _Resolver
 ) -> list[Word]:
@@ -520,8 +577,8 @@ def _modifier_words(
         if has_case:
             owner[-1] = Word(owner[-1].text + "'s", owner[-1].pos)
         return owner
-    if index in resolver.names:
-        return [Word(resolver.names[index], "PROPN")]
+    # "the Goblin suit" is no person: a name inside another noun stays the
+    # sentence's word (never "the Osborn suit").
     span = range(_left_edge(tokens, index), _subtree_end(tokens, index) + 1)
     if len(span) <= 5 and any(tokens[i].tag == "HYPH" for i in span):
         # "a far-away cave": the hyphenated words are one modifier.
@@ -599,10 +656,19 @@ def _complement_words(
     children = [i for i, t in enumerate(tokens) if t.head == verb and i > verb]
     deps = {tokens[i].dep: i for i in reversed(children)}
     pieces: list[list[Word]] = []
+    complement = _complement_verb(tokens, verb, children)
     if "dative" in deps and tokens[deps["dative"]].pos != "ADP" and "dobj" in deps:
         pieces.append(_noun_words(tokens, deps["dative"], resolver))
+    objects = [i for i in children if tokens[i].dep == "dobj"]
+    if len(objects) > 1 and "dative" not in deps:
+        # "gives her and Benicio a ride": the parser's two objects are the
+        # one who gets and what is given.
+        pieces.append(_noun_words(tokens, objects[0], resolver))
+        deps["dobj"] = objects[-1]
     for dep in OBJECTS:
-        if dep in deps:
+        if dep in deps and (complement is None or deps[dep] < complement):
+            # An object after "to start a custody battle" is no one who
+            # starts it ("intends to start ... to get Bruner to settle").
             if any(tokens[i].dep == "prep" and verb < i < deps[dep] for i in children):
                 # "proceeds to murder Cook" with "murder" read as a noun:
                 # an object after the verb's own preposition is a misparse.
@@ -613,26 +679,55 @@ def _complement_words(
                 return None
             pieces.append(_noun_words(tokens, deps[dep], resolver))
             break
-    complement = next(
-        (i for i in children if tokens[i].dep == "xcomp" and tokens[i].pos == "VERB"),
-        None,
-    )
-    if complement is not None and complement > verb:
+    if complement is not None:
         pieces.append(_infinitive_words(tokens, complement, resolver))
-    reported = next(
-        (i for i in children if tokens[i].dep == "ccomp" and i > verb), None
-    )
-    if (
-        reported is not None
-        and complement is None
-        and tokens[verb].lemma.lower() in REPORTING
-    ):
+    reported = _news(tokens, verb, children, complement)
+    if reported is not None:
         pieces.append(_reported_words(tokens, reported, resolver))
     if not pieces:
         prep = _prep_words(tokens, verb, children, resolver)
         if prep:
             pieces.append(prep)
     return [piece for piece in pieces if piece]
+
+
+def _news(
+    tokens: tuple[Token, ...], verb: int, children: list[int], complement: int | None
+) -> int | None:
+    """Return the verb of what a reporting verb reports ("is" of "learns that
+    Walter is the killer"), when it has no complement verb instead."""
+    if complement is not None or tokens[verb].lemma.lower() not in REPORTING:
+        return None
+    return next((i for i in children if tokens[i].dep == "ccomp" and i > verb), None)
+
+
+def _drops_the_news(tokens: tuple[Token, ...], verb: int, resolver: _Resolver) -> bool:
+    """Whether a reporting verb's news cannot be put in its title."""
+    children = [i for i, t in enumerate(tokens) if t.head == verb and i > verb]
+    reported = _news(tokens, verb, children, _complement_verb(tokens, verb, children))
+    return reported is not None and not _reported_words(tokens, reported, resolver)
+
+
+def _complement_verb(
+    tokens: tuple[Token, ...], verb: int, children: list[int]
+) -> int | None:
+    """Return the verb's complement verb after it: "pick" of "orders Raynor to
+    pick", or "purchase" of "persuades Bernie to purchase" right after the
+    object, which the parser may read as a purpose clause."""
+    objects = [i for i in children if tokens[i].dep == "dobj"]
+    for i in children:
+        token = tokens[i]
+        if token.pos == "VERB" and token.dep == "xcomp":
+            return i
+        if (
+            token.pos == "VERB"
+            and token.dep == "advcl"
+            and tokens[verb].lemma.lower() in REPORTING
+            and tokens[i - 1].text.lower() == "to"
+            and any(_subtree_end(tokens, o) == i - 2 for o in objects)
+        ):
+            return i
+    return None
 
 
 def _infinitive_words(
@@ -658,6 +753,13 @@ def _infinitive_words(
     target = next((i for i in children if tokens[i].dep in OBJECTS), None)
     if target is not None:
         words += _noun_words(tokens, target, resolver)
+        # "drive him away": the particle after the object is half the verb.
+        words += [
+            Word(tokens[i].text, "PART")
+            for i in children
+            if i == _subtree_end(tokens, target) + 1
+            and tokens[i].text.lower() in PARTICLES
+        ]
     elif tokens[verb].lemma.lower() in NEEDS_OBJECT or _drops_a_complement(
         tokens, verb, COMPLEMENTS | {"prep"}
     ):
@@ -687,7 +789,9 @@ def _reported_words(
         who = _noun_words(tokens, subject, resolver)
         plural = subject not in resolver.names and token.tag in ("NNS", "NNPS")
     passive = token.dep == "nsubjpass"
-    words = who + _verb_words(tokens, verb, passive, plural)
+    words = who + (
+        _nonfinite_words(tokens, verb) or _verb_words(tokens, verb, passive, plural)
+    )
     target = next((i for i in children if tokens[i].dep in OBJECTS and i > verb), None)
     infinitive = next(
         (i for i in children if tokens[i].dep == "xcomp" and tokens[i].pos == "VERB"),
@@ -703,6 +807,23 @@ def _reported_words(
     else:
         return []
     return words
+
+
+def _nonfinite_words(tokens: tuple[Token, ...], verb: int) -> list[Word]:
+    """Return a reported verb as the sentence has it when it has no tense:
+    "finds himself becoming", "reveals himself to be" (never "himself
+    becomes"); empty for a verb with a tense."""
+    children = [t for t in tokens if t.head == verb]
+    particles = [Word(t.text, "PART") for t in children if t.dep == "prt"]
+    if _has_to(tokens, verb):
+        # "to be chosen" keeps its "be" and participle; "to be" its lemma.
+        helpers = [t.text for t in children if t.dep in ("aux", "auxpass")]
+        last = tokens[verb].text if len(helpers) > 1 else tokens[verb].lemma
+        words = [Word(w.lower(), "VERB") for w in (*helpers, last)]
+        return words + particles
+    if tokens[verb].tag == "VBG" and not any(t.dep == "aux" for t in children):
+        return [Word(tokens[verb].text, "VERB"), *particles]
+    return []
 
 
 def _prep_words(
@@ -752,7 +873,8 @@ def _tidy(words: list[Word]) -> str:
         words.pop()
         cut = True
     while len(words) > 2 and (
-        words[-1].text.lower() in DANGLING
+        # "gives her" ends on who is given, not on a cut "her" of "her car".
+        (words[-1].text.lower() in DANGLING and words[-1].pos != "PRON_OBJECT")
         or cut
         and words[-1].pos in ("ADJ", "DET", "ADP", "NUM", "ADV")
     ):
@@ -793,12 +915,13 @@ class _Resolver:
             and name != exclude
             and (exclude or name not in self.later)
         ]
-        if not fitting:
-            return ""
-        known = [name for name in fitting if self.genders.get(name) == wanted]
         # An unknown gender is a guess, and a wrong guess puts a deed on the
-        # wrong person ("Alex approaches the police" for Dan): keep the pronoun.
-        return known[0] if known else ""
+        # wrong person ("Alex approaches the police" for Dan), so is one that
+        # skips a likelier candidate of unknown gender ("Although Raymond has
+        # autism, he ..." is not Charlie): keep the pronoun.
+        if fitting and self.genders.get(fitting[0]) == wanted:
+            return fitting[0]
+        return ""
 
     def group(self) -> list[Word]:
         if len(self.antecedents) < 2:

@@ -3,7 +3,9 @@
 import pytest
 
 from plotguide.engine import CastCredit
-from plotguide.engine.referents import Openings
+from plotguide.engine.referents import Openings, plot_name, short_name
+from plotguide.engine.story import Character
+from tests.engine.parsed import parse
 from tests.engine.plots import film
 
 PLOT = (
@@ -87,3 +89,28 @@ def test_a_line_that_opens_on_a_name_is_left_as_it_is(openings):
     index = _index(sentences, "Harry finds")
     text = "Harry finds a book."
     assert named.named(text, index) == (text, (index,))
+
+
+def _person(name, *aliases):
+    return Character(name, aliases, "supporting", 1.0, ())
+
+
+def test_half_of_a_hyphenated_name_is_never_a_short_name():
+    # "Spider-Man" gave Peter Parker the alias "Man": titles read "Man enters".
+    peter = _person("Peter Parker", "Man", "Peter", "Spider", "Spider Man")
+    assert short_name(peter) == "Peter"
+    assert short_name(_person("Mary Jane Watson", "Mary Jane")) == "Mary Jane"
+    assert short_name(_person("Norman Osborn", "Goblin", "Norman", "Osborn")) == (
+        "Osborn"
+    )
+
+
+def test_a_character_is_called_what_the_plot_calls_them(engine):
+    # Drive: Bernie Rose is "Bernie" throughout; "Rose stabs Driver" reads as
+    # a woman named Rose.
+    sentences = parse(
+        engine,
+        "Shannon persuades the mobster Bernie Rose to buy a car. Bernie agrees. "
+        "Later Bernie stabs the Driver.",
+    )
+    assert plot_name(_person("Bernie Rose", "Bernie", "Rose"), sentences) == "Bernie"

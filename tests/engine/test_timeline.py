@@ -122,3 +122,19 @@ def test_a_word_every_plot_uses_weighs_less_than_a_rare_one(engine):
     frequencies = count_documents(plots)
     assert frequencies.films == 3
     assert frequencies.idf("find") < frequencies.idf("ledger") < frequencies.idf("x")
+
+
+def test_an_event_is_titled_by_a_sentence_that_names_who_acts(engine):
+    # Spider-Man: "He saves Mary Jane" (which he?) where the stretch had
+    # sentences that say who; the plot never makes anyone's gender clear.
+    deeds = [
+        "At the docks, he meets Nora and Sam and Walter with a map.",
+        "Walter buys a boat.",
+        "Nora reads the map.",
+    ]
+    plot = " ".join(deeds * 6)
+    story = engine.run(film(plot))
+    points = {tp.sentence for tp in story.timeline.turning_points}
+    for event in story.timeline.events:
+        if not set(event.lines[0].sources) & points:
+            assert not event.title.text.startswith("He "), event.title.text
