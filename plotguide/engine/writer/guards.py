@@ -43,6 +43,7 @@ FAMILIES = {
     )
     for prefix in family
 }
+TITLE_WORDS = 8  # the model is asked for 2 to 6; a little slack
 TRAPS = re.compile(
     r"\b(not|never|nearly|almost|barely|narrowly|tr(y|ies|ied)|attempts?|plans?|"
     r"believes?|believed|thinks?|presumed|pretends?|fakes?|faked|if|unless|would|"
@@ -97,6 +98,9 @@ def rejected_drafts(
                 parsed[i] = parse(texts[i])
         sources = [parsed[i] for i in line.sources]
         reasons += misattributed(parse(line.text), sources, people)
+        if where.startswith("timeline.") and len(line.text.split()) > TITLE_WORDS:
+            # A small model copied whole sentences as "titles" of 2 to 6 words.
+            reasons.append(f"is {len(line.text.split())} words, not a title")
         if reasons:
             problems[where] = "; ".join(reasons)
     return problems

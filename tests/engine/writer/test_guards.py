@@ -39,3 +39,17 @@ def test_a_draft_citing_a_sentence_the_plot_lacks_is_rejected(engine, harbor):
     assert rejected_drafts(harbor, drafts, parse) == {
         "summary[1]": "cites [999], not all plot sentences"
     }
+
+
+def test_a_whole_sentence_is_not_a_title(engine, harbor):
+    first = harbor.sentences[0]
+    drafts = (
+        ("timeline.events[0].title", Line(first.text.rstrip("."), (0,))),
+        ("timeline.events[1].title", Line("Nora Vance is a detective", (0,))),
+        ("summary.paragraphs[0][0]", Line(first.text, (0,))),
+    )
+    parse = lambda text: to_paragraph(engine.nlp(text), whole=True)[0]  # noqa: E731
+    words = len(first.text.split())
+    assert rejected_drafts(harbor, drafts, parse) == {
+        "timeline.events[0].title": f"is {words} words, not a title"
+    }
