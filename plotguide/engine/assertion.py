@@ -84,6 +84,7 @@ NOMINAL = frozenset(
     {"dobj", "nsubj", "nsubjpass", "attr", "appos", "oprd", "dative", "npadvmod"}
 )
 CONDITIONS = frozenset(["if", "unless", "whether", "lest", "though", "although"])
+SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "expl"])
 
 
 def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
@@ -106,6 +107,8 @@ def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
         governor = tokens[head]
         lemma = governor.lemma.lower()
         if token.dep == "conj":
+            if _is_stray_bare_verb(tokens, index):
+                return UNREAL
             index = head
             own = _own_modality(tokens, index)
             if own:
@@ -188,6 +191,16 @@ def _own_modality(tokens: tuple[Token, ...], verb: int) -> str:
     if any(t.dep == "advmod" and t.text.lower() in HEDGES for t in children):
         return HEDGED
     return ""
+
+
+def _is_stray_bare_verb(tokens: tuple[Token, ...], verb: int) -> bool:
+    """True for a bare verb the parse joined to a finite one: in "Gollum vows
+    ... and plans to have "her" kill Frodo", "kill" hangs from "vows", but
+    "vows ... and kill" cannot be one subject's two deeds; the verb belongs
+    to an infinitive or a "have her ..." the parse lost."""
+    token, governor = tokens[verb], tokens[tokens[verb].head]
+    own_subject = any(t.head == verb and t.dep in SUBJECTS for t in tokens)
+    return token.tag == "VB" and governor.tag in ("VBZ", "VBD") and not own_subject
 
 
 def _is_infinitive(tokens: tuple[Token, ...], verb: int) -> bool:

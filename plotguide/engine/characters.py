@@ -587,12 +587,24 @@ def fate_of(sentence: Sentence, index: int) -> str:
                 return "dies"
     if not asserted or token.dep not in ("nsubjpass", "dobj"):
         return ""
+    if _held_by_a_participle(tokens, index):
+        return ""
     fatal = lemma in MAYBE_FATAL and _said_fatal(tokens, token.head)
     if lemma in DEATH_PASSIVE or fatal:
         return "is killed"
     if lemma in ARREST_LEMMAS:
         return "is arrested"
     return ""
+
+
+def _held_by_a_participle(tokens: tuple[Token, ...], index: int) -> bool:
+    """True for "kill the Uruk-hai holding Merry", which the parse reads as
+    "kill [the Uruk-hai holding] Merry": a participle before the name is a
+    verb whose object the name is, never the name's description."""
+    return any(
+        t.head == index and t.dep == "amod" and t.tag == "VBG" and i < index
+        for i, t in enumerate(tokens)
+    )
 
 
 def _said_fatal(tokens: tuple[Token, ...], at: int) -> bool:

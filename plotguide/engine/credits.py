@@ -380,11 +380,18 @@ def read_part(piece: str, age: str = "", alias: bool = False) -> PartName | None
     if not (is_named_part(words) or alias and is_code_name(words)):
         return None
     title, words, age = _title_and_age(words, age)
-    keys = _keys(" ".join(words))
+    keys = _keys(" ".join(_without_epithet(words)))
     nickname_keys = tuple(k for nickname in nicknames if (k := _keys(nickname)))
     if not keys and not nickname_keys:
         return None
     return PartName(" ".join(words), title, keys, nickname_keys, age)
+
+
+def _without_epithet(words: list[str]) -> list[str]:
+    """The name without its epithet: "Gandalf the White" is Gandalf, whom the
+    plot never calls "White" (that is "Saruman the White" as often)."""
+    lowered = [w.lower() for w in words]
+    return words[: lowered.index("the")] if "the" in lowered[1:] else words
 
 
 def _is_description(text: str) -> bool:

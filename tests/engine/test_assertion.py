@@ -30,6 +30,8 @@ def parse():
         ("Mara learns that Dodd is dead and leaves town.", "leaves"),
         ("Raynor manages to escape from the warehouse.", "escape"),
         ("Bond shoots Le Chiffre, who dies instantly.", "dies"),
+        ("Sam and Frodo kill the spider.", "kill"),
+        ("Éomer's army later ambush and kill the orcs.", "kill"),
     ],
 )
 def test_plain_events_are_asserted(parse, text, verb):
@@ -51,6 +53,11 @@ def test_plain_events_are_asserted(parse, text, verb):
         ("Dodd orders Raynor to arrest Gaines.", "arrest", "not asserted"),
         ("Carol fails to save her brother.", "save", "not asserted"),
         ("The guard threatens to shoot and kill him.", "kill", "not asserted"),
+        (
+            'Gollum vows to reclaim the Ring, and plans to have "her" kill Frodo.',
+            "kill",
+            "not asserted",
+        ),
     ],
 )
 def test_modality_negation_attempts_beliefs_and_conditions_are_not(

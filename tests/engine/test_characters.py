@@ -541,3 +541,44 @@ def test_a_town_the_parser_calls_a_person_is_no_character(engine):
     )
     story = engine.run(film(plot))
     assert [c.name for c in story.characters] == ["George Bailey"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The Two Towers: neither hobbit dies in the film.
+        'At that same moment, Gollum vows to reclaim the Ring, and plans to have "her" '
+        "kill Frodo and Sam.",
+        "Éomer's army later ambush and kill the Uruk-hai holding Merry and Pippin.",
+    ],
+)
+def test_a_killing_the_sentence_does_not_do_to_them_is_no_fate(engine, sentence):
+    plot = (
+        "Frodo and Sam travel to Mordor with Gollum. "
+        "Merry and Pippin are taken by the Uruk-hai. "
+        "Frodo and Sam capture Gollum. Merry and Pippin escape into the forest. "
+        + sentence
+    )
+    story = engine.run(film(plot))
+    fates = {c.name: c.fate.text for c in story.characters if c.fate}
+    assert fates == {}
+
+
+def test_an_epithet_in_the_credits_is_not_the_characters_name(engine):
+    # The Two Towers had listed Ian McKellen as "White".
+    plot = (
+        "Gandalf the Grey gives his life in battle against the Balrog. "
+        "Aragorn, Legolas and Gimli meet Gandalf, who has been resurrected as "
+        "Gandalf the White. Saruman the White sends his army to Rohan. "
+        "Gandalf frees King Théoden from the spell of Saruman. "
+        "With the Rohirrim, Gandalf arrives at dawn. Saruman the White loses his army."
+    )
+    cast = (
+        CastCredit("Ian McKellen", "Gandalf the White"),
+        CastCredit("Christopher Lee", "Saruman"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    played = {c.name: c.actor for c in story.characters}
+    assert played["Gandalf"] == "Ian McKellen"
+    assert played["Saruman"] == "Christopher Lee"
+    assert "White" not in played
