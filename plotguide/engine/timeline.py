@@ -71,12 +71,11 @@ def _events(
     bounds = [round(n * count / event_count) for n in range(event_count + 1)]
     by_sentence = {tp.sentence: tp.key for tp in turning_points}
     weight = _weights(sentences, characters)
-    token_names, genders = openings.names, openings.known
     events = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = range(start, end)
         titles = {
-            i: _title(sentences, i, token_names, genders)
+            i: _title(sentences, i, openings)
             for i in chunk
             if i in by_sentence or not any(j in by_sentence for j in chunk)
         }
@@ -136,18 +135,23 @@ def _weights(
 
 
 def _title(
-    sentences: tuple[Sentence, ...],
-    index: int,
-    token_names: dict[int, dict[int, str]],
-    genders: dict[str, str],
+    sentences: tuple[Sentence, ...], index: int, openings: referents.Openings
 ) -> tuple[str, tuple[int, ...], bool]:
     """Return the event title, the sentences it draws on (with a pronoun's)
     and whether it has a subject, a verb and what follows the verb.
 
-    A pronoun's candidates come from plotguide/engine/referents.py.
+    A pronoun's candidates come from plotguide/engine/referents.py; an
+    opening "They" is the pair that acted together in the sentence before.
     """
+    token_names = openings.names
     antecedents = referents.antecedents(sentences, index, token_names)
     names = tuple(a for a, _ in antecedents)
-    title, whole = title_parts(sentences[index], token_names[index], names, genders)
+    pair = openings.named("They", index)
+    they = pair[0] if pair is not None and pair[0] != "They" else ""
+    title, whole = title_parts(
+        sentences[index], token_names[index], names, openings.known, they
+    )
     cited = {index} | {s for a, s in antecedents if a in title}
+    if they and title.startswith(they) and pair is not None:
+        cited |= set(pair[1])
     return title, tuple(sorted(cited)), whole

@@ -147,7 +147,10 @@ DANGLING = frozenset(
     ]
 )
 # Adverbs that finish a phrasal verb after its object ("drive him away").
-PARTICLES = frozenset({"away", "off", "out", "back", "down", "up", "over", "in"})
+PARTICLES = frozenset(
+    ["away", "off", "out", "back", "down", "up", "over", "in", "inside", "outside",
+     "home"]
+)  # fmt: skip
 # What a verb needs after it to say what the sentence says.
 COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 # A root introduced by one of these is a subordinate clause the parser
@@ -176,14 +179,16 @@ def event_title(
     names: dict[int, str],
     antecedents: tuple[str, ...] = (),
     genders: dict[str, str] | None = None,
+    they: str = "",
 ) -> str:
     """Return "Who does what" in at most eight words, from the sentence's parse.
 
     names maps token index to a character's short name; antecedents are the
     characters a pronoun may stand for, most likely first; genders maps a
-    name to "m" or "f" where the plot's pronouns tell, so "she" skips a man.
+    name to "m" or "f" where the plot's pronouns tell, so "she" skips a man;
+    they is the pair a subject "they" stands for ("Harry and Dumbledore").
     """
-    return title_parts(sentence, names, antecedents, genders)[0]
+    return title_parts(sentence, names, antecedents, genders, they)[0]
 
 
 def title_parts(
@@ -191,11 +196,12 @@ def title_parts(
     names: dict[int, str],
     antecedents: tuple[str, ...] = (),
     genders: dict[str, str] | None = None,
+    they: str = "",
 ) -> tuple[str, bool]:
     """Return the title and whether it has a subject, a verb and an object or
     complement (the share measured in docs/quality.md)."""
     tokens = sentence.tokens
-    resolver = _Resolver(tokens, names, antecedents, genders or {})
+    resolver = _Resolver(tokens, names, antecedents, genders or {}, they)
     first: tuple[str, bool] | None = None
     unnamed: tuple[str, bool] | None = None
     for verb, subject in _clauses(tokens, names):
@@ -264,7 +270,12 @@ def _first_words(words: list[str], whole: bool = True) -> str:
         return _as_title(text)
     head = words[:OPENING_WORDS]
     conditions = [n for n, w in enumerate(head) if w.lower() in CONDITIONS and n >= 3]
-    joins = [n for n, w in enumerate(head) if w.lower() in ("and", "but") and n >= 3]
+    # Not the "and" of a list of names ("Will, Elizabeth, Gibbs and the crew").
+    joins = [
+        n
+        for n, w in enumerate(head)
+        if w.lower() in ("and", "but") and n >= 3 and not head[n - 2].endswith(",")
+    ]
     if conditions:
         # "Dwayne states that if Nick dares going to the police": a condition
         # cut before its outcome says nothing; the statement stops before it.
@@ -284,6 +295,7 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
         if (
             token.dep in SUBJECTS
             and lower not in EMPTY_SUBJECTS
+            and not _after_a_bare_preposition(tokens, index)
             and index < token.head  # "later meets Irene's husband": a misparse
             and _parsed_as_a_clause(tokens, token.head)
             and not _is_background(tokens, token.head)
@@ -292,7 +304,7 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
             and why_not_asserted(tokens, token.head) not in (UNREAL, MODAL)
             and not _is_to_be_done(tokens, token.head)
         ):
-            pairs.append((token.head, index))
+            pairs.append((_main_verb(tokens, token.head, index), index))
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
 
     def rank(pair: tuple[int, int]) -> tuple[int, int]:
@@ -306,6 +318,36 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
         return (3, verb)
 
     return sorted(pairs, key=rank)
+
+
+def _main_verb(tokens: tuple[Token, ...], verb: int, subject: int) -> int:
+    """Return the verb that says what the subject does.
+
+    "George, initially tempted, turns Potter down": the parser makes
+    "tempted" the deed ("George tempts") and "turns" its second deed; a
+    participle between commas after its subject describes, the next verb acts.
+    """
+    if not (
+        subject + 1 < verb
+        and tokens[subject + 1].text == ","
+        and tokens[verb].tag in ("VBD", "VBN")
+        and verb + 1 < len(tokens)
+        and tokens[verb + 1].text == ","
+        and not any(t.head == verb and t.dep in OBJECTS for t in tokens)
+    ):
+        return verb
+    return next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if t.head == verb
+            and t.dep == "conj"
+            and t.pos == "VERB"
+            and i == verb + 2
+            and not any(c.head == i and c.dep in SUBJECTS for c in tokens)
+        ),
+        verb,
+    )
 
 
 def _parsed_as_a_clause(tokens: tuple[Token, ...], verb: int) -> bool:
@@ -341,6 +383,17 @@ def _parsed_as_a_clause(tokens: tuple[Token, ...], verb: int) -> bool:
             tokens[i].dep == "mark" and tokens[i].lemma.lower() in SUBORDINATORS
             for i in children
         )
+    )
+
+
+def _after_a_bare_preposition(tokens: tuple[Token, ...], index: int) -> bool:
+    """ "In Rohan, Aragorn ... pursue": a subject right after a preposition
+    that has no object of its own is that preposition's object, a place."""
+    before = index - 1
+    return (
+        before >= 0
+        and tokens[before].pos == "ADP"
+        and not any(t.head == before and t.dep == "pobj" for t in tokens)
     )
 
 
@@ -434,6 +487,11 @@ def _shortened(piece: list[Word], room: int) -> list[Word]:
     lead = [w for w in piece[:2] if w.pos in ("ADP", "DET", "PART")]
     if piece[: len(lead)] != lead:
         lead = lead[:1]
+    if piece[0].pos == "ADP":
+        # "escape into mountains", never "escape the mountains".
+        lead = lead[: room - 1]
+        if not lead:
+            return []
     return (lead + piece[-1:])[-max(room, 1) :]
 
 
@@ -457,23 +515,28 @@ def _subject_words(
 ) -> tuple[list[Word], bool]:
     token = tokens[index]
     lower = token.text.lower()
-    if lower in GROUP:
-        pair = resolver.group()
-        if pair:
-            return pair, True
+    if lower == "they" and resolver.they:
+        # Only a pair that acted together before: any two names near it may
+        # be the wrong pair ("Gandalf and Saruman free Théoden").
+        return [Word(resolver.they, "PROPN")], True
+    plural = index not in resolver.names and token.tag in ("NNS", "NNPS")
     if token.pos == "PRON":
         name = resolver.person(lower)
+        plural = lower in ("they", "we")
         if name:
-            return [Word(name, "PROPN")], False
-        if lower in ("he", "she", "they", "we", "i", "you"):
-            return [Word(token.text.capitalize(), "PRON")], lower in ("they", "we")
-        return [], False
-    first = _noun_words(tokens, index, resolver)
+            first, plural = [Word(name, "PROPN")], False
+        elif lower in ("he", "she", "they", "we", "i", "you"):
+            first = [Word(token.text.capitalize(), "PRON")]
+        else:
+            return [], False
+    else:
+        first = _noun_words(tokens, index, resolver)
+    # "he and his father were riding": both, never "Bell" alone.
     conjuncts = [i for i, t in enumerate(tokens) if t.dep == "conj" and t.head == index]
     if conjuncts and tokens[conjuncts[0]].pos in ("PROPN", "NOUN"):
         second = _noun_words(tokens, conjuncts[0], resolver)
         return first + [Word("and", "CCONJ")] + second, True
-    return first, index not in resolver.names and token.tag in ("NNS", "NNPS")
+    return first, plural
 
 
 def _noun_words(
@@ -498,26 +561,38 @@ def _noun_words(
         for i, t in enumerate(tokens)
         if t.head == index and t.dep in PHRASE_DEPS and i < index
     ]
+    head = Word(token.text, token.pos)
+    edge = index
+    hyphenated = (
+        index >= 2
+        and tokens[index - 1].tag == "HYPH"
+        and not tokens[index - 1].space
+        and not tokens[index - 2].space
+    )
+    if hyphenated:
+        # "T-Paul" is one name, never "Paul"; "the Uruk-hai" keeps its "the"
+        # and "a strip-dancer" its "a".
+        head = Word(f"{tokens[index - 2].text}-{token.text}", token.pos)
+        edge = _left_edge(tokens, index - 2)
+        kept = [
+            i
+            for i, t in enumerate(tokens)
+            if t.head in (index, index - 2) and t.dep in PHRASE_DEPS and i < edge
+        ]
     # Only the modifiers that touch the noun, so no clause is cut in half.
     contiguous: list[int] = []
-    edge = index
     for i in reversed(kept):
         low = _left_edge(tokens, i)
         if _subtree_end(tokens, i) + 1 < edge:
             break
         contiguous.insert(0, i)
         edge = low
-    head = Word(token.text, token.pos)
     if (
-        index >= 2
-        and tokens[index - 1].tag == "HYPH"
+        not hyphenated
+        and contiguous
+        and contiguous[-1] == index - 1
         and not tokens[index - 1].space
-        and not tokens[index - 2].space
     ):
-        # "T-Paul" is one name, never "Paul".
-        head = Word(f"{tokens[index - 2].text}-{token.text}", token.pos)
-        contiguous = [i for i in contiguous if i < index - 2]
-    elif contiguous and contiguous[-1] == index - 1 and not tokens[index - 1].space:
         # "201.851mph" was one word in the sentence; keep it one.
         head = Word(tokens[index - 1].text + token.text, token.pos)
         contiguous.pop()
@@ -580,8 +655,8 @@ def _modifier_words(
     # "the Goblin suit" is no person: a name inside another noun stays the
     # sentence's word (never "the Osborn suit").
     span = range(_left_edge(tokens, index), _subtree_end(tokens, index) + 1)
-    if len(span) <= 5 and any(tokens[i].tag == "HYPH" for i in span):
-        # "a far-away cave": the hyphenated words are one modifier.
+    if len(span) <= 5 and any(tokens[i].tag in ("HYPH", "CD") for i in span):
+        # "a far-away cave", "a 48 hour leave": the words are one modifier.
         written = "".join(tokens[i].text + " " * tokens[i].space for i in span)
         return [Word(written.strip(), token.pos)]
     return [Word(token.text, token.pos)]
@@ -639,7 +714,12 @@ def _verb_words(
     else:
         texts = [*hedges, lemma if plural else third_person(lemma)]
     words = [Word(w, "VERB") for text in texts for w in text.split()]
-    words += [Word(t.text, "PART") for t in children if t.dep == "prt"]
+    # A particle after the object follows it there ("turns Potter down").
+    words += [
+        Word(t.text, "PART")
+        for i, t in enumerate(tokens)
+        if t.head == verb_index and t.dep == "prt" and i == verb_index + 1
+    ]
     return words
 
 
@@ -677,7 +757,21 @@ def _complement_words(
                 # "has nothing but disdain", "wants nothing to do with them":
                 # cut after "nothing" the title would say the opposite.
                 return None
-            pieces.append(_noun_words(tokens, deps[dep], resolver))
+            pieces.append(
+                _noun_words(tokens, deps[dep], resolver)
+                + _particle_after(tokens, deps[dep], children)
+            )
+            able = next(
+                (
+                    i
+                    for i, t in enumerate(tokens)
+                    if t.head == deps[dep] and t.dep == "xcomp" and i > deps[dep]
+                ),
+                None,
+            )
+            if dep == "acomp" and able is not None:
+                # "is able to escape", never the cut "is able".
+                pieces.append(_infinitive_words(tokens, able, resolver))
             break
     if complement is not None:
         pieces.append(_infinitive_words(tokens, complement, resolver))
@@ -730,6 +824,22 @@ def _complement_verb(
     return None
 
 
+def _particle_after(
+    tokens: tuple[Token, ...], target: int, children: list[int]
+) -> list[Word]:
+    """Return the particle right after a verb's object, half of the verb:
+    "drive him away", "turns Potter down"."""
+    return [
+        Word(tokens[i].text, "PART")
+        for i in children
+        if i == target + 1
+        and (
+            tokens[i].dep == "prt"
+            or (tokens[i].dep == "advmod" and tokens[i].text.lower() in PARTICLES)
+        )
+    ]
+
+
 def _infinitive_words(
     tokens: tuple[Token, ...], verb: int, resolver: _Resolver
 ) -> list[Word]:
@@ -749,17 +859,16 @@ def _infinitive_words(
         words += [Word("to", "PART"), Word(tokens[verb].lemma.lower(), "VERB")]
     else:  # "finds them hiding", "makes Ed laugh": no "to" the sentence lacks
         words += [Word(tokens[verb].text, "VERB")]
-    words += [Word(tokens[i].text, "PART") for i in children if tokens[i].dep == "prt"]
     target = next((i for i in children if tokens[i].dep in OBJECTS), None)
+    # "chase her down" keeps its particle after the object, as written.
+    words += [
+        Word(tokens[i].text, "PART")
+        for i in children
+        if tokens[i].dep == "prt" and (target is None or i < target)
+    ]
     if target is not None:
         words += _noun_words(tokens, target, resolver)
-        # "drive him away": the particle after the object is half the verb.
-        words += [
-            Word(tokens[i].text, "PART")
-            for i in children
-            if i == _subtree_end(tokens, target) + 1
-            and tokens[i].text.lower() in PARTICLES
-        ]
+        words += _particle_after(tokens, target, children)
     elif tokens[verb].lemma.lower() in NEEDS_OBJECT or _drops_a_complement(
         tokens, verb, COMPLEMENTS | {"prep"}
     ):
@@ -852,12 +961,29 @@ def _fallback(tokens: tuple[Token, ...]) -> list[Word]:
         start = comma + 1
     while start < len(tokens) - 1 and tokens[start].pos in LEADING_SKIP:
         start += 1
-    words = []
-    for token in tokens[start:]:
+    words: list[Word] = []
+    for index in range(start, len(tokens)):
+        token = tokens[index]
+        if (token.text == "," and _lists_names(tokens, index, words)) or (
+            token.text == "'s" and words
+        ):
+            words[-1] = Word(words[-1].text + token.text, words[-1].pos)
+            continue
         if token.text in (",", ";", ":", ".", "(", ")", '"'):
             break
         words.append(Word(token.text, token.pos))
     return words
+
+
+def _lists_names(tokens: tuple[Token, ...], comma: int, words: list[Word]) -> bool:
+    """Whether a comma only separates the names that open a sentence ("Will,
+    Elizabeth, Gibbs and the crew return"): a copy cut there says nothing."""
+    return (
+        bool(words)
+        and comma + 1 < len(tokens)
+        and tokens[comma + 1].pos == "PROPN"
+        and not any(w.pos == "VERB" for w in words)
+    )
 
 
 def _length(words: list[Word]) -> int:
@@ -892,8 +1018,10 @@ class _Resolver:
         names: dict[int, str],
         antecedents: tuple[str, ...],
         genders: dict[str, str],
+        they: str = "",
     ) -> None:
         self.tokens = tokens
+        self.they = they
         self.names = names
         self.antecedents = antecedents
         self.genders = genders
@@ -912,7 +1040,7 @@ class _Resolver:
             name
             for name in self.antecedents
             if self.genders.get(name, wanted) == wanted
-            and name != exclude
+            and name not in exclude  # nor "Denis" of "Denis's ghost"
             and (exclude or name not in self.later)
         ]
         # An unknown gender is a guess, and a wrong guess puts a deed on the
@@ -922,9 +1050,3 @@ class _Resolver:
         if fitting and self.genders.get(fitting[0]) == wanted:
             return fitting[0]
         return ""
-
-    def group(self) -> list[Word]:
-        if len(self.antecedents) < 2:
-            return []
-        first, second = self.antecedents[:2]
-        return [Word(first, "PROPN"), Word("and", "CCONJ"), Word(second, "PROPN")]
