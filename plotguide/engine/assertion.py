@@ -58,6 +58,14 @@ NONFACTIVE = frozenset(
         "guess", "doubt", "deny", "lie", "worry", "dread", "bet", "predict",
         "foresee", "hallucinate", "wonder", "like", "love", "hate", "prefer",
         "choose", "volunteer", "resolve", "determine", "set", "rush", "race",
+        "risk",
+    ]
+)  # fmt: skip
+# Verbs whose "from ...ing" does not happen: "stops Melina from killing Kristatos".
+PREVENTIVE = frozenset(
+    [
+        "stop", "prevent", "keep", "save", "dissuade", "discourage", "prohibit",
+        "bar", "ban", "forbid", "deter", "restrain", "spare", "block", "talk",
     ]
 )  # fmt: skip
 # Nouns of the same kind: "an attempt to kill him", "a plan to rob the bank".
@@ -85,6 +93,7 @@ NOMINAL = frozenset(
 )
 CONDITIONS = frozenset(["if", "unless", "whether", "lest", "though", "although"])
 SUBJECTS = frozenset(["nsubj", "nsubjpass", "csubj", "expl"])
+INVERTING = frozenset(["had", "were", "should"])
 
 
 def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
@@ -97,6 +106,8 @@ def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
     own = _own_modality(tokens, verb)
     if own:
         return own
+    if _offers_a_choice(tokens, verb):
+        return UNREAL
     index, seen = verb, {verb}
     while True:
         token = tokens[index]
@@ -106,6 +117,8 @@ def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
         seen.add(head)
         governor = tokens[head]
         lemma = governor.lemma.lower()
+        if _offers_a_choice(tokens, head):
+            return UNREAL
         if token.dep == "conj":
             if _is_stray_bare_verb(tokens, index):
                 return UNREAL
@@ -123,6 +136,8 @@ def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
             # "keen on arresting Miller", "accuses Kazuo of murdering Carl",
             # "a dream sequence where, after killing Jason, ...".
             if _is_unreal_word(governor) or _has_unreal_compound(tokens, head):
+                return UNREAL
+            if token.text.lower() == "from" and lemma in PREVENTIVE:
                 return UNREAL
             index = head
             continue
@@ -190,7 +205,34 @@ def _own_modality(tokens: tuple[Token, ...], verb: int) -> str:
         return MODAL
     if any(t.dep == "advmod" and t.text.lower() in HEDGES for t in children):
         return HEDGED
+    if _is_inverted_condition(tokens, verb):
+        return UNREAL
     return ""
+
+
+def _is_inverted_condition(tokens: tuple[Token, ...], verb: int) -> bool:
+    """True for "had they killed the Wolf, ...": an auxiliary before its
+    subject, with no question mark, is an "if"."""
+    auxiliaries = [
+        i
+        for i, t in enumerate(tokens)
+        if t.head == verb and t.dep == "aux" and t.text.lower() in INVERTING
+    ]
+    subjects = [i for i, t in enumerate(tokens) if t.head == verb and t.dep in SUBJECTS]
+    return (
+        bool(auxiliaries and subjects)
+        and auxiliaries[0] < subjects[0]
+        and not any(t.text == "?" for t in tokens)
+    )
+
+
+def _offers_a_choice(tokens: tuple[Token, ...], verb: int) -> bool:
+    """True for a verb joined to another by "or": "cooperates or risks
+    Capricorn killing Resa" says neither happens."""
+    children = [t for t in tokens if t.head == verb and t is not tokens[verb]]
+    return any(t.dep == "cc" and t.text.lower() == "or" for t in children) and any(
+        t.dep == "conj" and t.pos in ("VERB", "AUX") for t in children
+    )
 
 
 def _is_stray_bare_verb(tokens: tuple[Token, ...], verb: int) -> bool:

@@ -46,7 +46,8 @@ UNCREDITED_MENTIONS_FULL_CAST = 3
 MAIN_COUNT = 4
 # Billing adds to a lead's salience: 3 for the first billed, 2, then 1.
 BILLED_LEADS = 3
-DEATH_ACTIVE = frozenset({"die", "perish", "drown", "succumb"})
+# "succumbs" alone is not here: Charlie Bucket "succumbs to temptation".
+DEATH_ACTIVE = frozenset({"die", "perish", "drown"})
 DEATH_PASSIVE = frozenset(
     [
         "kill",

@@ -32,6 +32,7 @@ def parse():
         ("Bond shoots Le Chiffre, who dies instantly.", "dies"),
         ("Sam and Frodo kill the spider.", "kill"),
         ("Éomer's army later ambush and kill the orcs.", "kill"),
+        ("Jack kills Tom and flees to Mexico.", "kills"),
     ],
 )
 def test_plain_events_are_asserted(parse, text, verb):
@@ -56,6 +57,17 @@ def test_plain_events_are_asserted(parse, text, verb):
         (
             'Gollum vows to reclaim the Ring, and plans to have "her" kill Frodo.',
             "kill",
+            "not asserted",
+        ),
+        (
+            "Meggie is coerced into cooperating or risk Capricorn killing Resa.",
+            "killing",
+            "not asserted",
+        ),
+        ("Bond stops Melina from killing Kristatos.", "killing", "not asserted"),
+        (
+            "Solomon reveals that, had they killed the Wolf, it would have changed.",
+            "killed",
             "not asserted",
         ),
     ],
