@@ -23,8 +23,8 @@ from plotguide.catalog.bulk import (
     PendingRows,
     link_table,
     linked_keys,
-    new_row,
     roomy_page_cache,
+    row_maker,
 )
 from plotguide.catalog.importers.records import (
     CAST,
@@ -165,6 +165,7 @@ class NameCache:
         self.model = model
         self.pending = pending
         self.keys: dict[str, str] = {}
+        self.new_row = row_maker(model, "name", "key", "slug")
 
     def key_for(self, name: str) -> str:
         """The model's key_for, remembered: a keyword recurs in film after film."""
@@ -188,7 +189,7 @@ class NameCache:
         for key, name in keyed:
             if key not in self.rows:
                 slug = unique_slug(self.model, name, taken=self.slugs)
-                self.rows[key] = new_row(self.model, name=name, key=key, slug=slug)
+                self.rows[key] = self.new_row(name, key, slug)
                 self.pending.add(self.rows[key])
         return [self.rows[key] for key, _ in keyed]
 
@@ -204,6 +205,7 @@ class PeopleCache:
     def __init__(self, pending: PendingRows) -> None:
         self.pending = pending
         self.keys: dict[str, str] = {}
+        self.new_person = row_maker(Person, "name", "key", "slug", "tmdb_id")
 
     @cached_property
     def by_key(self) -> dict[str, Person]:
@@ -257,13 +259,8 @@ class PeopleCache:
         key = self.key_for(name)
         if key in self.by_key:  # people made by this import are there too
             key = f"{key} #{credit.tmdb_person_id}"  # a namesake with its own id
-        person = new_row(
-            Person,
-            name=name,
-            key=key,
-            slug=unique_slug(Person, name, taken=self.slugs),
-            tmdb_id=credit.tmdb_person_id,
-        )
+        slug = unique_slug(Person, name, taken=self.slugs)
+        person = self.new_person(name, key, slug, credit.tmdb_person_id)
         self.by_key[key] = person
         if person.tmdb_id:
             self.by_tmdb[person.tmdb_id] = person
@@ -342,6 +339,7 @@ class _Writer:
         self.studios = NameCache(Studio, self.pending)
         self.genres = NameCache(Genre, self.pending)
         self.keywords = NameCache(Keyword, self.pending)
+        self.new_film = row_maker(Film, "title", "title_key", "created_by")
         self.held = set(HeldJoin.objects.values_list("source", "plot_digest"))
         # By id(film): a new film has no primary key until it is written.
         self.seen: dict[int, Location] = {}
@@ -467,12 +465,7 @@ class _Writer:
         )
 
     def _create(self, record: FilmRecord) -> str:
-        film = new_row(
-            Film,
-            title=record.title,
-            title_key=title_key(record.title),
-            created_by=record.source,
-        )
+        film = self.new_film(record.title, title_key(record.title), record.source)
         taken = self.films.slugs
         film.slug = (
             record.slug

