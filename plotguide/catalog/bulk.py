@@ -192,10 +192,12 @@ def column(model: type[Model], name: str) -> str:
     return field.column
 
 
+@cache
 def link_table(model: type[Model], name: str) -> tuple[type[Model], tuple[str, str]]:
     """The link table of a many-to-many field, and its fields (this side, the other).
 
-    Its rows are written as plain values, like every other table's.
+    Its rows are written as plain values, like every other table's. Asked
+    for three times a film, so remembered.
     """
     field = model._meta.get_field(name)
     through = getattr(field.remote_field, "through", None)

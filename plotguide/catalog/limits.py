@@ -52,7 +52,7 @@ def check_storable(row: FilmRecord | Rejection) -> FilmRecord | Rejection:
     if isinstance(row, Rejection):
         return row
     for model, name, values in _columns(row):
-        if _fit(model, name, values):
+        if len(values) > 1 and _fit(model, name, values):
             continue
         for value in values:
             problem = _problem(model, name, value)
