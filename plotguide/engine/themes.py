@@ -50,6 +50,9 @@ AUDIENCE_GENRES = frozenset(
 )
 MIN_SCORE = 2.0
 EVIDENCE_SENTENCES = 2
+# A theme no keyword or genre names needs this much of the plot.
+STRONG_SENTENCES = 5
+STRONG_WORDS = 3
 
 
 @dataclass(frozen=True)
@@ -105,9 +108,14 @@ def build_themes(doc: StoryDoc) -> StoryDoc:
         hits = [(s, lemmas & entry.triggers) for s, lemmas in lemma_sets]
         hits = [(s, found) for s, found in hits if found]
         meta = sum(1 for tag in tags if matches_tag(tag, entry))
-        if len(hits) < EVIDENCE_SENTENCES or not _agrees(entry, meta, doc.film, genres):
-            continue
         distinct = set().union(*(found for _, found in hits))
+        if len(hits) < EVIDENCE_SENTENCES:
+            continue
+        if not (
+            _agrees(entry, meta, doc.film, genres)
+            or _carried_alone(entry, len(hits), len(distinct))
+        ):
+            continue
         score = math.sqrt(len(hits)) + 0.5 * len(distinct) + 2.0 * min(meta, 3)
         if score >= MIN_SCORE:
             scored.append((score, entry, hits))
@@ -130,6 +138,18 @@ def build_themes(doc: StoryDoc) -> StoryDoc:
         if len(themes) == MAX_THEMES:
             break
     return replace(doc, themes=tuple(themes))
+
+
+def _carried_alone(entry: ThemeEntry, sentences: int, words: int) -> bool:
+    """Whether the plot alone carries a theme its metadata never names: in
+    many sentences, in several of its own words (No Country for Old Men's
+    violence: "blood", "gun", "kill", "violence" in five sentences). A theme
+    bound to a kind of film still needs that kind."""
+    return (
+        sentences >= STRONG_SENTENCES
+        and words >= STRONG_WORDS
+        and entry.id not in GENRE_BOUND
+    )
 
 
 def _agrees(
@@ -202,7 +222,8 @@ def _paragraph(
     openings: Openings,
 ) -> tuple[Line, ...]:
     """Say how often the plot comes to the theme and retell the two moments
-    that carry it most, in plot order; empty when two cannot be told."""
+    that carry it most, in plot order; the one that can be told when the
+    other cannot; empty when none can."""
     best = sorted(hits, key=lambda hit: (-_carries(*hit), -len(hit[1]), hit[0].id))
     told: list[tuple[str, tuple[int, ...], Sentence]] = []
     for sentence, found in best:
@@ -222,10 +243,18 @@ def _paragraph(
             told.append((*named, sentence))
         if len(told) == EVIDENCE_SENTENCES:
             break
-    if len(told) < EVIDENCE_SENTENCES:
+    every = tuple(s.id for s, _ in hits)
+    ids = tuple(sorted({i for _, cited, _ in told for i in cited}))
+    if len(told) == 1:
+        count = (
+            "It runs through the plot; one moment carries it most."
+            if len(hits) > EVIDENCE_SENTENCES
+            else "The plot comes to it twice; one moment carries it most."
+        )
+        return (Line(count, every, DERIVED), Line(told[0][0], ids, DERIVED))
+    if not told:
         return ()
     told.sort(key=lambda item: item[2].id)
-    ids = tuple(sorted({i for _, cited, _ in told for i in cited}))
     (first, _, _), (second, _, second_sentence) = told
     count = (
         "It runs through the plot; two moments carry it most."
@@ -250,5 +279,4 @@ def _paragraph(
         if opener.pos in ("DET", "PRON") and opener.text != "I":
             second = second[:1].lower() + second[1:]
     text = f"{first} {later}{second}"
-    every = tuple(s.id for s, _ in hits)
     return (Line(count, every, DERIVED), Line(text, ids, DERIVED))

@@ -112,3 +112,46 @@ def test_a_bank_in_the_story_is_no_heist(engine):
     )
     story = engine.run(film(plot, keywords=("bank", "christmas", "small town")))
     assert "heist" not in [t.id for t in story.themes]
+
+
+def test_an_army_attacking_is_no_terror_and_working_together_no_career(engine):
+    plot = (
+        "Gollum attacks Frodo and Sam in the night. "
+        "Saruman's army attacks Helm's Deep at night. "
+        "The orcs attack the fortress again at dawn. "
+        "Aragorn and Legolas work together to hold the wall. "
+        "The elves work with the men of Rohan. "
+        "Gandalf sets fire to the gate."
+    )
+    story = engine.run(film(plot, keywords=("attack", "army", "fire")))
+    ids = [t.id for t in story.themes]
+    assert "terrorism" not in ids and "work" not in ids
+
+
+def test_a_theme_the_plot_carries_throughout_needs_no_keyword(engine):
+    # No Country for Old Men: its keywords name no theme, its plot is violence.
+    plot = (
+        "Llewelyn finds a gun beside a dead man in the desert. "
+        "Chigurh kills a deputy with his handcuffs. "
+        "Blood covers the floor of the motel room. "
+        "Chigurh shoots the hotel clerk with a silenced shotgun. "
+        "Carson Wells is killed by Chigurh in a hotel room. "
+        "The sheriff reflects on the violence of the border."
+    )
+    keywords = ("drug traffic", "hitman", "texas")
+    story = engine.run(film(plot, keywords=keywords))
+    assert "violence" in [t.id for t in story.themes]
+    thin = engine.run(film(" ".join(plot.split(". ")[:3]) + ".", keywords=keywords))
+    assert "violence" not in [t.id for t in thin.themes]
+
+
+def test_a_theme_with_one_moment_to_retell_says_so(engine):
+    plot = (
+        "Anna meets Tom at a dance and falls in love with him. "
+        "This love, Anna's father says, will not last. "
+        "Tom leaves for the war."
+    )
+    story = engine.run(film(plot, genres=("Romance",)))
+    [theme] = [t for t in story.themes if t.id == "first_love"]
+    assert "one moment carries it" in theme.paragraph[0].text
+    assert theme.paragraph[-1].text.startswith("Anna meets Tom")
