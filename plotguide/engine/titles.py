@@ -739,7 +739,9 @@ def _complement_words(
     complement = _complement_verb(tokens, verb, children)
     if "dative" in deps and tokens[deps["dative"]].pos != "ADP" and "dobj" in deps:
         pieces.append(_noun_words(tokens, deps["dative"], resolver))
-    objects = [i for i in children if tokens[i].dep == "dobj"]
+    objects = [
+        i for i in children if tokens[i].dep == "dobj" and tokens[i].text[0].isalnum()
+    ]
     if len(objects) > 1 and "dative" not in deps:
         # "gives her and Benicio a ride": the parser's two objects are the
         # one who gets and what is given.
@@ -870,11 +872,19 @@ def _infinitive_words(
         words += _noun_words(tokens, target, resolver)
         words += _particle_after(tokens, target, children)
     elif tokens[verb].lemma.lower() in NEEDS_OBJECT or _drops_a_complement(
-        tokens, verb, COMPLEMENTS | {"prep"}
+        tokens, verb, COMPLEMENTS
     ):
         # "persuades Ed to allow", "wants nothing to do" (with them): nothing
         # without what follows.
         return []
+    elif _drops_a_complement(tokens, verb, frozenset({"prep"})):
+        # "is able to return to the NBA": the phrase says where, or the
+        # verb says nothing.
+        after = [i for i, t in enumerate(tokens) if t.head == verb and i > verb]
+        place = _prep_words(tokens, verb, after, resolver)
+        if not place:
+            return []
+        words += place
     return words
 
 

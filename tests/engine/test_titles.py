@@ -293,6 +293,11 @@ def test_a_side_clauses_unknown_he_gives_way_to_the_named_opening(title):
             "McDaggett is able to escape",
         ),
         (
+            "Scott is able to return to the NBA right before the playoffs.",
+            ("Scott",),
+            "Scott is able to return to the NBA",
+        ),
+        (
             "As Scarlet once again runs away down the hall, Mike decides to chase "
             "her down once more.",
             ("Scarlet", "Mike"),
