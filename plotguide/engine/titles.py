@@ -959,7 +959,14 @@ def _prep_words(
             i for i, t in enumerate(tokens) if t.head == index and t.dep == "pobj"
         ]
         if objects:
-            return [Word(token.text, "ADP")] + _noun_words(tokens, objects[0], resolver)
+            words = [Word(token.text, "ADP")] + _noun_words(
+                tokens, objects[0], resolver
+            )
+            # "between Hans and McClane": never "between Gruber" alone.
+            for i, t in enumerate(tokens):
+                if t.head == objects[0] and t.dep == "conj":
+                    words += [Word("and", "CCONJ"), *_noun_words(tokens, i, resolver)]
+            return words
     return []
 
 

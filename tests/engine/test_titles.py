@@ -292,6 +292,13 @@ def test_a_side_clauses_unknown_he_gives_way_to_the_named_opening(title):
             ("McDaggett",),
             "McDaggett is able to escape",
         ),
+        # Not "mediate between Gruber": between Hans Gruber and McClane.
+        (
+            "Holly's coworker Harry Ellis attempts to mediate between Hans and "
+            "McClane for the return of the detonators.",
+            {"Ellis": "Ellis", "Hans": "Gruber", "McClane": "McClane"},
+            "Ellis attempts to mediate between Gruber and McClane",
+        ),
         (
             "Scott is able to return to the NBA right before the playoffs.",
             ("Scott",),
