@@ -58,7 +58,7 @@ NONFACTIVE = frozenset(
         "guess", "doubt", "deny", "lie", "worry", "dread", "bet", "predict",
         "foresee", "hallucinate", "wonder", "like", "love", "hate", "prefer",
         "choose", "volunteer", "resolve", "determine", "set", "rush", "race",
-        "risk",
+        "risk", "assure",
     ]
 )  # fmt: skip
 # Verbs whose "from ...ing" does not happen: "stops Melina from killing Kristatos".
@@ -205,9 +205,18 @@ def _own_modality(tokens: tuple[Token, ...], verb: int) -> str:
         return MODAL
     if any(t.dep == "advmod" and t.text.lower() in HEDGES for t in children):
         return HEDGED
-    if _is_inverted_condition(tokens, verb):
+    if _is_inverted_condition(tokens, verb) or _in_scare_quotes(tokens, verb):
         return UNREAL
     return ""
+
+
+def _in_scare_quotes(tokens: tuple[Token, ...], verb: int) -> bool:
+    """True for "helps 'kill' Michael": a verb quoted alone is said, not done."""
+    return (
+        0 < verb < len(tokens) - 1
+        and tokens[verb - 1].tag == "``"
+        and tokens[verb + 1].tag == "''"
+    )
 
 
 def _is_inverted_condition(tokens: tuple[Token, ...], verb: int) -> bool:

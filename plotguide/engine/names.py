@@ -374,6 +374,7 @@ class NameVotes:
     titled: int = 0
     human: int = 0
     modifier: int = 0
+    plural: int = 0
 
     def __add__(self, other: NameVotes) -> NameVotes:
         return NameVotes(
@@ -393,7 +394,11 @@ class NameVotes:
         after an article ("the Cabinet") counts whole.
         """
         return self.person_score >= 1 and self.person_score >= (
-            self.place + self.locative + 0.5 * self.other + self.modifier
+            self.place
+            + self.locative
+            + 0.5 * self.other
+            + self.modifier
+            + 2 * self.plural
         )
 
 
@@ -504,7 +509,23 @@ def vote(
             tally["person"] += 2  # only people go by a quoted nickname
         tally["human"] += _human_evidence(sentence, mention)
         tally["modifier"] += _is_modifier(sentence, mention)
+        tally["plural"] += _reads_plural(sentence, mention)
     return {key: NameVotes(**tally) for key, tally in counts.items()}
+
+
+def _reads_plural(sentence: Sentence, mention: Mention) -> bool:
+    """True for "two Picts", "Drazak's Chetniks", "the bandaged Chetniks": a
+    one-word name in -s that is counted, owned or described is a people or a
+    band, not a person. (The parse's plural tag is no sign: it calls Mathias
+    one too.)"""
+    word = mention.surface
+    if len(mention.key) != 1 or not word.endswith("s") or word.endswith("ss"):
+        return False
+    index = mention.end - 1
+    tokens = sentence.tokens
+    return any(
+        t.head == index and t.dep in ("det", "amod", "nummod", "poss") for t in tokens
+    )
 
 
 def credit_name_words(character: str) -> list[str]:

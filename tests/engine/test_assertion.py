@@ -65,6 +65,12 @@ def test_plain_events_are_asserted(parse, text, verb):
             "not asserted",
         ),
         ("Bond stops Melina from killing Kristatos.", "killing", "not asserted"),
+        ("Freddie also helps 'kill' Michael.", "kill", "not asserted"),
+        (
+            "Petrovich assures Mallory they executed the real Nicolai.",
+            "executed",
+            "not asserted",
+        ),
         (
             "Solomon reveals that, had they killed the Wolf, it would have changed.",
             "killed",

@@ -582,3 +582,19 @@ def test_an_epithet_in_the_credits_is_not_the_characters_name(engine):
     assert played["Gandalf"] == "Ian McKellen"
     assert played["Saruman"] == "Christopher Lee"
     assert "White" not in played
+
+
+def test_a_people_in_the_plural_is_no_character(engine):
+    # Centurion had listed "Picts", and Force 10 from Navarone "Chetniks",
+    # each with the fate "is killed".
+    plot = (
+        "In Britain, Quintus Dias leads the Ninth Legion north. "
+        "The rescuers are collaborationist Chetniks under German control. "
+        "At the river, Quintus and Brick escape, killing two of Drazak's Chetniks. "
+        "Later, Quintus reproves his men for killing the bandaged Chetniks. "
+        "At the ford, Quintus kills two Picts. "
+        "The Picts attack the camp at night. At last, Quintus reaches the wall."
+    )
+    story = engine.run(film(plot))
+    names = [c.name for c in story.characters]
+    assert "Chetniks" not in names and "Picts" not in names
