@@ -72,6 +72,9 @@ TEMPLATE_WORDS = frozenset(
         "plot",
         "two",
         "carry",
+        "carries",
+        "one",
+        "twice",
         "most",
         "later",
     ]

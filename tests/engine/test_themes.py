@@ -155,3 +155,4 @@ def test_a_theme_with_one_moment_to_retell_says_so(engine):
     [theme] = [t for t in story.themes if t.id == "first_love"]
     assert "one moment carries it" in theme.paragraph[0].text
     assert theme.paragraph[-1].text.startswith("Anna meets Tom")
+    assert all(check.passed for check in story.report)
