@@ -151,6 +151,11 @@ PARTICLES = frozenset(
     ["away", "off", "out", "back", "down", "up", "over", "in", "inside", "outside",
      "home"]
 )  # fmt: skip
+# Verbs whose reported clause is only someone's word, never the plot's fact.
+HEARSAY = frozenset(
+    ["say", "tell", "explain", "claim", "insist", "suggest", "assure", "state",
+     "deny", "inform", "warn", "promise", "swear", "allege"]
+)  # fmt: skip
 # What a verb needs after it to say what the sentence says.
 COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "dative"})
 # A root introduced by one of these is a subordinate clause the parser
@@ -401,9 +406,12 @@ def _is_background(tokens: tuple[Token, ...], verb: int) -> bool:
     """Whether a clause only sets the scene for its sentence: a relative
     clause ("of whose existence Charlie was previously unaware") or one under
     "when", "as" or "while" ("when Charlie was young"). As a title it says
-    nothing the event is about."""
+    nothing the event is about. So is what someone only says: "explains to
+    Nick that Nilsen threatened" is Beth's word, not the plot's."""
     token = tokens[verb]
     if token.dep == "relcl":
+        return True
+    if token.dep == "ccomp" and tokens[token.head].lemma.lower() in HEARSAY:
         return True
     return token.dep == "advcl" and any(
         t.head == verb
@@ -484,6 +492,12 @@ def _clause_title(
 def _shortened(piece: list[Word], room: int) -> list[Word]:
     """Drop a phrase's inner modifiers, never its last word, which is its head:
     "for the gas-station robbery" becomes "for the robbery", not "for the gas"."""
+    if Word("of", "ADP") in piece[1:]:
+        # "in the subversive rule of society": the head is before "of", and
+        # "in the society" would say another thing.
+        piece = piece[: piece.index(Word("of", "ADP"), 1)]
+        if _length(piece) <= room:
+            return piece
     lead = [w for w in piece[:2] if w.pos in ("ADP", "DET", "PART")]
     if piece[: len(lead)] != lead:
         lead = lead[:1]

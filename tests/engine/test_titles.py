@@ -408,3 +408,21 @@ def test_an_object_pronoun_is_not_the_name_inside_the_subject(title):
     text = "Denis's ghost leaves her fully dressed but without his shoes."
     result = title(text, ("Denis",), ("Denis",), {"Denis": "f"})
     assert result == "Denis's ghost leaves her"
+
+
+def test_what_someone_only_says_is_no_title_of_its_own(title):
+    # Basic Instinct: "Nilsen threatens to discharge Nick" was Beth's word.
+    text = (
+        "He confronts Beth and she later explains to Nick that Nilsen threatened "
+        "to discharge Nick if he could not evaluate him directly."
+    )
+    assert not title(text, ("Beth", "Nick", "Nilsen")).startswith("Nilsen")
+
+
+def test_a_shortened_phrase_keeps_its_head_not_its_of_phrase(title):
+    # Blade: "believe in the society" of "the subversive rule of society".
+    text = (
+        "The elders believe in the subversive rule of (both human and vampire) "
+        "society through their influence with police, politics and finance."
+    )
+    assert title(text) == "The elders believe in the subversive rule"
