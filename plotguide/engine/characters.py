@@ -138,7 +138,8 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
     """
     sentences = doc.sentences or ()
     cast = doc.film.cast
-    clusters = _clusters(sentences, credited_people(cast, _written_as_names(sentences)))
+    plot_names = _written_as_names(sentences)
+    clusters = _clusters(sentences, credited_people(cast, plot_names))
     keep = [
         c for c in clusters if c.person or _is_uncredited_character(c, clusters, cast)
     ]
@@ -163,7 +164,7 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
             role=roles[id(c)],
             salience=round(score, 3),
             mentions=tuple(sorted({m.sentence for m in c.mentions})),
-            actor=_shown_actor(c, names[id(c)]),
+            actor=_shown_actor(c, names[id(c)], plot_names),
             profile=_profile(c, sentences),
             arc=_arc(c, sentences),
             fate=_fate(c, sentences, names[id(c)]),
@@ -189,7 +190,9 @@ def _written_as_names(sentences: tuple[Sentence, ...]) -> frozenset[str]:
     return frozenset(word for word, count in counts.items() if count >= 2)
 
 
-def _shown_actor(cluster: _Cluster, name: str) -> str | None:
+def _shown_actor(
+    cluster: _Cluster, name: str, plot_names: frozenset[str]
+) -> str | None:
     """Return the credited actor when a shown name holds a credited word.
 
     The faithfulness check pairs an actor with a character by a shared name
@@ -199,8 +202,8 @@ def _shown_actor(cluster: _Cluster, name: str) -> str | None:
     if cluster.person is None:
         return None
     shown = {w.lower() for form in (name, *cluster.forms) for w in form.split()}
-    credited = {w for _, words in credit_keys((cluster.person.credit,)) for w in words}
-    credited |= cluster.person.words  # with a part the plot writes as a name
+    credit = (cluster.person.credit,)
+    credited = {w for _, words in credit_keys(credit, plot_names) for w in words}
     return cluster.person.credit.actor if shown & credited else None
 
 

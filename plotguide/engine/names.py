@@ -536,24 +536,28 @@ def credit_name_words(character: str) -> list[str]:
 
 
 def credit_keys(
-    cast: tuple[CastCredit, ...],
+    cast: tuple[CastCredit, ...], plot_names: frozenset[str] = frozenset()
 ) -> list[tuple[CastCredit, frozenset[str]]]:
     """Return each credit with the name words it could be matched on.
 
     Every name a credit gives counts: each slash part and nickname ("Tony
-    Stark / Iron Man", "Frances 'Baby' Houseman"). Words count as keys
+    Stark / Iron Man", "Frances 'Baby' Houseman"), and a described part the
+    plot writes as a name (``plot_names``: "Driver"). Words count as keys
     ("aj", "blucher") and as written, lower-cased ("a.j.", "blücher"), the
     way a character's name reads.
     """
     keys = []
     for credit in cast:
-        read = read_credit(credit)
+        read = read_credit(credit, plot_names)
         written = {
             word.strip("'\"‘’“”(),").lower()
             for part in read.parts
             for word in part.text.split()
         }
         words = (read.words | written) - GENERIC_CREDIT_WORDS
+        # A described part the plot writes as a name keeps its word: "Driver".
+        named = [part for part in read.parts if part.text in plot_names]
+        words |= {word for part in named for word in part.words}
         if words:
             keys.append((credit, frozenset(words)))
     return keys

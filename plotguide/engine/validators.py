@@ -136,21 +136,18 @@ def check_credits_match_plot(film: FilmText) -> Check:
 def check_actors_from_credits(story: Story, film: FilmText) -> Check:
     """An actor is named only when a credit pairs that actor with the character."""
     problems = []
-    credits = credit_keys(film.cast)
+    # A described part counts where the story shows it as a name: "Driver".
+    shown = frozenset(f for c in story.characters for f in (c.name, *c.aliases))
+    credits = credit_keys(film.cast, shown)
     for character in story.characters:
         if character.actor is None:
             continue
         names = {
             w.lower() for f in (character.name, *character.aliases) for w in f.split()
         }
-        forms = {f.lower() for f in (character.name, *character.aliases)}
         if not any(
             credit.actor == character.actor and words & names
             for credit, words in credits
-        ) and not any(
-            # A part the plot writes as a name: "Driver", "the Driver".
-            credit.actor == character.actor and credit.character.lower() in forms
-            for credit in film.cast
         ):
             problems.append(
                 f"characters[{character.name}]: actor {character.actor!r} is not "
