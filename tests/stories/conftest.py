@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from plotguide.catalog.importers.records import (
@@ -15,6 +17,7 @@ from plotguide.catalog.models import Film
 from plotguide.catalog.services import import_records
 from plotguide.engine import EngineConfig, OfflineEngine
 from plotguide.stories.services import build_stories
+from tests.engine.writer.server import ChatServer
 
 KEEPER_PLOT = (
     "Mara Quill is a lighthouse keeper on the island of Skerry in 1953. "
@@ -65,3 +68,26 @@ def keeper(db, engine) -> Film:
     film = add_film("The Keeper of Skerry", KEEPER_PLOT)
     build(engine, film, publish=True)
     return Film.objects.select_related("story").get(pk=film.pk)
+
+
+MODEL = "test-model"
+
+
+@pytest.fixture
+def server() -> Iterator[ChatServer]:
+    """A real OpenAI-compatible server on loopback that answers as told."""
+    running = ChatServer().start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def llm_settings(settings, server):
+    """The settings of an operator whose model server is up (engine: offline)."""
+    settings.PLOTGUIDE_ENGINE = {
+        "name": "offline",
+        "llm_url": server.url,
+        "llm_model": MODEL,
+        "llm_api_key": "sk-secret",
+    }
+    return settings

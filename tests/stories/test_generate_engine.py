@@ -7,8 +7,6 @@ settings name it as an operator would, through PLOTGUIDE_ENGINE's llm keys.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from plotguide.cli import main
@@ -16,28 +14,9 @@ from plotguide.engine import ENGINE_NAME
 from plotguide.engine.writer import WRITER_NAME
 from plotguide.stories.models import Story
 from tests.engine.writer.server import ChatServer
-from tests.stories.conftest import KEEPER_PLOT, add_film
+from tests.stories.conftest import KEEPER_PLOT, MODEL, add_film
 
-MODEL = "test-model"
 WRITABLE = ("summary", "timeline", "spoiler_free")
-
-
-@pytest.fixture
-def server() -> Iterator[ChatServer]:
-    running = ChatServer().start()
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def llm_settings(settings, server):
-    """The settings of an operator whose model server is up (engine: offline)."""
-    settings.PLOTGUIDE_ENGINE = {
-        "name": "offline",
-        "llm_url": server.url,
-        "llm_model": MODEL,
-    }
-    return settings
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ as its draft version; an unpublished one becomes a draft with the new text.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 
 import pytest
 
@@ -21,30 +20,10 @@ from plotguide.engine.writer import WRITER_NAME
 from plotguide.site import caching
 from plotguide.stories.models import GenerationJob, Story
 from plotguide.stories.services import build_stories
-from tests.engine.writer.server import ChatServer, status
-from tests.stories.conftest import KEEPER_PLOT, add_film
+from tests.engine.writer.server import status
+from tests.stories.conftest import KEEPER_PLOT, MODEL, add_film
 
 CHANGELIST = "/admin/stories/story/"
-MODEL = "test-model"
-
-
-@pytest.fixture
-def server() -> Iterator[ChatServer]:
-    running = ChatServer().start()
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def llm_settings(settings, server):
-    """The site's settings: the offline engine, and a model server for rewrites."""
-    settings.PLOTGUIDE_ENGINE = {
-        "name": "offline",
-        "llm_url": server.url,
-        "llm_model": MODEL,
-        "llm_api_key": "sk-secret",
-    }
-    return settings
 
 
 @pytest.fixture
