@@ -104,9 +104,7 @@ def test_a_wrong_pipeline_in_the_environment_stops_a_command_with_status_2(tmp_p
 
 
 @pytest.mark.parametrize("seconds", ["soon", "0", "-5", "١٠"])
-def test_a_bad_redelivery_time_with_a_broker_is_reported_at_start(
-    monkeypatch, seconds
-):
+def test_a_bad_redelivery_time_with_a_broker_is_reported_at_start(monkeypatch, seconds):
     monkeypatch.setenv("PLOTGUIDE_BROKER_URL", "redis://127.0.0.1:6379/0")
     monkeypatch.setenv("PLOTGUIDE_BUILD_REDELIVERY_SECONDS", seconds)
     with pytest.raises(SystemCheckError) as raised:
