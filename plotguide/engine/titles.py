@@ -976,9 +976,17 @@ def _prep_words(
             words = [Word(token.text, "ADP")] + _noun_words(
                 tokens, objects[0], resolver
             )
-            # "between Hans and McClane": never "between Gruber" alone.
+            # "between Hans and McClane": never "between Gruber" alone; a
+            # bare noun may be a verb the parser misread ("into the lot and park").
             for i, t in enumerate(tokens):
-                if t.head == objects[0] and t.dep == "conj":
+                if (
+                    t.head == objects[0]
+                    and t.dep == "conj"
+                    and (
+                        t.pos in ("PROPN", "PRON")
+                        or any(c.head == i and c.dep in ("det", "poss") for c in tokens)
+                    )
+                ):
                     words += [Word("and", "CCONJ"), *_noun_words(tokens, i, resolver)]
             return words
     return []

@@ -426,3 +426,12 @@ def test_a_shortened_phrase_keeps_its_head_not_its_of_phrase(title):
         "society through their influence with police, politics and finance."
     )
     assert title(text) == "The elders believe in the subversive rule"
+
+
+def test_a_verb_read_as_a_noun_is_not_a_partner_of_the_phrase(title):
+    # Drive: "Another car pulls into the lot and park" ("and park" is a verb).
+    text = (
+        "While waiting in the parking lot for Standard and Blanche to complete the "
+        "heist, the Driver sees another car pull into the lot and park."
+    )
+    assert title(text, ("Driver", "Blanche")) == "Another car pulls into the lot"
