@@ -98,7 +98,8 @@ def build_themes(doc: StoryDoc) -> StoryDoc:
     "werewolf" and a "Half-Blood" in the plot is neither.
     """
     sentences = tuple(s for s in doc.sentences or () if s.tokens)
-    lemma_sets = [(s, _theme_words(s)) for s in sentences]
+    openings = openings_of(doc)
+    lemma_sets = [(s, _theme_words(s, openings.names[s.id])) for s in sentences]
     genres = tuple(
         g.lower() for g in doc.film.genres if g.lower() not in AUDIENCE_GENRES
     )
@@ -120,7 +121,6 @@ def build_themes(doc: StoryDoc) -> StoryDoc:
         if score >= MIN_SCORE:
             scored.append((score, entry, hits))
     scored.sort(key=lambda item: (-item[0], item[1].id))
-    openings = openings_of(doc)
     themes = []
     for score, entry, hits in scored:
         paragraph = _paragraph(entry, hits, openings)
@@ -205,13 +205,16 @@ def _carries(sentence: Sentence, found: frozenset[str]) -> int:
     )
 
 
-def _theme_words(sentence: Sentence) -> frozenset[str]:
-    """Lower-cased lemmas of the sentence's common words, not of its names."""
+def _theme_words(sentence: Sentence, named: dict[int, str]) -> frozenset[str]:
+    """Lower-cased lemmas of the sentence's common words, not of its names,
+    nor of a character's name that is a word too (Dirty Dancing's "Baby" is
+    no baby)."""
     return frozenset(
         token.lemma.lower()
         for index, token in enumerate(sentence.tokens)
         if token.pos != "PROPN"
         and not token.ent
+        and index not in named
         and (index == 0 or not token.text[:1].isupper())
     )
 

@@ -156,3 +156,15 @@ def test_a_theme_with_one_moment_to_retell_says_so(engine):
     assert "one moment carries it" in theme.paragraph[0].text
     assert theme.paragraph[-1].text.startswith("Anna meets Tom")
     assert all(check.passed for check in story.report)
+
+
+def test_a_characters_name_that_is_a_word_carries_no_theme(engine):
+    # Dirty Dancing had "Parenthood" from its heroine's nickname, Baby.
+    plot = (
+        'Frances "Baby" Houseman spends the summer at a resort with her family. '
+        "Baby develops a crush on the dance instructor Johnny. "
+        "Baby learns to dance with Johnny for the show. "
+        "Baby defies her father and visits Johnny."
+    )
+    story = engine.run(film(plot, keywords=("baby", "dance")))
+    assert "parenthood" not in [t.id for t in story.themes]
