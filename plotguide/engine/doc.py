@@ -39,6 +39,17 @@ class Token(NamedTuple):
     space: bool
 
 
+def glued_hyphen(tokens: tuple[Token, ...], index: int) -> bool:
+    """True when tokens[index] is a hyphen written inside a word, no space on
+    either side ("T-Paul", "spider-like"); a dash between words has spaces."""
+    return (
+        0 < index < len(tokens)
+        and tokens[index].tag == "HYPH"
+        and not tokens[index - 1].space
+        and not tokens[index].space
+    )
+
+
 ParsedSentence = tuple[Token, ...]
 ParsedParagraph = tuple[ParsedSentence, ...]
 

@@ -7,10 +7,11 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from plotguide.engine.doc import Sentence, StoryDoc, Token
+from plotguide.engine.doc import Sentence, StoryDoc, glued_hyphen
 from plotguide.engine.places import PlaceMention, named_places
 from plotguide.engine.referents import short_name
 from plotguide.engine.registry import component
+from plotguide.engine.sentences import render
 from plotguide.engine.story import Character, Quiz, QuizQuestion
 
 MAX_QUESTIONS = 10
@@ -91,7 +92,7 @@ def _candidates(
         places_in.setdefault(mention.sentence, []).append(mention)
     name_words = {w for _, form in names for w in form.split()}
     objects = _unique(
-        o for s in sentences for o, _ in _objects(s) if not set(o.split()) & name_words
+        o for s in sentences for o in _objects(s) if not set(o.split()) & name_words
     )
     plot = " ".join(s.text for s in sentences)
     people = tuple(short_name(c) for c in characters)
@@ -127,7 +128,7 @@ def _candidates(
         if number and sentence.text.count(number) == 1:
             yield _blank(sentence, "number", number, _number_variants(number))
             continue
-        thing = next((o for o, _ in _objects(sentence) if o in objects), None)
+        thing = next((o for o in _objects(sentence) if o in objects), None)
         if thing and sentence.text.count(thing) == 1 and not (who or deed):
             pool = tuple(o for o in objects if o != thing)
             yield _blank(sentence, "thing", thing, pool)
@@ -279,11 +280,10 @@ def _blank(
     return _Candidate(sentence.id, kind, f"Fill in the blank: “{text}”", answer, pool)
 
 
-def _objects(sentence: Sentence) -> list[tuple[str, str]]:
+def _objects(sentence: Sentence) -> list[str]:
     """Return direct objects that are plain nouns ("a shotgun"), not names,
     with the modifier just before them; a hyphenated modifier whole
-    ("spider-like powers", never "spider-_____"). Each comes with its noun's
-    lemma."""
+    ("spider-like powers", never "spider-_____")."""
     tokens = sentence.tokens
     found = []
     for index, token in enumerate(tokens):
@@ -297,24 +297,10 @@ def _objects(sentence: Sentence) -> list[tuple[str, str]]:
             before = tokens[index - 1] if index else None
             if before and before.head == index and before.dep in ("amod", "compound"):
                 start = index - 1
-                while start >= 2 and _glued(tokens, start - 1):
+                while start >= 2 and glued_hyphen(tokens, start - 1):
                     start -= 2
-            found.append((_words_of(tokens[start : index + 1]), token.lemma.lower()))
+            found.append(render(tokens[start : index + 1]))
     return found
-
-
-def _glued(tokens: tuple[Token, ...], hyphen: int) -> bool:
-    """True when tokens[hyphen] is a hyphen written between two words, no spaces."""
-    return (
-        tokens[hyphen].text == "-"
-        and not tokens[hyphen - 1].space
-        and not tokens[hyphen].space
-    )
-
-
-def _words_of(tokens: tuple[Token, ...]) -> str:
-    """The tokens as the sentence writes them, spaces where it has them."""
-    return "".join(t.text + (" " if t.space else "") for t in tokens).strip()
 
 
 def _number_variants(answer: str) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ gender the plot's pronouns make clear.
 
 from __future__ import annotations
 
-from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.doc import Sentence, StoryDoc, glued_hyphen
 from plotguide.engine.story import Character
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -67,16 +67,8 @@ def plot_name(character: Character, sentences: tuple[Sentence, ...]) -> str:
 def _in_hyphenated(sentence: Sentence, start: int, end: int) -> bool:
     """True for the "Paul" of "T-Paul": part of a longer hyphenated word."""
     tokens = sentence.tokens
-    glued_before = (
-        start >= 2
-        and tokens[start - 1].tag == "HYPH"
-        and not (tokens[start - 1].space or tokens[start - 2].space)
-    )
-    glued_after = (
-        end + 1 < len(tokens)
-        and tokens[end].tag == "HYPH"
-        and not (tokens[end - 1].space or tokens[end].space)
-    )
+    glued_before = start >= 2 and glued_hyphen(tokens, start - 1)
+    glued_after = end + 1 < len(tokens) and glued_hyphen(tokens, end)
     return glued_before or glued_after
 
 

@@ -22,7 +22,7 @@ from plotguide.engine.assertion import (
     why_not_asserted,
 )
 from plotguide.engine.compress import compress
-from plotguide.engine.doc import Sentence, Token
+from plotguide.engine.doc import Sentence, Token, glued_hyphen
 from plotguide.engine.text import third_person
 
 MAX_TITLE_WORDS = 8
@@ -577,12 +577,7 @@ def _noun_words(
     ]
     head = Word(token.text, token.pos)
     edge = index
-    hyphenated = (
-        index >= 2
-        and tokens[index - 1].tag == "HYPH"
-        and not tokens[index - 1].space
-        and not tokens[index - 2].space
-    )
+    hyphenated = index >= 2 and glued_hyphen(tokens, index - 1)
     if hyphenated:
         # "T-Paul" is one name, never "Paul"; "the Uruk-hai" keeps its "the"
         # and "a strip-dancer" its "a".
