@@ -156,7 +156,7 @@ def _inside_claim(
             if len(around) == 1
             else (None, False)
         )
-    if len(inside) > 1 and all(_is_family_name(key, people[i]) for i in inside):
+    if len(inside) > 1 and all(is_family_name(key, people[i]) for i in inside):
         inside = inside[:1]
     if len(inside) > 1:
         inside = [i for i in inside if i in present]
@@ -256,7 +256,8 @@ def _title_claim(
     return holders[0] if len({c.person for c in holders}) == 1 else None
 
 
-def _is_family_name(key: Key, person: CreditedPerson) -> bool:
+def is_family_name(key: Key, person: CreditedPerson) -> bool:
+    """True when the one-word key is the last word of one of the person's names."""
     return len(key) == 1 and any(
         len(part.words) >= 2 and part.words[-1] == key[0] for part in person.parts
     )

@@ -20,6 +20,7 @@ from plotguide.engine.cast_match import (
     Key,
     claim_keys,
     credited_people,
+    is_family_name,
     part_groups,
 )
 from plotguide.engine.credits import name_word
@@ -282,7 +283,9 @@ def _fold_fuller_forms(
     "Sun" joins the credit "Sun Yat-Sen"; "Sun Wen", the plot's other name for
     him, is then him too, and so are "Honest John" beside "John" and "Chen
     Shaobai" beside "Chen". A first word the plot also uses alone ("Scott" of
-    "Scott Howard" beside "Todd Howard") is someone else's name.
+    "Scott Howard" beside "Todd Howard") is someone else's name, and so is
+    another given name before the credited family name: "Sanford Babbitt" is
+    the father of the credited "Raymond Babbitt", not Raymond.
     """
     credited_words = frozenset().union(*(c.person.words for c in credited if c.person))
     left = []
@@ -292,7 +295,9 @@ def _fold_fuller_forms(
             for home in credited
             if len(cluster.key) >= 2
             and any(
-                len(form.split()) == 1 and form.lower() in cluster.words
+                len(form.split()) == 1
+                and form.lower() in cluster.words
+                and not _is_relative(cluster, home, form.lower())
                 for form in home.forms
             )
         ]
@@ -321,6 +326,17 @@ def _fold_fuller_forms(
         else:
             left.append(cluster)
     return left
+
+
+def _is_relative(cluster: _Cluster, home: _Cluster, word: str) -> bool:
+    """True when the cluster shares only home's credited family name, with a
+    given name of its own before it ("Sanford Babbitt" beside "Raymond Babbitt")."""
+    return (
+        home.person is not None
+        and cluster.key[-1] == word
+        and cluster.key[0] not in home.person.words
+        and is_family_name((word,), home.person)
+    )
 
 
 def _is_place(votes: NameVotes) -> bool:

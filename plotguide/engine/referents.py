@@ -219,6 +219,20 @@ class Openings:
             found = self._introduced(sentence_id)
         return found
 
+    def _is_cataphoric(self, pronoun: str, sentence_id: int, index: int) -> bool:
+        """True for a pronoun before its own clause's named subject, which it
+        stands for: "His gun drawn, Bell enters" is Bell's gun, whoever the
+        sentence before was about."""
+        main = subject_index(self.sentences[sentence_id])
+        name = self.names[sentence_id].get(main)
+        wanted = {"he": "m", "she": "f"}.get(pronoun.lower())
+        return (
+            name is not None
+            and index < main
+            and wanted is not None
+            and self.known.get(name, wanted) == wanted
+        )
+
     def _subject_names(self, sentence_id: int) -> set[str]:
         """Return the names that are the subject of a clause, or joined to one."""
         tokens = self.sentences[sentence_id].tokens
@@ -276,7 +290,7 @@ class Openings:
             ),
             None,
         )
-        if index is None:
+        if index is None or self._is_cataphoric(tokens[index].text, sentence.id, index):
             return text, (sentence.id,)
         pronoun = tokens[index].text
         found = self._referent(pronoun.lower(), sentence.id)
@@ -296,7 +310,9 @@ class Openings:
         if pronoun in DEMONSTRATIVES:
             return None  # "This owner, Harry finds, ...": the owner is elsewhere.
         subject = POSSESSIVES.get(pronoun.lower(), pronoun.lower())
-        if subject not in ("he", "she", "they"):
+        if subject not in ("he", "she", "they") or self._is_cataphoric(
+            subject, sentence_id, 0
+        ):
             return text, (sentence_id,)
         found = self._referent(subject, sentence_id)
         if found is None:

@@ -598,3 +598,23 @@ def test_a_people_in_the_plural_is_no_character(engine):
     story = engine.run(film(plot))
     names = [c.name for c in story.characters]
     assert "Chetniks" not in names and "Picts" not in names
+
+
+def test_a_relative_who_shares_only_the_family_name_is_someone_else(engine):
+    # Rain Man: "his estranged father, Sanford Babbitt" was folded into the
+    # credited Raymond Babbitt, whose profile then opened on Charlie's trip.
+    plot = (
+        "Charlie Babbitt imports four cars to Los Angeles. "
+        "Charlie's trip is cancelled by news that his father, Sanford Babbitt, "
+        "has died. Charlie learns about his brother Raymond. "
+        "Raymond lives at an institution. Babbitt counts cards in Las Vegas."
+    )
+    cast = (
+        CastCredit("Dustin Hoffman", "Raymond Babbitt", 0),
+        CastCredit("Tom Cruise", "Charlie Babbitt", 1),
+    )
+    story = engine.run(film(plot, cast=cast))
+    raymond = next(c for c in story.characters if c.actor == "Dustin Hoffman")
+    assert "Sanford Babbitt" not in raymond.aliases
+    assert 1 not in raymond.mentions
+    assert raymond.profile[0].sources != (1,)

@@ -114,3 +114,30 @@ def test_a_character_is_called_what_the_plot_calls_them(engine):
         "Later Bernie stabs the Driver.",
     )
     assert plot_name(_person("Bernie Rose", "Bernie", "Rose"), sentences) == "Bernie"
+
+
+def test_a_pronoun_before_its_own_clauses_subject_is_that_subject(engine):
+    # No Country for Old Men: "His gun drawn, Bell enters Moss' room" was
+    # retold as "Chigurh's gun drawn, Bell enters", after a line on Chigurh.
+    plot = (
+        "Chigurh says he wants the money. Chigurh knows he will find it. "
+        "Chigurh thinks he is close. Chigurh waits at the motel. "
+        "His gun drawn, Bell enters the room. "
+        "When he sees the vent, Bell knows the money is gone."
+    )
+    cast = (
+        CastCredit("Javier Bardem", "Chigurh", 1),
+        CastCredit("T. Jones", "Bell", 0),
+    )
+    story = engine.run(film(plot, cast=cast))
+    doc = next(engine.documents([film(plot, cast=cast)]))
+    named = Openings(doc.sentences, story.characters)
+    index = _index(doc.sentences, "His gun")
+    text = "His gun drawn, Bell enters the room."
+    assert named.named(text, index) == (text, (index,))
+    index = _index(doc.sentences, "When he")
+    text = "When he sees the vent, Bell knows the money is gone."
+    assert named.named_inside(text, doc.sentences[index]) == (text, (index,))
+    assert named.named("He waits.", _index(doc.sentences, "Chigurh waits"))[0] == (
+        "Chigurh waits."
+    )
