@@ -181,6 +181,23 @@ class Film(models.Model):
     def cast(self) -> list[Credit]:
         return [credit for credit in self.credits.all() if credit.role == Credit.CAST]
 
+    @property
+    def lead_genres(self) -> list[Genre]:
+        """The genres of the source that created the film, else all of them.
+
+        Sources that joined it add their own ("genres+bokeh-sampledata" in
+        field_sources): OMDb calls No Country for Old Men "Action, Adventure",
+        which the one-line facts under the title must not lead with.
+        """
+        added = {
+            key
+            for relation, keys in (self.field_sources or {}).items()
+            if relation.startswith("genres+")
+            for key in keys
+        }
+        genres = list(self.genres.all())
+        return [g for g in genres if g.key not in added] or genres
+
 
 class Credit(models.Model):
     CAST = "cast"

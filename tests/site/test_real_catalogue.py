@@ -133,6 +133,16 @@ def test_avatars_cast_is_in_billing_order(site):
     assert "Director James Cameron" in page
 
 
+def test_the_title_facts_lead_with_tmdbs_genres_not_those_others_added(site):
+    # OMDb (through bokeh) calls Avatar animation and No Country for Old Men
+    # an action adventure; the line under the title gave its A-Z first three.
+    html = text(site, film_named("Avatar").get_absolute_url())
+    facts = html.split('<p class="hero-meta">', 1)[1].split("</p>", 1)[0]
+    assert "<span>Action, Adventure, Fantasy</span>" in facts
+    assert "Animation" not in facts
+    assert "Animation" in visible(html).split("Genres", 1)[1]
+
+
 def test_no_director_or_writer_without_a_part_is_in_the_cast(site):
     for made in Film.objects.prefetch_related(credits_with_people()):
         crew = {
