@@ -8,7 +8,13 @@ from plotguide.engine.errors import PipelineError
 
 # Sections the writer can write; every other section always comes from the
 # offline engine (facts, quiz, setting: extraction, not writing).
-WRITABLE_SECTIONS: tuple[str, ...] = ("summary", "timeline", "spoiler_free")
+WRITABLE_SECTIONS: tuple[str, ...] = (
+    "summary",
+    "timeline",
+    "characters",
+    "themes",
+    "spoiler_free",
+)
 
 
 @dataclass(frozen=True)
@@ -28,7 +34,8 @@ class WriterConfig:
     max_backoff_s: float = 30.0
     max_concurrent: int = 2
     max_story_tokens: int = 40_000
-    max_answer_tokens: int = 700
+    # Room for a title and a line per event, or six arcs of three sentences.
+    max_answer_tokens: int = 1_400
     temperature: float = 0.2
     # "json_schema" (OpenAI, vLLM, llama.cpp) or "json_object" with a schema
     # (older llama-cpp-python servers).

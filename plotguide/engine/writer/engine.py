@@ -29,17 +29,12 @@ from plotguide.engine.writer.errors import AnswerError, WriterError
 from plotguide.engine.writer.guards import rejected_drafts
 from plotguide.engine.writer.prompts import complaint, system_message
 from plotguide.engine.writer.schema import violations
-from plotguide.engine.writer.sections import (
-    SECTIONS,
-    Section,
-    SummarySection,
-    Written,
-)
+from plotguide.engine.writer.sections import SECTIONS, Section, Written
 
 logger = logging.getLogger(__name__)
 
 WRITER_NAME = "plotguide-writer"
-WRITER_VERSION = "0.2.0"
+WRITER_VERSION = "0.3.0"
 FENCE = re.compile(r"^\s*```(?:json)?\s*|\s*```\s*$")
 
 
@@ -174,10 +169,9 @@ class WriterEngine:
         """
         first = section.apply(story, answer, frozenset())
         rejected = rejected_drafts(story, first.drafts, self._parse)
-        if isinstance(section, SummarySection):
-            for problem in section.misplaced(story, first.drafts):
-                where, why = problem.split(": ", 1)
-                rejected.setdefault(where, why)
+        for problem in section.misplaced(story, first.drafts):
+            where, why = problem.split(": ", 1)
+            rejected.setdefault(where, why)
         checked = validate(first.story, film)
         for check in checked.failed_checks():
             for detail in check.details:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from plotguide.engine.assertion import HEDGES, MODALS
+from plotguide.engine.compress import MAX_EVENT_WORDS
 from plotguide.engine.doc import ParsedSentence
 from plotguide.engine.story import Line, Story
 from plotguide.engine.text import words
@@ -44,6 +45,7 @@ FAMILIES = {
     for prefix in family
 }
 TITLE_WORDS = 8  # the model is asked for 2 to 6; a little slack
+DESCRIPTION_WORDS = MAX_EVENT_WORDS  # an event's line, as the offline engine's
 TRAPS = re.compile(
     r"\b(not|never|nearly|almost|barely|narrowly|tr(y|ies|ied)|attempts?|plans?|"
     r"believes?|believed|thinks?|presumed|pretends?|fakes?|faked|if|unless|would|"
@@ -74,6 +76,20 @@ def unstated_modality(line: Line, cited: str) -> Iterator[str]:
             )
 
 
+def too_long(where: str, line: Line) -> Iterator[str]:
+    """Yield why a timeline title or event line is longer than the timeline allows.
+
+    A small model copied whole sentences as "titles" of 2 to 6 words.
+    """
+    count = len(line.text.split())
+    if not where.startswith("timeline."):
+        return
+    if where.endswith(".title") and count > TITLE_WORDS:
+        yield f"is {count} words, not a title"
+    if ".lines[" in where and count > DESCRIPTION_WORDS:
+        yield f"is {count} words, more than {DESCRIPTION_WORDS} for an event's line"
+
+
 def rejected_drafts(
     story: Story,
     drafts: tuple[tuple[str, Line], ...],
@@ -98,9 +114,7 @@ def rejected_drafts(
                 parsed[i] = parse(texts[i])
         sources = [parsed[i] for i in line.sources]
         reasons += misattributed(parse(line.text), sources, people)
-        if where.startswith("timeline.") and len(line.text.split()) > TITLE_WORDS:
-            # A small model copied whole sentences as "titles" of 2 to 6 words.
-            reasons.append(f"is {len(line.text.split())} words, not a title")
+        reasons += too_long(where, line)
         if reasons:
             problems[where] = "; ".join(reasons)
     return problems

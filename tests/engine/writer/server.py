@@ -61,13 +61,45 @@ def faithful_answer(body: dict[str, Any]) -> dict[str, Any]:
     if instruction.startswith("Write a spoiler-free"):
         a, b = spans(instruction)[0]
         return {"sentences": copy(a, b, 3)}
-    events = re.findall(r"Event (\d+), from sentences \[(\d+)", instruction)
+    if instruction.startswith("For each character"):
+        return {"characters": arcs(plot, instruction)}
+    if instruction.startswith("For each theme"):
+        themes = re.findall(r"Theme (\d+): .*sentences \[(\d+)", instruction)
+        return {
+            "themes": [
+                {"theme": int(n), "paragraph": copy(int(first), int(first), 1)}
+                for n, first in themes
+            ]
+        }
+    events = re.findall(r"Event (\d+), from sentences \[([\d, ]+)\]: (.*)", instruction)
     return {
-        "titles": [
-            {"event": int(n), "title": " ".join(plot[int(first)].split()[:3])}
-            for n, first in events
+        "events": [
+            {
+                "event": int(n),
+                "title": " ".join(line.split()[:3]),
+                "line": {"text": line, "sources": numbers(ids)},
+            }
+            for n, ids, line in events
         ]
     }
+
+
+def numbers(listed: str) -> list[int]:
+    return [int(n) for n in listed.split(",")]
+
+
+def arcs(plot: dict[int, str], instruction: str) -> list[dict[str, Any]]:
+    """Return each listed character's first and last sentence that names them."""
+    listed = re.findall(
+        r"Character (\d+): ([^(,]+).*named in sentences \[([\d, ]+)\]", instruction
+    )
+    written = []
+    for n, name, ids in listed:
+        naming = [i for i in numbers(ids) if name.split()[-1] in plot[i]]
+        chosen = sorted({naming[0], naming[-1]})
+        arc = [{"text": plot[i], "sources": [i]} for i in chosen]
+        written.append({"character": int(n), "arc": arc})
+    return written
 
 
 def faithful(body: dict[str, Any]) -> tuple[int, dict[str, str], str]:

@@ -67,13 +67,19 @@ def test_timeline_events_are_listed_from_one_with_their_own_words_and_no_example
     assert listed[0].startswith(f"Event 1, from sentences {first}: ")
     assert events[0].lines[0].text in listed[0]
     assert "Mara" not in request.instruction and "e.g." not in request.instruction
-    schema = request.schema["properties"]["titles"]["items"]["properties"]
+    schema = request.schema["properties"]["events"]["items"]["properties"]
     assert schema["event"]["minimum"] == 1
 
-    titles = [{"event": 1, "title": "Nora works"}, {"event": 0, "title": "x"}]
-    answer = {"titles": titles}
-    written = SECTIONS["timeline"].apply(harbor, answer, frozenset())
-    assert [where for where, _ in written.drafts] == ["timeline.events[0].title"]
+    line = {"text": "Nora works.", "sources": first}
+    events = [
+        {"event": 1, "title": "Nora works", "line": line},
+        {"event": 0, "title": "x", "line": line},
+    ]
+    written = SECTIONS["timeline"].apply(harbor, {"events": events}, frozenset())
+    assert [where for where, _ in written.drafts] == [
+        "timeline.events[0].title",
+        "timeline.events[0].lines[0]",
+    ]
     assert written.story.timeline.events[0].title.text == "Nora works"
 
 
