@@ -16,7 +16,7 @@ from plotguide.stories.models import Story
 from tests.engine.writer.server import ChatServer
 from tests.stories.conftest import KEEPER_PLOT, MODEL, add_film
 
-WRITABLE = ("summary", "timeline", "spoiler_free")
+WRITABLE = ("summary", "timeline", "characters", "themes", "spoiler_free")
 
 
 @pytest.fixture
@@ -31,7 +31,12 @@ def authors(film) -> dict[str, str]:
 
 def asked_for(server: ChatServer) -> list[str]:
     """The sections the server was asked to write, by their instructions' openings."""
-    openings = {"Retell": "summary", "Write a spoiler": "spoiler_free"}
+    openings = {
+        "Retell": "summary",
+        "Write a spoiler": "spoiler_free",
+        "For each character": "characters",
+        "For each theme": "themes",
+    }
     asked = []
     for body in server.requests:
         instruction = body["messages"][1]["content"]
@@ -142,7 +147,7 @@ def test_worker_processes_build_with_the_engine_and_sections_given(
     ("flags", "named"),
     [
         (["--sections", "ending"], "'ending' is not a section the model writes"),
-        (["--sections", "quiz,themes"], "'quiz', 'themes' are not sections"),
+        (["--sections", "quiz,setting"], "'quiz', 'setting' are not sections"),
         (["--sections", ","], "name at least one section"),
         (["--engine", "gpt"], "invalid choice: 'gpt' (choose from 'llm', 'offline')"),
     ],
@@ -159,7 +164,10 @@ def test_a_bad_flag_exits_2_naming_the_flag_and_the_known_names(
     flag = flags[0]
     assert f"argument {flag}: {named}" in err
     if flag == "--sections" and "ending" in flags[1]:
-        assert "the writer writes summary, timeline, spoiler_free" in err
+        assert (
+            "the writer writes summary, timeline, characters, themes, spoiler_free"
+            in err
+        )
         assert "summary is the retelling and the ending explained" in err
     assert not Story.objects.exists()
 

@@ -88,11 +88,10 @@ def test_a_rewrite_of_a_published_story_waits_as_a_draft_until_published(
     draft = story.draft_version
     assert draft["engine"] == WRITER_NAME and draft["is_faithful"]
     authors = {a["section"]: a for a in draft["data"]["written_by"]}
-    assert {authors[n]["engine"] for n in ("summary", "timeline", "spoiler_free")} == {
-        WRITER_NAME
-    }
+    written = ("summary", "timeline", "characters", "themes", "spoiler_free")
+    assert {authors[n]["engine"] for n in written} == {WRITER_NAME}
     assert authors["summary"]["model"] == MODEL
-    assert authors["quiz"]["engine"] == authors["characters"]["engine"] == ENGINE_NAME
+    assert authors["quiz"]["engine"] == authors["setting"]["engine"] == ENGINE_NAME
     new_titles = shown_titles(draft["data"]) - shown_titles(before.data)
     assert new_titles, "the model titled the timeline in its own words"
     assert all(title in shown_before for title in shown_titles(before.data))
