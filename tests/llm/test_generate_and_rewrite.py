@@ -16,7 +16,7 @@ from plotguide.cli import main
 from plotguide.engine import ENGINE_NAME
 from plotguide.engine import Story as EngineStory
 from plotguide.engine.validators import validate
-from plotguide.engine.writer import WRITER_NAME
+from plotguide.engine.writer import WRITABLE_SECTIONS, WRITER_NAME
 from plotguide.stories.models import Story
 from plotguide.stories.services import build_stories, film_text
 from tests.llm.local_server import MODEL_ALIAS
@@ -82,7 +82,7 @@ def test_an_editors_rewrite_with_a_real_model_waits_as_a_draft(
     draft = story.draft_version
     assert draft is not None and draft["is_faithful"]
     authors = checked_authors(story, draft["data"])
-    for name in ("summary", "timeline", "spoiler_free"):
+    for name in WRITABLE_SECTIONS:  # the admin asks for every one
         author = authors[name]
         assert author.model == MODEL_ALIAS
         assert author.engine == WRITER_NAME or author.note, author

@@ -21,10 +21,28 @@ def test_the_comparison_prints_both_engines_for_one_film(
     llm_compare.print_side_by_side(pairs)
 
     out = capsys.readouterr().out
-    assert "tripod sections written by the model" in out
-    assert "3/3" in out
+    assert re.search(r"tripod sections written by the model +- +5/5\n", out)
+    assert re.search(r"tripod characters sentences kept +- +9/9 = 1.000\n", out)
     assert re.search(r"spoiler-free citing >= human tp3 \(films\) +0/1 +0/1\n", out)
-    assert re.search(r"tokens per film +0 +450\n", out)
+    assert re.search(r"tokens per film +0 +750\n", out)
+
+
+def test_the_comparison_counts_only_the_sections_asked_for(
+    engine, server, capsys, monkeypatch
+):
+    monkeypatch.syspath_prepend(str(BENCH))
+    import llm_compare
+
+    config = WriterConfig(server.url, "test-model", sections=("themes", "timeline"))
+    writer = WriterEngine(config, offline=engine)
+    llm_compare.print_side_by_side(
+        llm_compare.run_both([("tripod", HARBOR, 9)], engine, writer)
+    )
+
+    out = capsys.readouterr().out
+    assert re.search(r"tripod sections written by the model +- +2/2\n", out)
+    assert "tripod themes sentences kept" in out
+    assert "summary sentences kept" not in out
 
 
 def test_claims_of_both_engines_are_scored_from_saved_stories(
