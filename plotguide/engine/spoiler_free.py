@@ -16,6 +16,7 @@ from plotguide.engine.story import DERIVED, SOURCE, Character, Line, SpoilerFree
 # would tell who dies or who did it.
 # A subject that needs the sentence before it to say who it is.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+PERSONAL_WORDS = PERSONAL_PRONOUNS | {"his", "hers", "their", "himself", "herself"}
 REVEALING_LEMMAS = frozenset(
     [
         "die",
@@ -43,6 +44,12 @@ REVEALING_LEMMAS = frozenset(
         "confess",
         "funeral",
     ]
+)
+# Of the revealing words, those that tell of a death: they tell whose only
+# when a name or a pronoun stands beside them ("he is dead", "her funeral");
+# "several dead men" at the scene of a crime is the premise, not its turn.
+DEATH_LEMMAS = frozenset(
+    ["die", "death", "dead", "corpse", "body", "suicide", "funeral"]
 )
 KILL_LEMMAS = frozenset(
     [
@@ -115,12 +122,18 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     end = min(boundary, max(1, math.ceil(SAFE_SHARE * len(sentences))))
     characters = doc.characters or ()
     hidden = _revealed_names(sentences, characters, boundary)
+    named = frozenset(
+        word
+        for c in characters
+        for form in (c.name, *c.aliases)
+        for word in form.split()
+    )
     allowed = [
         s
         for s in sentences
         if s.id < end
         and s.tokens
-        and not (s.lemmas() & REVEALING_LEMMAS)
+        and not _reveals(s, named)
         and not any(name in s.text for name in hidden)
     ]
     tp1 = next((tp.sentence for tp in timeline.turning_points if tp.key == "tp1"), 0)
@@ -156,6 +169,32 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
         else "Not enough plot before the point of no return for a spoiler-free summary."
     )
     return replace(doc, spoiler_free=SpoilerFree(tuple(lines), boundary, note))
+
+
+def _reveals(sentence: Sentence, named: frozenset[str]) -> bool:
+    """True when the sentence has a revealing word that may tell on someone
+    (named holds the words of the characters' names)."""
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        lemma = token.lemma.lower()
+        if lemma not in REVEALING_LEMMAS:
+            continue
+        if lemma not in DEATH_LEMMAS or _tells_whose(tokens, index, named):
+            return True
+    return False
+
+
+def _tells_whose(tokens: tuple[Token, ...], index: int, named: frozenset[str]) -> bool:
+    """True when a character's name or a personal pronoun is the word's head,
+    its sibling or its child: "he is dead", "Moss's body", "her funeral"."""
+    head = tokens[index].head
+    near = {head, index} | {
+        i for i, t in enumerate(tokens) if t.head in (index, head) and i != head
+    }
+    return any(
+        tokens[i].text in named or tokens[i].text.lower() in PERSONAL_WORDS
+        for i in near
+    )
 
 
 def _revealed_names(

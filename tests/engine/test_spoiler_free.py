@@ -1,3 +1,4 @@
+from plotguide.engine import CastCredit
 from tests.engine.plots import film
 
 
@@ -37,3 +38,24 @@ def test_a_pronoun_never_opens_a_line_whose_antecedent_was_left_out(engine):
     )
     lines = [line.text for line in engine.run(film(plot)).spoiler_free.lines]
     assert not any("he grabs the cash" in line for line in lines)
+
+
+def test_the_dead_of_the_opening_scene_are_premise_but_a_named_death_is_not(engine):
+    # No Country for Old Men: the line where Moss finds "several dead men" and
+    # the money was left out for its "dead", and the summary went on to a
+    # hitman "hired to recover the money" nobody had mentioned.
+    plot = (
+        "Sheriff Ed Bell laments the violence in his county. "
+        "Llewelyn Moss finds several dead men and a satchel of money in the desert. "
+        "Bell must protect Carla Jean until her death in the winter. "
+        "Anton Chigurh is a hitman hired to recover the money. "
+        "Chigurh follows Moss to a motel. Moss hides the money in a vent. "
+        "Chigurh kills a deputy. Bell finds the motel empty. Moss flees to Mexico. "
+        "Chigurh finds Moss. Bell retires. Bell tells his wife about his dreams."
+    )
+    cast = (CastCredit("Kelly Macdonald", "Carla Jean", 3),)
+    text = " ".join(
+        line.text for line in engine.run(film(plot, cast=cast)).spoiler_free.lines
+    )
+    assert "several dead men" in text
+    assert "Carla Jean" not in text
