@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
@@ -66,12 +66,18 @@ def bump(*scopes: str) -> None:
 
     A scope with no version yet has no cached page to invalidate, so it is
     left alone: a bulk import then writes nothing to the cache per film.
+    The versions are read in one call and only those found are raised; an
+    import names 10,000 films, and an increment per film cost it a third of
+    a CPU second with the file cache (a round trip per film with Redis).
     """
     for scope in scopes:
         _versions.pop(scope, None)
+    store = caches[DEFAULT_CACHE_ALIAS]  # past the proxy's look-up per call
+    found = store.get_many([f"site:version:{scope}" for scope in scopes])
+    for key in found:
         try:
-            cache.incr(f"site:version:{scope}")
-        except ValueError:
+            store.incr(key)
+        except ValueError:  # gone since it was read: no page left to invalidate
             continue
 
 
