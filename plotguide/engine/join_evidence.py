@@ -55,6 +55,7 @@ UNCREDITED_LEADS = 2
 # An actor's name where Wikipedia's cast link was: "Amy ([[Susan George ,".
 _CITED_ACTOR = re.compile(r"\(\s*\[\[([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){1,3})")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]*")
+_POSSESSIVE = re.compile(r"['’]s$")
 # A name word, not the tail of "O'Neil": "Duncan", "Duncan's".
 _NAME_WORD = re.compile(r"(?<!['’\w])([A-Z][a-z][\w-]*)")
 # A name word used as a person: "Duncan's", "Duncan escapes", "Clifford finally loses".
@@ -153,9 +154,12 @@ def part_words(character: str) -> frozenset[str]:
 
 
 def plot_words(plot: str) -> frozenset[str]:
-    """Return the capitalised words of a plot, lower-cased, possessives cut."""
+    """Return the capitalised words of a plot, lower-cased, possessives cut.
+
+    Each distinct word is cut once: a plot names its people again and again.
+    """
     return frozenset(
-        re.sub(r"['’]s$", "", word).lower() for word in _CAPITALISED.findall(plot)
+        _POSSESSIVE.sub("", word).lower() for word in set(_CAPITALISED.findall(plot))
     )
 
 
@@ -241,23 +245,29 @@ def uncredited_leads(
         for piece in (word, *word.split("-"))
     }
     credited |= {word for actor in actors for word in name_key(actor).split()}
-    known = (
-        credited
-        | {word.lower() for word in words(f"{title} {premise}")}
-        | {word.lower() for word in _LOWER_WORD.findall(plot)}
-        | STOPWORDS
-    )
     counts = Counter(_NAME_WORD.findall(plot))
     as_person = set(_NAME_AS_PERSON.findall(plot))
     most_credited = max(
         (counts[word] for word in as_person if word.lower() in credited), default=0
     )
-    return tuple(
+    floor = max(LEAD_MENTIONS, LEAD_SHARE * most_credited)
+    uncredited = [
         word
         for word, count in counts.most_common()
         if word in as_person
-        and count >= max(LEAD_MENTIONS, LEAD_SHARE * most_credited)
-        and word.lower() not in known
+        and count >= floor
+        and word.lower() not in credited
+        and word.lower() not in STOPWORDS
+    ]
+    if not uncredited:
+        return ()  # the plot's other words are read only when a name is left
+    known = {word.lower() for word in words(f"{title} {premise}")} | {
+        word.lower() for word in _LOWER_WORD.findall(plot)
+    }
+    return tuple(
+        word
+        for word in uncredited
+        if word.lower() not in known
         and f"{word}s" not in counts
         and not (word.endswith("s") and word[:-1] in counts)
     )
