@@ -26,7 +26,8 @@ def title_key(title: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(char for char in text if not unicodedata.combining(char))
     text = text.replace("&", " and ")
-    match = _ARTICLE_AT_END.match(text)
+    # Few names have a comma; the pattern would scan each one that does not.
+    match = _ARTICLE_AT_END.match(text) if "," in text else None
     if match:
         text = f"{match.group('article')} {match.group('rest')}"
     key = _NON_WORD.sub(" ", text.lower()).strip()
