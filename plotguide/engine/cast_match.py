@@ -14,10 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from plotguide.engine.credits import (
+    GENERATION_WORDS,
     GENERIC_CREDIT_WORDS,
     NAME_TITLES,
     PART_NOUNS,
     PartName,
+    ReadCredit,
     name_word,
     read_cast,
 )
@@ -75,8 +77,10 @@ def credited_people(
     """Return the credited people in billing order, age variants folded in.
 
     A credit at another age joins the best-billed adult credit that holds
-    all its name words; without one it is a person of its own. ``plot_names``
-    are the words the plot writes as names (see read_credit).
+    all its name words; without one it is a person of its own, and so is one
+    the plot names with its age word, as Looper's "Old Joe" (Bruce Willis)
+    meets "Joe" (Joseph Gordon-Levitt). ``plot_names`` are the words the plot
+    writes as names (see read_credit).
     """
     reads = read_cast(cast, plot_names)
     adults = [read for read in reads if not read.age]
@@ -84,7 +88,7 @@ def credited_people(
     people = []
     for read in reads:
         home = next((a for a in adults if read.core_words <= a.words), None)
-        if read.age and home is not None:
+        if read.age and home is not None and not _age_named(read, plot_names):
             folded.setdefault(id(home), []).append(read.credit)
         else:
             people.append(read)
@@ -92,6 +96,14 @@ def credited_people(
         CreditedPerson(read.credit, read.parts, rank, tuple(folded.get(id(read), ())))
         for rank, read in enumerate(people)
     ]
+
+
+def _age_named(read: ReadCredit, plot_names: frozenset[str]) -> bool:
+    """True when the plot writes the credit's age word as a name ("Old Joe")."""
+    return any(
+        part.words[:1] != part.core[:1] and part.words[0].title() in plot_names
+        for part in read.parts
+    )
 
 
 def claim_keys(
@@ -257,9 +269,12 @@ def _title_claim(
 
 
 def is_family_name(key: Key, person: CreditedPerson) -> bool:
-    """True when the one-word key is the last word of one of the person's names."""
+    """True when the one-word key is the family name of one of the person's
+    names: its last word, or the one before "Jr." or "Sr."."""
     return len(key) == 1 and any(
-        len(part.words) >= 2 and part.words[-1] == key[0] for part in person.parts
+        len(words) >= 2 and words[-1] == key[0]
+        for part in person.parts
+        if (words := [w for w in part.words if w not in GENERATION_WORDS])
     )
 
 

@@ -256,7 +256,7 @@ def _clusters(
     sentences: tuple[Sentence, ...], people: list[CreditedPerson]
 ) -> list[_Cluster]:
     """Group the plot's names into people: credited ones first, then the rest."""
-    mentions = find_mentions(sentences)
+    mentions = _with_credited_ages(find_mentions(sentences), people)
     votes = vote(sentences, mentions)
     by_key: dict[Key, list[Mention]] = defaultdict(list)
     for mention in mentions:
@@ -270,6 +270,25 @@ def _clusters(
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: (m.sentence, m.start))
     return clusters
+
+
+def _with_credited_ages(
+    mentions: list[Mention], people: list[CreditedPerson]
+) -> list[Mention]:
+    """Keep an age word read as a title in the name when a credit is that name:
+    Looper's "Old Joe" is Bruce Willis's credit, not a titled "Joe"."""
+    credited = {part.words for person in people for part in person.parts if part.age}
+    return [
+        replace(
+            m,
+            key=(name_word(m.title), *m.key),
+            surface=f"{m.title} {m.surface}",
+            title="",
+        )
+        if m.title and (name_word(m.title), *m.key) in credited
+        else m
+        for m in mentions
+    ]
 
 
 def _fold_fuller_forms(
@@ -521,6 +540,17 @@ def _canonical(cluster: _Cluster) -> str:
         own = [f for f in forms if _form_key(f) <= words]
         forms = own or forms
     longest = max(forms, key=lambda f: (len(f.split()), cluster.forms[f], f))
+    if len(longest.split()) == 1 and cluster.person is not None:
+        # A part credited by one name keeps its credited title or none: Dick
+        # Van Dyke's "Bert/Mr. Dawes, Sr." is Bert, not "Mr. Bert".
+        part = cluster.person.parts[cluster.part]
+        if len(part.words) == 1:
+            title = part.title
+            return (
+                f"{title} {longest}"
+                if title
+                else _quote_nicknames(longest, part.nicknames)
+            )
     if len(longest.split()) == 1 and cluster.titles:
         title = cluster.titles.most_common(1)[0][0]
         if title.lower() != longest.lower():

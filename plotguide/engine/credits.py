@@ -253,6 +253,11 @@ _AGE_SUFFIX = re.compile(
     r"\s+(?:infant|toddler|baby|\d+\s*(?:months?|years?|yrs?)(?:\s+old)?|age\s+\d+)\s*$",
     re.I,
 )
+# A generation after a name belongs to it ("Mr. Dawes, Sr." is not "Mr. Dawes"
+# described as "Sr."), and plots and credits spell it both ways.
+GENERATIONS = {"junior": "jr", "senior": "sr"}
+GENERATION_WORDS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_GENERATION = re.compile(r",\s*((?:Jr|Sr|Junior|Senior|II|III|IV)\.?)(?=\s*(?:$|[,(]))")
 _BRACKETS = re.compile(r"\(([^)]*)\)")
 _QUOTES = "\"“”‘’'„‚«»"
 _NICKNAME = re.compile(rf"(?<!\w)[{_QUOTES}]([^{_QUOTES}]+)[{_QUOTES}](?!\w)")
@@ -321,7 +326,8 @@ def name_word(word: str) -> str:
     """
     word = re.sub(r"['’]s$", "", word.strip(_EDGE))
     plain = unicodedata.normalize("NFKD", word.replace(".", "").lower())
-    return "".join(c for c in plain if not unicodedata.combining(c))
+    key = "".join(c for c in plain if not unicodedata.combining(c))
+    return GENERATIONS.get(key, key)
 
 
 def split_words(text: str) -> list[str]:
@@ -365,6 +371,7 @@ def read_part(piece: str, age: str = "", alias: bool = False) -> PartName | None
     Planet Hollywood" names nobody. An ``alias`` part (after a slash) may
     be a code name such as "Iron Man".
     """
+    piece = _GENERATION.sub(r" \1", piece)
     piece, *described = _DESCRIPTION.split(piece, maxsplit=1)
     if described and _is_description(piece) and _is_proper_name(described[0]):
         # "Qing assassin, Sa Zhenchan": the description first, then the name.
@@ -372,9 +379,12 @@ def read_part(piece: str, age: str = "", alias: bool = False) -> PartName | None
     if _AGE_SUFFIX.search(piece) or any(_YOUNG_NOTE.search(d) for d in described):
         age = YOUNG
     piece = _AGE_SUFFIX.sub("", piece)
+    # What follows "in", "at"... describes the part: the quotes of 'Old Man
+    # in "Singin' in the Rain" Number' are a song, not a nickname.
+    piece = " ".join(takewhile(lambda w: w.lower() not in PART_CUTS, piece.split()))
     nicknames = [n.strip() for n in _NICKNAME.findall(piece)]
     name = _NICKNAME.sub(" ", piece)
-    words = list(takewhile(lambda w: w.lower() not in PART_CUTS, name.split()))
+    words = name.split()
     if not words and nicknames:
         words, nicknames = nicknames[0].split(), nicknames[1:]
     if not (is_named_part(words) or alias and is_code_name(words)):

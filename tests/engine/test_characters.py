@@ -286,6 +286,25 @@ def test_the_adult_credit_plays_the_character_the_plot_names(engine):
     assert story.characters[0].role == "protagonist"
 
 
+def test_an_older_self_the_plot_names_as_such_is_its_own_character(engine):
+    # Looper: Bruce Willis's Old Joe was folded into Joseph Gordon-Levitt's
+    # Joe, and the timeline read "Joe tells Joe the Rainmaker sends him".
+    plot = (
+        "Joe is a looper who kills men sent back from the future. "
+        "One day Old Joe arrives and escapes from Joe. "
+        "In a diner, Old Joe tells Joe about the Rainmaker. "
+        "Joe hunts Old Joe across the farm. Old Joe hunts the Rainmaker."
+    )
+    cast = (
+        CastCredit("Joseph Gordon-Levitt", "Joe", 0),
+        CastCredit("Bruce Willis", "Old Joe", 1),
+    )
+    story = engine.run(film(plot, cast=cast))
+    actors = {c.name: c.actor for c in story.characters}
+    assert actors["Joe"] == "Joseph Gordon-Levitt"
+    assert actors["Old Joe"] == "Bruce Willis"
+
+
 def test_a_young_credit_plays_the_part_when_no_adult_is_credited():
     from plotguide.engine.cast_match import credited_people
 
@@ -423,6 +442,13 @@ def test_credit_forms_are_read_into_names_nicknames_ages_and_notes():
         ("tony", "stark"),
         ("iron", "man"),
     ]
+    assert [p.words for p in read("Bert/Mr. Dawes, Sr.").parts] == [
+        ("bert",),
+        ("dawes", "sr"),
+    ]
+    # Singin' in the Rain had a character "Singin" from this credit's song.
+    umbrella = read("""Old Man Getting Umbrella in "Singin' in the Rain" Number""")
+    assert umbrella.parts[0].nicknames == ()
     voice = read("Hogarth Hughes (voice)")
     assert (voice.note, voice.parts[0].text) == ("voice", "Hogarth Hughes")
     assert read("Young Carol").age == read("Carol (young)").age == "young"
@@ -618,3 +644,26 @@ def test_a_relative_who_shares_only_the_family_name_is_someone_else(engine):
     assert "Sanford Babbitt" not in raymond.aliases
     assert 1 not in raymond.mentions
     assert raymond.profile[0].sources != (1,)
+
+
+def test_junior_and_senior_are_two_people_and_a_one_name_part_keeps_its_name(engine):
+    # Mary Poppins: Dick Van Dyke is "Bert/Mr. Dawes, Sr." and Arthur Malet
+    # "Mr. Dawes Junior"; the ", Sr." was read as a description, so Malet's
+    # "Mr. Dawes Jr" went to Van Dyke, whose Bert was then called "Mr. Bert".
+    plot = (
+        "Bert draws pictures in the park. Mary Poppins meets Bert there. "
+        "At the bank, Mr. Dawes Jr greets the children. "
+        "Mr. Dawes Jr takes the tuppence from Michael. "
+        "Mr. Dawes Sr laughs at the joke. Bert sings with the children."
+    )
+    cast = (
+        CastCredit("Julie Andrews", "Mary Poppins", 0),
+        CastCredit("Dick Van Dyke", "Bert/Mr. Dawes, Sr.", 1),
+        CastCredit("Arthur Malet", "Mr. Dawes Junior", 2),
+    )
+    characters = engine.run(film(plot, cast=cast)).characters
+    actors = {c.name: c.actor for c in characters}
+    assert actors["Bert"] == "Dick Van Dyke"
+    assert not any(name.startswith("Mr. Bert") for name in actors)
+    junior = next(c for c in characters if "Jr" in c.name)
+    assert junior.actor == "Arthur Malet"
