@@ -228,31 +228,34 @@ class PeopleCache:
         return key
 
     def get_many(self, credits: Iterable[CreditRecord]) -> list[Person]:
-        """Return a person per credit, creating the missing ones."""
-        found: list[Person | None] = []
+        """Return a person per credit, creating the missing ones.
+
+        Called with each of an import's 120,000 credits, so the look-ups are
+        bound once, in the loop. A credit with a TMDB id is that id's person,
+        or else the person of its name who has no id yet.
+        """
+        by_tmdb, by_key, key_for = self.by_tmdb, self.by_key, self.key_for
+        found: list[Person] = []
         missing: dict[object, Person] = {}
         for credit in credits:
-            person = self._find(credit)
+            tmdb_id = credit.tmdb_person_id
+            person = by_tmdb.get(tmdb_id) if tmdb_id else None
             if person is None:
-                wanted = credit.tmdb_person_id or self.key_for(credit.name)
+                # No person has the id: a person of this name and no id is it.
+                person = by_key.get(key_for(credit.name))
+                if tmdb_id and person is not None and person.tmdb_id is not None:
+                    person = None
+            if person is None:
+                wanted = tmdb_id or key_for(credit.name)
                 person = missing.get(wanted) or self._new(credit)
                 missing[wanted] = person
-            elif credit.tmdb_person_id and person.tmdb_id is None:
-                person.tmdb_id = credit.tmdb_person_id
-                self.by_tmdb[person.tmdb_id] = person
+            elif tmdb_id and person.tmdb_id is None:
+                person.tmdb_id = tmdb_id
+                by_tmdb[tmdb_id] = person
                 self.pending.update(person, {"tmdb_id"})
             found.append(person)
         self.pending.add(*missing.values())
-        return [person for person in found if person is not None]
-
-    def _find(self, credit: CreditRecord) -> Person | None:
-        if credit.tmdb_person_id:
-            person = self.by_tmdb.get(credit.tmdb_person_id)
-            if person is not None:
-                return person
-            named = self.by_key.get(self.key_for(credit.name))
-            return named if named is not None and named.tmdb_id is None else None
-        return self.by_key.get(self.key_for(credit.name))
+        return found
 
     def _new(self, credit: CreditRecord) -> Person:
         name = credit.name.strip()
