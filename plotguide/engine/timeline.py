@@ -20,13 +20,21 @@ from plotguide.engine.story import (
     TimelineEvent,
     TurningPoint,
 )
-from plotguide.engine.titles import reads_alone, title_parts
+from plotguide.engine.titles import (
+    UNNAMED,
+    clause_copy,
+    has_finite_verb,
+    opening_title,
+    reads_alone,
+    title_parts,
+)
 from plotguide.engine.turning_points import (
     KEYS,
     MEAN_POSITIONS,
     NAMES,
     choose_turning_points,
 )
+from plotguide.engine.validators import unsupported_words
 
 MIN_EVENTS, MAX_EVENTS = 6, 12
 
@@ -71,21 +79,24 @@ def _events(
     bounds = [round(n * count / event_count) for n in range(event_count + 1)]
     by_sentence = {tp.sentence: tp.key for tp in turning_points}
     weight = _weights(sentences, characters)
+    name_forms = [(c.name, *c.aliases) for c in characters]
     events = []
     for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = range(start, end)
         titles = {
-            i: _title(sentences, i, openings)
+            i: _sound_title(sentences, i, openings, name_forms)
             for i in chunk
             if i in by_sentence or not any(j in by_sentence for j in chunk)
         }
         # One sentence an event: each turning point is its own event, else
         # the stretch's sentence whose title reads on its own, then where
         # the main characters act most.
+        readable = [i for i in chunk if not sentences[i].is_fragment]
         keys = [i for i in chunk if i in by_sentence] or [
             max(
-                chunk,
+                readable,
                 key=lambda i: (
+                    titles[i][3],
                     reads_alone(titles[i][0]),
                     titles[i][2],
                     _happens(sentences[i]),
@@ -93,9 +104,10 @@ def _events(
                     -i,
                 ),
             )
+            for _ in readable[:1]  # none where the stretch is all fragments
         ]
         for key_index in keys:
-            title, cited, _ = titles[key_index]
+            title, cited, _, _ = titles[key_index]
             point = by_sentence.get(key_index)
             events.append(
                 TimelineEvent(
@@ -132,6 +144,54 @@ def _weights(
         verbs = sum(1 for t in sentence.tokens if t.pos == "VERB")
         weights.append(characters_in + 0.2 * min(verbs, 5))
     return weights
+
+
+def _sound_title(
+    sentences: tuple[Sentence, ...],
+    index: int,
+    openings: referents.Openings,
+    name_forms: list[tuple[str, ...]],
+) -> tuple[str, tuple[int, ...], bool, bool]:
+    """Return _title's title, sources and wholeness, and whether it is sound.
+
+    A built title that its sentences do not support, that opens on a
+    pronoun naming nobody ("He saves Mary Jane"), that says no deed
+    ("Leaving Fred and George's new shop") or is cut with "…" gives way to
+    the sentence's own main clause, copied; an unsound one is a last resort.
+    """
+    built = _title(sentences, index, openings)
+
+    def supported(title: str, cited: tuple[int, ...]) -> bool:
+        text = " ".join(sentences[i].text for i in cited)
+        lemmas = [w for i in cited for w in sentences[i].lemmas()]
+        return not unsupported_words(title, text, lemmas, name_forms)
+
+    def sound(title: str, cited: tuple[int, ...]) -> bool:
+        return (
+            bool(title)
+            and "…" not in title
+            and title.split(" ", 1)[0].lower() not in UNNAMED
+            and has_finite_verb(title, sentences[index])
+            and supported(title, cited)
+        )
+
+    if sound(built[0], built[1]):
+        return (*built, True)
+    opening = opening_title(sentences[index])
+    if sound(opening, (index,)):
+        return opening, (index,), False, True
+    copy = clause_copy(sentences[index])
+    if sound(copy, (index,)):
+        return copy, (index,), False, True
+    if built[0] and supported(built[0], built[1]):
+        return (*built, False)
+    if opening or copy or not index:
+        # The copy's words are all the sentence's: it passes where the
+        # built title cannot.
+        return opening or copy or built[0], (index,), False, False
+    # A quoted line alone ("Somebody who taught me ...") goes on the scene
+    # the sentence before set.
+    return (*_sound_title(sentences, index - 1, openings, name_forms)[:3], False)
 
 
 def _title(

@@ -10,7 +10,6 @@ pronoun stands for; "is", "does not" and "to" are template words.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from plotguide.engine.assertion import (
@@ -169,7 +168,9 @@ SUBORDINATORS = frozenset(
 LEADING_SKIP = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT", "ADP", "PART"})
 
 
-_HYPHENATED = re.compile(r"(?<=\w) - (?=\w)")
+# Quote marks as the parser tags them, and the curly ones it may not.
+OPENING_QUOTES = frozenset({"``", "\u201c"})
+CLOSING_QUOTES = frozenset({"''", "\u201d"})
 
 
 class Word(NamedTuple):
@@ -206,6 +207,8 @@ def title_parts(
     """Return the title and whether it has a subject, a verb and an object or
     complement (the share measured in docs/quality.md)."""
     tokens = sentence.tokens
+    if all_speech(tokens):
+        return "", False
     resolver = _Resolver(tokens, names, antecedents, genders or {}, they)
     first: tuple[str, bool] | None = None
     unnamed: tuple[str, bool] | None = None
@@ -247,10 +250,89 @@ def reads_alone(title: str) -> bool:
     return first not in UNNAMED and not title.endswith("…")
 
 
+def has_finite_verb(title: str, sentence: Sentence) -> bool:
+    """Whether a title says that someone does something: a verb with a tense
+    after its first word, never a participle's phrase ("Leaving Fred and
+    George's new shop", "Troubled by a strange recurring dream")."""
+    tokens = sentence.tokens
+    words = title.lower().split()
+    participles = {t.text.lower() for t in tokens if t.tag in ("VBG", "VBN")}
+    if not words or words[0] in participles:
+        return False
+    # The root the parser read as a noun is still the sentence's verb
+    # ("Harry, Ron and Hermione notice Draco").
+    forms = {"is", "are", "does", "do"} | {
+        t.text.lower() for t in tokens if t.tag in FINITE or t.dep == "ROOT"
+    }
+    forms |= {third_person(t.lemma.lower()) for t in tokens if t.pos in ("VERB", "AUX")}
+    # "The siblings grow" of "have grown"; never "to reply" of "how to reply".
+    plurals = {t.lemma.lower() for t in tokens if t.pos == "VERB"}
+    return any(
+        word in forms or (word in plurals and before != "to")
+        for before, word in zip(words, words[1:], strict=False)
+    )
+
+
 def _as_title(text: str) -> str:
-    """Capitalise, and join what the tokens split: "well - adjusted", "George 's"."""
-    text = _HYPHENATED.sub("-", text).replace(" 's ", "'s ")
+    """Capitalise, and join a possessive the tokens split ("George 's")."""
+    text = text.replace(" 's ", "'s ")
     return text[:1].upper() + text[1:]
+
+
+def speech(tokens: tuple[Token, ...]) -> frozenset[int]:
+    """Return the tokens inside quoted speech, marks included.
+
+    A quoted line is a character's word, never the plot's deed ("I'll see you
+    again" is no title). A closing mark with no opening one before it ends a
+    line the sentence before began (Dirty Dancing's "Somebody who taught me
+    ... Miss Frances Houseman.\""), so all before it is speech.
+    """
+    inside: set[int] = set()
+    start: int | None = None
+    for index in range(len(tokens)):
+        mark = _quote_mark(tokens, index)
+        if mark in OPENING_QUOTES:
+            start = index
+        elif mark in CLOSING_QUOTES:
+            inside |= _said(tokens, 0 if start is None else start, index + 1)
+            start = None
+    if start is not None:
+        inside |= _said(tokens, start, len(tokens))
+    return frozenset(inside)
+
+
+def all_speech(tokens: tuple[Token, ...]) -> bool:
+    """Whether every word of a sentence is a quoted line: no deed to title."""
+    quoted = speech(tokens)
+    return all(i in quoted for i, t in enumerate(tokens) if t.pos != "PUNCT")
+
+
+def _said(tokens: tuple[Token, ...], start: int, end: int) -> set[int]:
+    """Return the quoted span when it is a line someone says (it has a verb
+    with a tense), not a name or a phrase in quotes ("Perseus", "big
+    changes")."""
+    if any(tokens[i].tag in FINITE for i in range(start, end)):
+        return set(range(start, end))
+    return set()
+
+
+def _quote_mark(tokens: tuple[Token, ...], index: int) -> str:
+    """Return "``" for an opening quote mark, "''" for a closing one, else "".
+
+    A straight mark opens when it touches the word after it and closes when
+    it touches the word before; the tagger's guess decides only when it
+    touches both or neither.
+    """
+    token = tokens[index]
+    if token.text in ("\u201c", "\u201d"):
+        return "``" if token.text == "\u201c" else "''"
+    if token.text != '"':
+        return ""
+    touches_before = index > 0 and not tokens[index - 1].space
+    touches_after = index + 1 < len(tokens) and not token.space
+    if touches_before != touches_after:
+        return "''" if touches_before else "``"
+    return "''" if token.tag == "''" else "``"
 
 
 def _lower(words: list[str]) -> set[str]:
@@ -295,10 +377,13 @@ def _first_words(words: list[str], whole: bool = True) -> str:
 def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int, int]]:
     """Return (verb, subject) pairs, best first: the root, then named actors."""
     pairs = []
+    quoted = speech(tokens)
     for index, token in enumerate(tokens):
         lower = token.text.lower()
         if (
             token.dep in SUBJECTS
+            and index not in quoted
+            and token.head not in quoted
             and lower not in EMPTY_SUBJECTS
             and not _after_a_bare_preposition(tokens, index)
             and index < token.head  # "later meets Irene's husband": a misparse
@@ -575,18 +660,24 @@ def _noun_words(
         for i, t in enumerate(tokens)
         if t.head == index and t.dep in PHRASE_DEPS and i < index
     ]
+    named = _named(tokens, index, resolver)
+    if named:
+        return named
     head = Word(token.text, token.pos)
     edge = index
-    hyphenated = index >= 2 and glued_hyphen(tokens, index - 1)
+    first = index
+    while first >= 2 and glued_hyphen(tokens, first - 1):
+        first -= 2
+    hyphenated = first < index
     if hyphenated:
-        # "T-Paul" is one name, never "Paul"; "the Uruk-hai" keeps its "the"
-        # and "a strip-dancer" its "a".
-        head = Word(f"{tokens[index - 2].text}-{token.text}", token.pos)
-        edge = _left_edge(tokens, index - 2)
+        # "T-Paul" is one name, never "Paul"; "a 20-year-old" never "a
+        # year-old"; "the Uruk-hai" keeps its "the" and "a strip-dancer" its "a".
+        head = Word("".join(t.text for t in tokens[first : index + 1]), token.pos)
+        edge = _left_edge(tokens, first)
         kept = [
             i
             for i, t in enumerate(tokens)
-            if t.head in (index, index - 2) and t.dep in PHRASE_DEPS and i < edge
+            if first <= t.head <= index and t.dep in PHRASE_DEPS and i < edge
         ]
     # Only the modifiers that touch the noun, so no clause is cut in half.
     contiguous: list[int] = []
@@ -626,6 +717,21 @@ def _noun_words(
             if len(owned) <= 3:
                 words += [Word("of", "ADP")] + owned
     return words
+
+
+def _named(tokens: tuple[Token, ...], index: int, resolver: _Resolver) -> list[Word]:
+    """Return the name a noun is given: "Jody" of "a young 20-year-old named
+    Jody" says who, where the noun only describes."""
+    for i, t in enumerate(tokens):
+        if t.head == index and t.dep == "acl" and t.lemma.lower() in ("name", "call"):
+            names = [
+                j
+                for j, c in enumerate(tokens)
+                if c.head == i and c.dep in ("oprd", "dobj") and j in resolver.names
+            ]
+            if names:
+                return [Word(resolver.names[names[0]], "PROPN")]
+    return []
 
 
 def _pronoun_phrase(
@@ -803,7 +909,15 @@ def _news(
     Walter is the killer"), when it has no complement verb instead."""
     if complement is not None or tokens[verb].lemma.lower() not in REPORTING:
         return None
-    return next((i for i in children if tokens[i].dep == "ccomp" and i > verb), None)
+    quoted = speech(tokens)
+    return next(
+        (
+            i
+            for i in children
+            if tokens[i].dep == "ccomp" and i > verb and i not in quoted
+        ),
+        None,
+    )
 
 
 def _drops_the_news(tokens: tuple[Token, ...], verb: int, resolver: _Resolver) -> bool:
@@ -820,8 +934,11 @@ def _complement_verb(
     pick", or "purchase" of "persuades Bernie to purchase" right after the
     object, which the parser may read as a purpose clause."""
     objects = [i for i in children if tokens[i].dep == "dobj"]
+    quoted = speech(tokens)
     for i in children:
         token = tokens[i]
+        if i in quoted:
+            continue
         if token.pos == "VERB" and token.dep == "xcomp":
             return i
         if (
@@ -987,26 +1104,120 @@ def _prep_words(
     return []
 
 
-def _fallback(tokens: tuple[Token, ...]) -> list[Word]:
-    """Return the sentence's opening words after any opening phrase."""
+def _copy_start(tokens: tuple[Token, ...]) -> int:
+    """Return where a copy of the sentence starts: after an opening phrase
+    ("Then,", "At the docks,", "Troubled by a dream,")."""
     start = 0
-    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-    if tokens and tokens[0].pos in LEADING_SKIP and comma is not None:
+    # Not the comma before "one of which ...": the leading phrase's own
+    # relative clause.
+    comma = next(
+        (
+            i
+            for i, t in enumerate(tokens[:-1])
+            if t.text == ","
+            and tokens[i + 1].text.lower() not in EMPTY_SUBJECTS
+            and tokens[i + 1].tag not in ("WDT", "WP", "WP$")
+        ),
+        None,
+    )
+    # "Troubled by a strange recurring dream, Alice ...": a participle's
+    # phrase is a leading phrase too.
+    leading = tokens and (
+        tokens[0].pos in LEADING_SKIP or tokens[0].tag in ("VBG", "VBN")
+    )
+    if leading and comma is not None:
         start = comma + 1
     while start < len(tokens) - 1 and tokens[start].pos in LEADING_SKIP:
         start += 1
+    return start
+
+
+def _fallback(tokens: tuple[Token, ...]) -> list[Word]:
+    """Return the sentence's opening words after any opening phrase."""
+    start = _copy_start(tokens)
     words: list[Word] = []
     for index in range(start, len(tokens)):
         token = tokens[index]
-        if (token.text == "," and _lists_names(tokens, index, words)) or (
-            token.text == "'s" and words
-        ):
+        if token.text == "," and _lists_names(tokens, index, words):
             words[-1] = Word(words[-1].text + token.text, words[-1].pos)
             continue
-        if token.text in (",", ";", ":", ".", "(", ")", '"'):
+        if token.text in (",", ";", ":", ".", "(", ")", '"') or (
+            token.text in ("-", "\u2013", "\u2014") and not glued_hyphen(tokens, index)
+        ):
             break
+        if words and not tokens[index - 1].space:
+            # "George's", "well-adjusted": one word as written.
+            words[-1] = Word(words[-1].text + token.text, words[-1].pos)
+            continue
         words.append(Word(token.text, token.pos))
     return words
+
+
+def clause_copy(sentence: Sentence) -> str:
+    """Return the sentence's words after its leading phrase up to the first
+    clause boundary, in at most eight words, never ending on a word that
+    needs more; "" when the copy is a side clause ("Moments after the game
+    begins"). The timeline's last resort where the parse is too broken for
+    a title ("Harry confronts Draco and severely injures him" of "Suspecting
+    that Draco was responsible ..., Harry confronts Draco ...")."""
+    tokens = sentence.tokens
+    if all_speech(tokens):
+        return ""
+    kept: list[int] = []
+    for index in range(_copy_start(tokens), len(tokens)):
+        token = tokens[index]
+        listing = (
+            token.text == ","
+            and index + 1 < len(tokens)
+            and tokens[index + 1].pos == "PROPN"
+            and not any(tokens[i].pos in ("VERB", "AUX") for i in kept)
+        )
+        if (
+            token.text in BOUNDARIES or token.text in ('"', "\u201c", "\u201d")
+        ) and not listing:
+            break
+        if token.text == "-" and not glued_hyphen(tokens, index):
+            break
+        kept.append(index)
+    verbs = [i for i in kept if tokens[i].pos in ("VERB", "AUX")]
+    if (
+        not verbs
+        or any(tokens[i].text.lower() in SUBORDINATORS for i in kept)
+        # "The last fourteen hundred years she has failed": not led by who.
+        or any(
+            tokens[i].dep in SUBJECTS and tokens[i].text.lower() in UNNAMED
+            for i in kept
+        )
+    ):
+        return ""
+    while _written_length(tokens, kept) > MAX_TITLE_WORDS:
+        kept.pop()
+    while kept[-1] > verbs[0] and _open_end(tokens, kept[-1], kept, verbs[0]):
+        kept.pop()
+    if _cut_short(tokens, kept):
+        return ""
+    return _as_title(_render(tokens, kept))
+
+
+def _cut_short(tokens: tuple[Token, ...], kept: list[int]) -> bool:
+    """Whether a copy ends on a verb without what it needs ("The Man With
+    The Plan wants"), or leaves out what a verb in it tells ("Lillian tells
+    Annie" of "tells Annie she wants ...")."""
+    last = kept[-1]
+    return (
+        tokens[last].pos == "VERB"
+        and any(
+            t.head == last and i > last and t.dep in _needs(tokens[last].tag)
+            for i, t in enumerate(tokens)
+        )
+    ) or any(
+        t.dep == "ccomp"
+        and tokens[t.head].pos == "VERB"
+        and t.head in kept
+        and i not in kept
+        and i > t.head
+        for i, t in enumerate(tokens)
+    )
 
 
 def _lists_names(tokens: tuple[Token, ...], comma: int, words: list[Word]) -> bool:
@@ -1084,3 +1295,245 @@ class _Resolver:
         if fitting and self.genders.get(fitting[0]) == wanted:
             return fitting[0]
         return ""
+
+
+# Dependents after the verb that start another clause or describe a noun at
+# length: an opening copy stops before them ("Claire finds a bag" of "a bag
+# buried by Doug in her community garden").
+CLAUSE_STARTS = frozenset({"advcl", "relcl", "acl", "parataxis", "conj", "cc", "appos"})
+FINITE = frozenset({"VBZ", "VBD", "VBP", "MD"})
+# What a bare verb the copy ends on still needs when cut ("leaves ... to get").
+CUT_NEEDS = COMPLEMENTS | {"prep", "agent"} | frozenset(OBJECTS)
+BOUNDARIES = frozenset(
+    [",", ";", ":", "(", ")", ".", "!", "?", "\u2013", "\u2014", "...", "\u2026"]
+)
+# Where a copy of the sentence can never stop: the cut word still needs more.
+# Words that say "part of" what a cut phrase named ("revenge on some").
+QUANTIFIERS = frozenset(
+    ["some", "one", "many", "most", "all", "each", "those", "any", "several",
+     "none", "both", "much", "part", "rest"]
+)  # fmt: skip
+OPEN_ENDS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "ADJ", "NUM", "AUX"})
+
+
+def opening_title(sentence: Sentence) -> str:
+    """Return the sentence's own main clause, from its subject through its
+    verb phrase to the first clause boundary, in at most eight words; "" when
+    the sentence has no subject with a finite verb outside quoted speech.
+
+    The timeline's fallback for a built title that fails: every word is the
+    sentence's, nothing is cut with "…", and the copy never ends on a word
+    that needs more ("the other", "to", "his").
+    """
+    tokens = sentence.tokens
+    quoted = speech(tokens)
+    pair = _opening_clause(tokens, quoted)
+    if pair is None:
+        return ""
+    subject, verb = pair
+    kept = _subject_span(tokens, subject)
+    gap = tokens[kept[-1] + 1 : verb]
+    kept += [
+        i
+        for i, t in enumerate(tokens)
+        if kept[-1] < i < verb
+        and t.head == verb
+        and (
+            t.dep in ("aux", "auxpass", "neg")
+            or (t.dep == "advmod" and _span(tokens, i) == {i})
+        )
+    ]
+    kept.append(verb)
+    for index in range(verb + 1, len(tokens)):
+        token = tokens[index]
+        if (
+            index in quoted
+            or token.text in BOUNDARIES
+            or (token.text == "-" and not glued_hyphen(tokens, index))
+            or any(
+                _left_edge(tokens, j) == index
+                for j, t in enumerate(tokens)
+                if t.dep in CLAUSE_STARTS and _within(tokens, j, verb)
+            )
+            or (token.dep == "mark" and token.lemma.lower() in SUBORDINATORS)
+        ):
+            break
+        kept.append(index)
+    while _written_length(tokens, kept) > MAX_TITLE_WORDS:
+        kept.pop()
+    while kept[-1] > verb and _open_end(tokens, kept[-1], kept, verb):
+        kept.pop()
+    if (
+        any(
+            (tokens[i].pos in ("VERB", "AUX") and tokens[i].tag != "MD")
+            or tokens[i].text.lower() in ("but", "or")
+            for i in kept
+            if i < verb
+        )
+        # "Jody and Sweetpea confront Rodney, and as he ..., Jody shoots":
+        # a subject before "and" ends another clause.
+        or any(t.pos == "CCONJ" for t in gap)
+        or (kept[-1] == verb and _drops_a_complement(tokens, verb))
+    ):
+        # "Senator Stern demands", "Draco reveals": the news is cut; a verb
+        # inside the subject is a misparse.
+        return ""
+    helpers = [
+        i
+        for i in kept
+        if tokens[i].head == verb and tokens[i].dep in ("aux", "auxpass")
+    ]
+    if not (
+        tokens[verb].tag in FINITE
+        or any(tokens[i].tag in FINITE for i in helpers)
+        # "Éomer's army later ambush": a plural present the tagger read bare.
+        or (tokens[verb].tag == "VB" and not helpers)
+    ):
+        return ""
+    return _as_title(_render(tokens, kept).rstrip(".,;:"))
+
+
+def _opening_clause(
+    tokens: tuple[Token, ...], quoted: frozenset[int]
+) -> tuple[int, int] | None:
+    """Return (subject, verb) of the sentence's first main clause with its
+    subject outside speech."""
+    pairs = [
+        (i, t.head)
+        for i, t in enumerate(tokens)
+        if t.dep in SUBJECTS
+        and i < t.head
+        and i not in quoted
+        and t.head not in quoted
+        and tokens[t.head].pos in ("VERB", "AUX")
+        and _on_the_main_line(tokens, t.head)
+        and not any(
+            c.head == t.head and c.dep == "mark" and c.lemma.lower() in SUBORDINATORS
+            for c in tokens
+        )
+    ]
+    return min(pairs, default=None)
+
+
+def _on_the_main_line(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Whether a verb is the sentence's root or one of its further deeds:
+    never a suspicion's, a plan's or a side clause's ("Suspecting that Draco
+    was responsible ..., Harry ...")."""
+    if tokens[verb].dep in ("ccomp", "parataxis") and verb < tokens[verb].head:
+        # "Frank reveals that ... - he later admits": a clause before the
+        # root that the parser hung on it is the sentence's first deed.
+        verb = tokens[verb].head
+    seen = set()
+    while tokens[verb].dep == "conj" and verb not in seen:
+        seen.add(verb)
+        verb = tokens[verb].head
+    root = tokens[tokens[verb].head]
+    # "Will's father ... tells Jack": a root the parser put on "'s" is no verb.
+    return tokens[verb].dep == "ROOT" or (
+        root.dep == "ROOT" and root.pos not in ("VERB", "AUX")
+    )
+
+
+def _subject_span(tokens: tuple[Token, ...], subject: int) -> list[int]:
+    """Return the subject as written without what describes it after it:
+    "Will, Elizabeth, Gibbs and the crew", "Rodney" of "Rodney, who ...",
+    "The Mayor of Augsburg" (a short "of" phrase kept)."""
+    after = [i for i, t in enumerate(tokens) if t.head == subject and i > subject]
+    start = _left_edge(tokens, subject)
+    while (
+        start > 0
+        and (
+            tokens[start - 1].tag == "POS"
+            or (not tokens[start - 1].space and tokens[start - 1].pos != "PUNCT")
+            # "Will, Elizabeth, Gibbs and the crew": the tagger's modal "Will".
+            or (
+                start == 2
+                and tokens[1].text == ","
+                and tokens[0].text[:1].isupper()
+                and tokens[0].tag in ("NNP", "MD")
+            )
+        )
+    ):
+        start -= 1
+    kept = set(range(start, subject + 1))
+    for i in after:
+        if tokens[i].dep == "conj" or (
+            tokens[i].dep == "cc"
+            and any(t.dep == "conj" and t.head == subject for t in tokens[i:])
+        ):
+            kept |= _span(tokens, i)
+    short = [i for i in after if tokens[i].dep == "prep" and len(_span(tokens, i)) <= 3]
+    if short and short[0] == max(kept) + 1:
+        kept |= _span(tokens, short[0])
+    commas = [
+        i
+        for i in range(min(kept), max(kept))
+        if tokens[i].text == "," and i + 1 in kept
+    ]
+    return sorted((kept - {i for i in kept if tokens[i].dep == "punct"}) | set(commas))
+
+
+def _within(tokens: tuple[Token, ...], index: int, ancestor: int) -> bool:
+    """Whether tokens[index] sits in the subtree of tokens[ancestor]."""
+    seen = set()
+    while index not in seen:
+        if index == ancestor:
+            return True
+        seen.add(index)
+        index = tokens[index].head
+    return False
+
+
+def _span(tokens: tuple[Token, ...], index: int) -> set[int]:
+    return set(range(_left_edge(tokens, index), _subtree_end(tokens, index) + 1))
+
+
+def _open_end(
+    tokens: tuple[Token, ...], index: int, kept: list[int], verb: int
+) -> bool:
+    """Whether a copy cut after tokens[index] ends on a word that needs more:
+    a function word, a modifier whose noun comes after it ("the other"), or
+    a verb whose object was cut ("is wanted for delaying")."""
+    token = tokens[index]
+    return (
+        token.pos in OPEN_ENDS
+        or (token.text.lower() in DANGLING and token.dep not in ("dobj", "pobj"))
+        or token.text.lower() in QUANTIFIERS
+        or token.tag == "POS"
+        or token.dep == "poss"
+        or token.head > index
+        or any(tokens[k].head > index for k in kept if k > verb)
+        or (
+            token.pos == "VERB"
+            and any(
+                t.head == index
+                and i > index
+                and i not in kept
+                and t.dep in _needs(token.tag)
+                for i, t in enumerate(tokens)
+            )
+        )
+    )
+
+
+def _needs(tag: str) -> frozenset[str]:
+    """What a verb ending a copy must still have: "to get" its place, "wants"
+    what is wanted; a passive "has been chosen" is whole without more."""
+    if tag == "VB":
+        return CUT_NEEDS
+    return frozenset(OBJECTS) if tag == "VBN" else COMPLEMENTS
+
+
+def _written_length(tokens: tuple[Token, ...], kept: list[int]) -> int:
+    return len(_render(tokens, kept).split())
+
+
+def _render(tokens: tuple[Token, ...], kept: list[int]) -> str:
+    """Join kept tokens as the sentence wrote them: "George's", "20-year-old"."""
+    parts = []
+    for n, index in enumerate(kept):
+        glued = (
+            n + 1 < len(kept) and kept[n + 1] == index + 1 and not tokens[index].space
+        )
+        parts.append(tokens[index].text + ("" if glued else " "))
+    return "".join(parts).strip()

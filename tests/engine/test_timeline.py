@@ -3,6 +3,7 @@ import pytest
 from plotguide.engine import FilmText
 from plotguide.engine.turning_points import choose_turning_points, position_baseline
 from tests.engine.plots import HARBOR, film
+from tests.engine.test_titles import DASHES, SPEECH_END, TOWN, YEAR_OLD
 
 
 def test_events_run_in_source_order(harbor):
@@ -138,3 +139,29 @@ def test_an_event_is_titled_by_a_sentence_that_names_who_acts(engine):
     for event in story.timeline.events:
         if not set(event.lines[0].sources) & points:
             assert not event.title.text.startswith("He "), event.title.text
+
+
+def test_every_event_title_is_supported_whole_and_never_quoted_speech(engine):
+    # Sentences whose titles had failed (The Town, Sling Blade, Baby Boy,
+    # Dirty Dancing, Harry Potter and the Half-Blood Prince), each event
+    # drawn from one of them wherever the turning points fall.
+    failed = [
+        "Suspecting that Draco was responsible for two attempts on Dumbledore's "
+        "life, one of which has almost killed Ron, Harry confronts Draco and "
+        "severely injures him with a Sectumsempra curse.",
+        "Leaving Fred and George's new shop, Harry, Ron and Hermione notice "
+        "Draco and Narcissa associating with Death Eaters in Borgin and Burkes.",
+        SPEECH_END,
+        DASHES,
+        TOWN,
+        YEAR_OLD,
+    ]
+    story = engine.run(film(" ".join(failed * 4)))
+    checks = {check.name: check for check in story.report}
+    assert checks["supported_sentences"].passed, checks["supported_sentences"]
+    titles = [event.title.text for event in story.timeline.events]
+    assert len(titles) >= 6
+    for title in titles:
+        assert "…" not in title, titles
+        assert not {"'ll", "killed-hit", "Somebody", "Year-old"} & set(title.split())
+        assert not title.startswith(("Leaving", "Suspecting", "One of which"))

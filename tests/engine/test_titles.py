@@ -4,7 +4,15 @@ import pytest
 
 from plotguide.engine.doc import Sentence
 from plotguide.engine.parsing import to_paragraph
-from plotguide.engine.titles import event_title, reads_alone, title_parts
+from plotguide.engine.titles import (
+    event_title,
+    has_finite_verb,
+    opening_title,
+    reads_alone,
+    speech,
+    title_parts,
+)
+from tests.engine.parsed import parse
 
 
 def _parsed(engine, text, names):
@@ -435,3 +443,118 @@ def test_a_verb_read_as_a_noun_is_not_a_partner_of_the_phrase(title):
         "heist, the Driver sees another car pull into the lot and park."
     )
     assert title(text, ("Driver", "Blanche")) == "Another car pulls into the lot"
+
+
+# The Town (2010): the note's quoted line had made "Claire finds a bag i 'll
+# see you".
+TOWN = (
+    "Later, Claire finds a bag buried by Doug in her community garden containing "
+    "money, a tangerine and a note from him suggesting she can make better use of "
+    "the money than he can, ending with, \"I'll see you again, this side or the "
+    'other."'
+)
+# Dirty Dancing: the end of a speech the sentence before began.
+SPEECH_END = (
+    "Somebody who taught me about the kind of person I want to be: Miss Frances "
+    'Houseman."'
+)
+# Sling Blade (1996): dashes between words, never hyphens.
+DASHES = (
+    "Frank reveals that his father was killed - hit by a train - leaving him and "
+    "his mother on their own - he later admits that he lied, and that his father "
+    "committed suicide."
+)
+# Baby Boy (2001).
+YEAR_OLD = (
+    "A young 20-year-old named Jody lives with his mother Juanita, in South "
+    "Central Los Angeles."
+)
+
+
+def test_a_title_is_never_taken_from_inside_quoted_speech(title, engine):
+    assert title(TOWN, ("Claire", "Doug")) == "Claire finds a bag"
+    (speech_end,) = parse(engine, SPEECH_END)
+    assert speech(speech_end.tokens) == frozenset(range(len(speech_end.tokens)))
+    assert opening_title(speech_end) == ""
+
+
+def test_a_name_in_quotes_is_no_speech(title):
+    # Clash of the Titans (2010): the quotes mark a name, not a line.
+    text = (
+        'Years later, "Perseus" is fishing with his family when they witness '
+        "soldiers from the city of Argos destroying a statue of Zeus."
+    )
+    assert title(text, ("Perseus",)).startswith("Perseus ")
+
+
+def test_a_dash_between_words_never_becomes_a_hyphen(title, engine):
+    assert "killed-hit" not in title(DASHES, ("Frank",))
+    (sentence,) = parse(engine, DASHES)
+    assert opening_title(sentence) == "Frank reveals that his father was killed"
+
+
+def test_an_age_is_never_split_and_a_named_noun_gives_its_name(title):
+    assert title(YEAR_OLD) == "A young 20-year-old lives with his mother"
+    assert title(YEAR_OLD, ("Jody", "Juanita")) == "Jody lives with Juanita"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Pirates of the Caribbean: Dead Man's Chest, where the built title
+        # was cut with "…" and the parser makes "Will" a modal.
+        (
+            "Will's father Bootstrap Bill Turner tells Jack he must keep his own "
+            "promise to join the crew of Davy Jones, who raised the sunken Black "
+            "Pearl for him years ago.",
+            "Will's father Bootstrap Bill Turner tells Jack",
+        ),
+        (
+            "Will, Elizabeth, Gibbs and the other crewmen return to Dalma's home "
+            "and plan to rescue Jack.",
+            "Will, Elizabeth, Gibbs and the other crewmen return",
+        ),
+        # Cars: never "to get" without where to.
+        (
+            "McQueen reluctantly leaves with the media to get to California in "
+            "time for the race.",
+            "McQueen reluctantly leaves with the media",
+        ),
+        # Iron Man 2: a reporting verb without its news is no title.
+        (
+            "Senator Stern demands that Stark turn over the Iron Man technology "
+            "to the government.",
+            "",
+        ),
+    ],
+)
+def test_an_opening_copy_is_the_main_clause_whole(engine, text, expected):
+    (sentence,) = parse(engine, text)
+    title = opening_title(sentence)
+    assert title == expected
+    assert "…" not in title
+
+
+@pytest.mark.parametrize(
+    ("text", "sound"),
+    [
+        ("Claire finds a bag", True),
+        ("The siblings grow into vengeful bounty hunters", True),
+        ("Leaving Fred and George's new shop", False),
+        ("Unsure of how to reply", False),
+    ],
+)
+def test_a_title_without_a_deed_is_a_fragment(engine, text, sound):
+    plots = {
+        "Claire finds a bag": TOWN,
+        "The siblings grow into vengeful bounty hunters": (
+            "The siblings have grown into vengeful bounty hunters."
+        ),
+        "Leaving Fred and George's new shop": (
+            "Leaving Fred and George's new shop, Harry, Ron and Hermione notice "
+            "Draco and Narcissa associating with Death Eaters."
+        ),
+        "Unsure of how to reply": "Unsure of how to reply, Alice runs away.",
+    }
+    (sentence,) = parse(engine, plots[text])
+    assert has_finite_verb(text, sentence) is sound
