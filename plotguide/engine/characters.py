@@ -582,8 +582,11 @@ def _quote_nicknames(form: str, nicknames: tuple[tuple[str, ...], ...]) -> str:
 
 def _profile(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> tuple[Line, ...]:
     """Return the sentence that introduces the character (a copula or apposition)."""
-    first = cluster.mentions[0].sentence
-    for mention in cluster.mentions[:4]:
+    mentions = [m for m in cluster.mentions if not sentences[m.sentence].is_fragment]
+    if not mentions:
+        return ()
+    first = mentions[0].sentence
+    for mention in mentions[:4]:
         sentence = sentences[mention.sentence]
         head = sentence.tokens[mention.end - 1]
         verb = sentence.tokens[head.head]
@@ -596,7 +599,12 @@ def _profile(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> tuple[Line, 
 
 
 def _arc(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> tuple[Line, ...]:
-    first, last = cluster.mentions[0].sentence, cluster.mentions[-1].sentence
+    whole = [
+        m.sentence for m in cluster.mentions if not sentences[m.sentence].is_fragment
+    ]
+    if not whole:
+        return ()
+    first, last = whole[0], whole[-1]
     ids = (first,) if first == last else (first, last)
     return tuple(Line(sentences[i].text, (i,), SOURCE) for i in ids)
 

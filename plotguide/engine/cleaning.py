@@ -56,6 +56,13 @@ _GLUED_SOURCE = re.compile(
     r"(?:(?<=[a-z][.!?])|(?<=[.!?]['\"”]))"
     r"[A-Z][^\n]{0,160}?\bpp?\.\s?\d+(?:\s?[-–]\s?\d+)?\.?"
 )
+# A footnote whose template opening was lost ("New YorkAlthough assumed …
+# New York. }} today.|group=N}}"): its first word is glued to the prose, a
+# lowercase word or a full stop directly followed by a capitalised word.
+_NOTE_GLUE = re.compile(
+    r"(?<=\s)[A-Za-z]?[a-z]{3,}[.!?]?(?P<note>[A-Z][a-z]+)(?=[\s,;:])"
+)
+_NOTE_WINDOW = 400
 _UNCLOSED_REF = re.compile(r"<ref\b\S*", re.I)
 # An image's file name and layout options: "File:Poster.jpg|left|thumb|".
 _IMAGE = re.compile(r"\b(?:Image|File):[^|\n]{1,120}\|(?:[\w ]{0,20}\|){0,4}")
@@ -110,11 +117,32 @@ def _strip_wiki_markup(text: str) -> str:
     while previous != text:
         previous, text = text, _TEMPLATE.sub(" ", text)
     text = _TEMPLATE_TO_REF_END.sub(" ", text)
+    text = _drop_glued_notes(text)
     text = _CITATION_FIELDS.sub(" ", text)
     text = _TEMPLATE_OPENING.sub(" ", text).replace("}}", " ")
     text = _CAST_LINK.sub("", text)
     text = _LINK.sub("", text)
     return _URL.sub(" ", text)
+
+
+def _drop_glued_notes(text: str) -> str:
+    """Cut a footnote that lost its "{{efn|" back to where it was glued to
+    the prose, looking at most _NOTE_WINDOW characters before its closing;
+    a closing with no glue point before it is left to the other rules."""
+    spans: list[tuple[int, int]] = []
+    for closing in re.finditer(r"\}\}", text):
+        window = max(0, closing.start() - _NOTE_WINDOW)
+        glues = list(_NOTE_GLUE.finditer(text, window, closing.start()))
+        if not glues:
+            continue
+        start = glues[-1].start("note")
+        if spans and start <= spans[-1][1]:
+            start = min(start, spans[-1][0])
+            spans.pop()
+        spans.append((start, closing.end()))
+    for start, end in reversed(spans):
+        text = f"{text[:start]} {text[end:]}"
+    return text
 
 
 def clean_plot(

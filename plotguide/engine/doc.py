@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -50,6 +51,16 @@ def glued_hyphen(tokens: tuple[Token, ...], index: int) -> bool:
     )
 
 
+_FIRST_WORD = re.compile(r"[^\W_][\w'’\-]*")
+
+
+def starts_lowercase(text: str) -> bool:
+    """True when the text's first word is written all in lowercase ("along
+    with the promise …"); "iPhone" and "14-year-old Danny" are not."""
+    first = _FIRST_WORD.search(text)
+    return first is not None and first.group()[0].isalpha() and first.group().islower()
+
+
 ParsedSentence = tuple[Token, ...]
 ParsedParagraph = tuple[ParsedSentence, ...]
 
@@ -73,6 +84,13 @@ class Sentence:
     text: str
     tokens: tuple[Token, ...]
     entities: tuple[Entity, ...]
+
+    @property
+    def is_fragment(self) -> bool:
+        """True when the sentence starts on a lowercase word: what damage to
+        the source left of a sentence ("along with the promise of distant
+        business trips …"). No section opens or stands on one."""
+        return starts_lowercase(self.text)
 
     def lemmas(self) -> frozenset[str]:
         """Lower-cased lemmas of the sentence, for cue-word lookups."""

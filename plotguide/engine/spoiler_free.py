@@ -133,6 +133,7 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
         for s in sentences
         if s.id < end
         and s.tokens
+        and not s.is_fragment
         and not _reveals(s, named)
         and not any(name in s.text for name in hidden)
     ]
@@ -319,7 +320,7 @@ def _follows(
     """ "The story follows Sethe": only for a lead who acts where first named,
     so the cited sentence shows them at the centre (a daughter named in her
     mother's sentence is not whom the story follows)."""
-    by_id = {sentence.id: sentence for sentence in sentences}
+    by_id = {s.id: s for s in sentences if not s.is_fragment}
     leads = [
         c
         for c in characters

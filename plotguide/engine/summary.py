@@ -36,7 +36,7 @@ SUMMARY_SENTENCE_WORDS = 28
 def build_summary(doc: StoryDoc) -> StoryDoc:
     """Retell the plot in a third of its words; set the final act (from the
     major setback on) apart as the ending."""
-    sentences = tuple(s for s in doc.sentences or () if s.tokens)
+    sentences = tuple(s for s in doc.sentences or () if s.tokens and not s.is_fragment)
     characters = doc.characters or ()
     timeline = doc.timeline
     if timeline is None:
@@ -83,11 +83,14 @@ def _select(
     if not sentences:
         return []
     main = characters[:MAIN_COUNT]
-    must = set(turning_points) | {sentences[-1].id}
-    # A main character the turning points already name needs no introduction.
-    must |= {c.mentions[0] for c in main if c.mentions and not must & set(c.mentions)}
     by_id = {s.id: s for s in sentences}
-    must &= set(by_id)
+    must = (set(turning_points) | {sentences[-1].id}) & set(by_id)
+    # A main character the turning points already name needs no introduction.
+    must |= {
+        min(shown)
+        for c in main
+        if (shown := set(c.mentions) & set(by_id)) and not must & set(c.mentions)
+    }
     budget = SUMMARY_SHARE * sum(word_count(s.text) for s in sentences)
     spent = sum(_words(by_id[i]) for i in must)
     chosen = set(must)
@@ -145,7 +148,11 @@ def _naming_sentence_before(
 ) -> Sentence | None:
     """Return the nearest of the two sentences before that names a character."""
     for previous in (index - 1, index - 2):
-        if previous >= 0 and openings.names[previous]:
+        if (
+            previous >= 0
+            and openings.names[previous]
+            and not sentences[previous].is_fragment
+        ):
             return sentences[previous]
     return None
 

@@ -189,6 +189,9 @@ CENTRAL_POS = CONTENT_POS | {"ADV"}
 # so a point whose probability is spread over adjacent sentences still wins
 # (chosen by grouped cross-validation on train; 0 decodes on exact hits only).
 NEIGHBOUR_WEIGHT = 0.25
+# Taken off a fragment's score: no turning point falls on one while five
+# whole sentences can carry them in order.
+FRAGMENT_PENALTY = 1000.0
 
 Weights = dict[str, dict[str, float]]
 
@@ -398,7 +401,8 @@ def choose_turning_points(
     Each point's scores are turned into probabilities over the plot's
     sentences (a softmax); each sentence's probability gains neighbour_weight
     times its neighbours', and the programme maximises the sum of their logs,
-    so the five points weigh equally.
+    so the five points weigh equally. A fragment (Sentence.is_fragment) is
+    picked only when there is no other way.
     """
     if len(sentences) < len(KEYS):
         return ()
@@ -420,7 +424,12 @@ def choose_turning_points(
             )
             for n, share in enumerate(shares)
         ]
-        scores.append([math.log(value / total) for value in spread])
+        scores.append(
+            [
+                math.log(value / total) - (FRAGMENT_PENALTY if s.is_fragment else 0.0)
+                for value, s in zip(spread, sentences, strict=True)
+            ]
+        )
     return _best_increasing(scores)
 
 

@@ -60,3 +60,52 @@ def test_a_source_cited_after_a_sentence_is_dropped():
 def test_page_numbers_in_the_story_itself_stay():
     line = "Mara reads page 12 of the diary. The note on p. 3 names Holt."
     assert clean_line(line) == line
+
+
+def test_a_footnote_that_lost_its_opening_is_cut_back_to_where_it_was_glued():
+    # It's a Wonderful Life in the CMU corpus: an {{efn|…|group=N}} note lost
+    # its "{{efn|" and stuck to "New York"; the page read "New YorkAlthough".
+    line = (
+        "In Bedford Falls, New YorkAlthough assumed to be in New York State, the "
+        'script only identifies the fictional Bedford Falls as in the "territory" '
+        "that includes New York.Goodrich et al. 1986, p. 2.}} today.|group=N}} along "
+        "with the promise of distant business trips, something that George always "
+        "wanted to do."
+    )
+    assert clean_line(line) == (
+        "In Bedford Falls, New York along with the promise of distant business "
+        "trips, something that George always wanted to do."
+    )
+
+
+def test_a_note_glued_after_a_full_stop_goes_with_its_citation():
+    # Brüno: the note and its citation had read as the end of the sentence.
+    line = (
+        "He also meets with Ayman Abu Aita in a location described as a Palestinian "
+        "refugee camp in Lebanon, where he hopes to be kidnapped.The actual location, "
+        "according to Abu Aita, was a private section of a popular restaurant at the "
+        "[http://www.palestinehotels.ps/hotel.php?hidhttp://www.co.madison.al.us/"
+        "courts/courts/release.shtml |titleCo.madison.al.us |date2011-02-09}} after "
+        "being arrested. Lutz says he loves Brüno."
+    )
+    cleaned = clean_line(line)
+    assert "restaurant" not in cleaned and "http" not in cleaned
+    assert cleaned.endswith(
+        "hopes to be kidnapped. after being arrested. Lutz says he loves Brüno."
+    )
+
+
+def test_a_closing_with_no_glued_note_before_it_only_loses_its_citation():
+    # Renigunta: the citation lost its "<ref", the prose before it is whole.
+    line = (
+        "They land at Renigunta where they come across Bunker , who acts as mediator "
+        "between contract killers and clients.http://www.kollywoodtoday.net/news/"
+        "no-more-violence-says-renigunta-director-panneerselvam/|titlekollywoodtoday"
+        ".net |date2012-07-12}} At Renigunta, these boys get the acquaintance of "
+        "Sardar  through Bunker."
+    )
+    assert clean_line(line) == (
+        "They land at Renigunta where they come across Bunker, who acts as mediator "
+        "between contract killers and clients. At Renigunta, these boys get the "
+        "acquaintance of Sardar through Bunker."
+    )
