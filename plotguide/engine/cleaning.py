@@ -128,7 +128,12 @@ def _strip_wiki_markup(text: str) -> str:
 def _drop_glued_notes(text: str) -> str:
     """Cut a footnote that lost its "{{efn|" back to where it was glued to
     the prose, looking at most _NOTE_WINDOW characters before its closing;
-    a closing with no glue point before it is left to the other rules."""
+    a closing with no glue point before it is left to the other rules.
+
+    Where a lowercase word follows the cut, the prose on either side ends
+    apart: what the note swallowed is unknown, and It's a Wonderful Life's
+    "In Bedford Falls, New York" and "along with the promise of distant
+    business trips" are no one sentence."""
     spans: list[tuple[int, int]] = []
     for closing in re.finditer(r"\}\}", text):
         window = max(0, closing.start() - _NOTE_WINDOW)
@@ -141,7 +146,9 @@ def _drop_glued_notes(text: str) -> str:
             spans.pop()
         spans.append((start, closing.end()))
     for start, end in reversed(spans):
-        text = f"{text[:start]} {text[end:]}"
+        before, after = text[:start].rstrip(), text[end:].lstrip()
+        ends = before.endswith((".", "!", "?")) or not after[:1].islower()
+        text = f"{before}{' ' if ends else '. '}{after}"
     return text
 
 

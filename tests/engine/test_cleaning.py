@@ -72,8 +72,9 @@ def test_a_footnote_that_lost_its_opening_is_cut_back_to_where_it_was_glued():
         "with the promise of distant business trips, something that George always "
         "wanted to do."
     )
+    # What the note swallowed is lost: the two sides do not make one sentence.
     assert clean_line(line) == (
-        "In Bedford Falls, New York along with the promise of distant business "
+        "In Bedford Falls, New York. along with the promise of distant business "
         "trips, something that George always wanted to do."
     )
 
