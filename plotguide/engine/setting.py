@@ -6,13 +6,22 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.doc import Entity, Sentence, StoryDoc
 from plotguide.engine.places import PlaceMention, named_places, strip_article
 from plotguide.engine.registry import component
 from plotguide.engine.story import NOT_STATED, Setting, SettingItem
 
 MAX_LOCATIONS = 3
 OPENING_SENTENCES = 5
+PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+# Things a year before them dates as made or done then, not the story's time.
+WORK_NOUNS = frozenset(
+    [
+        "book", "novel", "film", "movie", "picture", "song", "album", "play",
+        "poem", "painting", "edition", "version", "classic", "original", "fleet",
+        "model", "demonstration", "recording", "broadcast", "documentary",
+    ]
+)  # fmt: skip
 PERIOD = re.compile(
     r"\b(1[0-9]{3}|20[0-9]{2})s?\b|\b(\d{1,2}(st|nd|rd|th)|[a-z]+th)[ -]century\b|"
     r"\b(civil war|world war (i{1,2}|one|two)|first world war|second world war|"
@@ -42,13 +51,36 @@ def _period(sentences: tuple[Sentence, ...]) -> SettingItem:
     sentences = sentences[: max(OPENING_SENTENCES, len(sentences) // 4)]
     for sentence in sentences:
         for entity in sentence.entities:
-            if entity.label == "DATE" and PERIOD.search(entity.text):
+            if (
+                entity.label == "DATE"
+                and PERIOD.search(entity.text)
+                and not _dates_a_thing(sentence, entity)
+            ):
                 return SettingItem(strip_article(entity.text), (sentence.id,))
     for sentence in sentences:
         match = PERIOD.search(sentence.text)
         if match and not match.group(1):
             return SettingItem(match.group(0), (sentence.id,))
     return SettingItem(NOT_STATED)
+
+
+def _dates_a_thing(sentence: Sentence, entity: Entity) -> bool:
+    """True for a year that dates a work or a thing, not the story: "the
+    original 1921 DeForest Phonofilm demonstration", "the 1943 classic book",
+    "1927's The Jazz Singer". A year before a place or an event is the
+    story's ("In 1981 San Francisco", "the 1972 Munich Olympics")."""
+    if entity.end - entity.start != 1:
+        return False
+    tokens = sentence.tokens
+    token = tokens[entity.start]
+    head = tokens[token.head]
+    if token.dep == "poss":  # "1830's London" is the story's, "1927's hit" not
+        return head.ent not in PLACE_LABELS
+    return (
+        token.dep in ("nummod", "compound", "amod")
+        and token.head > entity.start
+        and head.lemma.lower() in WORK_NOUNS
+    )
 
 
 def _locations(places: list[PlaceMention]) -> tuple[SettingItem, ...]:

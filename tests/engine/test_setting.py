@@ -1,5 +1,7 @@
 """The setting: where and when the story happens, each with the sentence saying so."""
 
+import pytest
+
 from tests.engine.plots import film
 
 
@@ -37,3 +39,26 @@ def test_a_year_met_halfway_through_the_plot_is_not_the_setting(engine):
     )
     story = engine.run(film(plot))
     assert story.setting.time_period.value == "not stated"
+
+
+@pytest.mark.parametrize(
+    ("opening", "period"),
+    [
+        # Singin' in the Rain is set in 1927; a note on the scene said 1921.
+        (
+            "Simpson shows a short demonstration of a talking picture. This scene "
+            "pays homage to the original 1921 DeForest Phonofilm demonstration.",
+            "not stated",
+        ),
+        (
+            "Based on the 1943 classic book by Antoine de Saint Exupéry, the fable "
+            "tells the story of an aviator.",
+            "not stated",
+        ),
+        ("An orphan boy in 1830's London is abused in a workhouse.", "1830"),
+        ("In 1981 San Francisco, Chris Gardner sells bone-density scanners.", "1981"),
+    ],
+)
+def test_a_year_that_dates_a_work_is_not_when_the_story_is_set(engine, opening, period):
+    plot = opening + " Anna walks home. Anna sleeps."
+    assert engine.run(film(plot)).setting.time_period.value == period
