@@ -175,20 +175,23 @@ def _sound_title(
             and supported(title, cited)
         )
 
+    sentence = sentences[index]
+    tried = [built]
     if sound(built[0], built[1]):
         return (*built, True)
-    opening = opening_title(sentences[index])
-    if sound(opening, (index,)):
-        return opening, (index,), False, True
-    copy = clause_copy(sentences[index])
-    if sound(copy, (index,)):
-        return copy, (index,), False, True
-    if built[0] and supported(built[0], built[1]):
-        return (*built, False)
-    if opening or copy or not index:
-        # The copy's words are all the sentence's: it passes where the
-        # built title cannot.
-        return opening or copy or built[0], (index,), False, False
+    for copy in (opening_title, clause_copy):
+        tried.append((copy(sentence), (index,), False))
+        if sound(*tried[-1][:2]):
+            return (*tried[-1], True)
+    # None is sound: the first its sentences support, best one with a deed
+    # and no "…" ("Their work is relatively easy" over "... easy as for an
+    # unknown reason…"); a copy's words are all the sentence's.
+    kept = [t for t in tried if t[0] and supported(t[0], t[1])]
+    kept.sort(key=lambda t: "…" in t[0] or not has_finite_verb(t[0], sentence))
+    if kept:
+        return (*kept[0], False)
+    if not index:
+        return built[0], built[1], False, False
     # A quoted line alone ("Somebody who taught me ...") goes on the scene
     # the sentence before set.
     return (*_sound_title(sentences, index - 1, openings, name_forms)[:3], False)

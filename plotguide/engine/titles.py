@@ -621,6 +621,10 @@ def _subject_words(
     plural = index not in resolver.names and token.tag in ("NNS", "NNPS")
     if token.pos == "PRON":
         name = resolver.person(lower)
+        if not name and tokens[token.head].dep == "ROOT":
+            # Only the main clause's: "Draco reveals that he has been chosen"
+            # is Draco's word, never "Draco is chosen".
+            name = resolver.earlier(lower, index)
         plural = lower in ("they", "we")
         if name:
             first, plural = [Word(name, "PROPN")], False
@@ -1206,9 +1210,12 @@ def _cut_short(tokens: tuple[Token, ...], kept: list[int]) -> bool:
     last = kept[-1]
     return (
         tokens[last].pos == "VERB"
-        and any(
-            t.head == last and i > last and t.dep in _needs(tokens[last].tag)
-            for i, t in enumerate(tokens)
+        and (
+            tokens[last].lemma.lower() in NEEDS_OBJECT
+            or any(
+                t.head == last and i > last and t.dep in _needs(tokens[last].tag)
+                for i, t in enumerate(tokens)
+            )
         )
     ) or any(
         t.dep == "ccomp"
@@ -1273,6 +1280,25 @@ class _Resolver:
         self.actor = ""
         self.later: set[str] = set()
 
+    def earlier(self, pronoun: str, index: int) -> str:
+        """Return the one character named before a subject pronoun in its own
+        sentence that it can mean: "When Alex goes out to reconnoiter, he
+        spots one of Wade's men", "Although Raymond has autism, he ..."."""
+        wanted = "m" if pronoun in MALE else "f" if pronoun in FEMALE else ""
+        if not wanted:
+            return ""
+        named = {n for i, n in self.names.items() if i < index}
+        fitting = [n for n in named if self.genders.get(n, wanted) == wanted]
+        if len(fitting) > 1:
+            fitting = [n for n in fitting if self.genders.get(n) == wanted]
+        # A subject's name, never "Tina" of "To attend Tina's performance, he".
+        subjects = {
+            n
+            for i, n in self.names.items()
+            if i < index and self.tokens[i].dep in SUBJECTS
+        }
+        return fitting[0] if len(fitting) == 1 and fitting[0] in subjects else ""
+
     def person(self, pronoun: str, exclude: str = "") -> str:
         """Return the one character a singular pronoun can stand for, or ""."""
         if pronoun in MALE:
@@ -1313,7 +1339,7 @@ QUANTIFIERS = frozenset(
     ["some", "one", "many", "most", "all", "each", "those", "any", "several",
      "none", "both", "much", "part", "rest"]
 )  # fmt: skip
-OPEN_ENDS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "ADJ", "NUM", "AUX"})
+OPEN_ENDS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PART", "NUM", "AUX"})
 
 
 def opening_title(sentence: Sentence) -> str:
@@ -1340,7 +1366,7 @@ def opening_title(sentence: Sentence) -> str:
         and t.head == verb
         and (
             t.dep in ("aux", "auxpass", "neg")
-            or (t.dep == "advmod" and _span(tokens, i) == {i})
+            or (t.dep == "advmod" and t.pos == "ADV" and _span(tokens, i) == {i})
         )
     ]
     kept.append(verb)
@@ -1373,7 +1399,13 @@ def opening_title(sentence: Sentence) -> str:
         # "Jody and Sweetpea confront Rodney, and as he ..., Jody shoots":
         # a subject before "and" ends another clause.
         or any(t.pos == "CCONJ" for t in gap)
-        or (kept[-1] == verb and _drops_a_complement(tokens, verb))
+        or (
+            kept[-1] == verb
+            and (
+                _drops_a_complement(tokens, verb)
+                or tokens[verb].lemma.lower() in NEEDS_OBJECT
+            )
+        )
     ):
         # "Senator Stern demands", "Draco reveals": the news is cut; a verb
         # inside the subject is a misparse.
@@ -1430,7 +1462,9 @@ def _on_the_main_line(tokens: tuple[Token, ...], verb: int) -> bool:
     root = tokens[tokens[verb].head]
     # "Will's father ... tells Jack": a root the parser put on "'s" is no verb.
     return tokens[verb].dep == "ROOT" or (
-        root.dep == "ROOT" and root.pos not in ("VERB", "AUX")
+        root.dep == "ROOT"
+        and root.pos not in ("VERB", "AUX")
+        and tokens[verb].dep not in ("relcl", "acl")
     )
 
 

@@ -558,3 +558,40 @@ def test_a_title_without_a_deed_is_a_fragment(engine, text, sound):
     }
     (sentence,) = parse(engine, plots[text])
     assert has_finite_verb(text, sentence) is sound
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # 3:10 to Yuma (2007) and Rain Man (1988): the one name before the
+        # main clause's "he" in its own sentence.
+        (
+            "When Alex goes out to reconnoiter, he spots one of Wade's men on a "
+            "rooftop opposite the hotel.",
+            ("Alex", "Wade"),
+            "Alex spots one of Wade's men",
+        ),
+        (
+            "Although Raymond has autism, he also has superb recall.",
+            ("Raymond",),
+            "Raymond has superb recall",
+        ),
+        # Two names the pronoun may mean: it stays.
+        (
+            "When Alex meets Dan, he draws his gun.",
+            ("Alex", "Dan"),
+            "He draws his gun",
+        ),
+    ],
+)
+def test_a_main_clause_pronoun_is_the_one_name_before_it(title, text, names, expected):
+    assert title(text, names) == expected
+
+
+def test_a_name_that_only_owns_something_is_no_antecedent(title):
+    # The Mask (1994): "Tina becomes the Mask" was Stanley's deed.
+    text = (
+        "To attend Tina's performance and, despite being sought by the police, he "
+        "again becomes the Mask in order to steal money targeted by Tyrell."
+    )
+    assert not title(text, ("Tina", "Tyrell")).startswith("Tina")
