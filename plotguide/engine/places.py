@@ -29,18 +29,21 @@ PERSON_VERBS = frozenset({
     "realise", "realize", "refuse", "reveal", "say", "tell", "try", "want",
 })  # fmt: skip
 LOCATIVE_PREPOSITIONS = frozenset({
-    "across", "along", "around", "at", "behind", "beyond", "from", "in", "inside",
-    "into", "near", "on", "onto", "outside", "through", "throughout", "to",
-    "toward", "towards", "via", "within",
+    "above", "across", "along", "around", "at", "behind", "beyond", "from", "in",
+    "inside", "into", "near", "on", "onto", "outside", "through",
+    "throughout", "to", "toward", "towards", "via", "within",
 })  # fmt: skip
 MOVEMENT_VERBS = frozenset({
     "enter", "explore", "flee", "invade", "leave", "reach", "return", "tour",
     "visit",
 })  # fmt: skip
+# "the town of X", and the parts of a place: "the slums of the East End",
+# "the rooftops of London", "the streets of Paris", "the outskirts of Rome".
 PLACE_NOUNS = frozenset({
     "city", "country", "county", "district", "island", "kingdom", "land",
     "neighborhood", "neighbourhood", "planet", "province", "region", "state",
-    "suburb", "town", "valley", "village",
+    "suburb", "town", "valley", "village", "street", "outskirts", "slum",
+    "rooftop", "edge", "heart", "centre", "center", "end", "capital",
 })  # fmt: skip
 _ARTICLE = re.compile(r"^(the|a|an) ", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

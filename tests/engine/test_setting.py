@@ -62,3 +62,17 @@ def test_a_year_met_halfway_through_the_plot_is_not_the_setting(engine):
 def test_a_year_that_dates_a_work_is_not_when_the_story_is_set(engine, opening, period):
     plot = opening + " Anna walks home. Anna sleeps."
     assert engine.run(film(plot)).setting.time_period.value == period
+
+
+def test_a_place_seen_from_above_or_by_its_parts_is_where_the_story_is(engine):
+    # Mary Poppins was set on "Earth" ("The action descends to Earth") while
+    # the plot is "high above London", in "the slums of the East End of
+    # London" and on "the rooftops of London".
+    plot = (
+        "The film opens with Mary Poppins perched in a cloud high above London. "
+        "The action descends to Earth where Bert entertains a crowd. "
+        "The children wander into the slums of the East End of London. "
+        "Bert and Mary lead a tour of the rooftops of London."
+    )
+    locations = [item.value for item in engine.run(film(plot)).setting.locations]
+    assert locations[0] == "London"
