@@ -1289,8 +1289,13 @@ class _Resolver:
             return ""
         named = {n for i, n in self.names.items() if i < index}
         fitting = [n for n in named if self.genders.get(n, wanted) == wanted]
-        if len(fitting) > 1:
-            fitting = [n for n in fitting if self.genders.get(n) == wanted]
+        if any(self.genders.get(n) != wanted for n in fitting) or self.later & set(
+            fitting
+        ):
+            # "After Cameron makes a failed attempt ..., she informs him": a
+            # name whose gender the plot never shows may be the wrong one;
+            # "she used O'Neil" is never O'Neil.
+            return ""
         # A subject's name, never "Tina" of "To attend Tina's performance, he".
         subjects = {
             n
