@@ -205,7 +205,10 @@ class Credit(models.Model):
     WRITER = "writer"
     ROLES = [(CAST, "Cast"), (DIRECTOR, "Director"), (WRITER, "Writer")]
 
-    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
+    # No index of its own: the unique (film, person, role) index starts with it.
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, related_name="credits", db_index=False
+    )
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
     role = models.CharField(max_length=20, choices=ROLES)
     character = models.CharField(max_length=300, blank=True)
