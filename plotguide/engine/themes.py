@@ -10,13 +10,15 @@ from functools import cache
 from importlib import resources
 
 from plotguide.engine.compress import MAX_EVENT_WORDS, compress, word_count
-from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.doc import Sentence, StoryDoc, Token
 from plotguide.engine.film import FilmText
 from plotguide.engine.referents import Openings, openings_of
 from plotguide.engine.registry import component
 from plotguide.engine.story import DERIVED, Line, Theme
 
 MAX_THEMES = 5
+# Theme words that carry their theme only with one of these words below them.
+SENSE_CUES: dict[str, frozenset[str]] = {"fall": frozenset({"love", "for"})}
 THEME_SENTENCE_WORDS = 18
 CONNECTIVES = frozenset({
     "again", "also", "and", "besides", "but", "furthermore", "however", "instead",
@@ -209,14 +211,28 @@ def _theme_words(sentence: Sentence, named: dict[int, str]) -> frozenset[str]:
     """Lower-cased lemmas of the sentence's common words, not of its names,
     nor of a character's name that is a word too (Dirty Dancing's "Baby" is
     no baby)."""
+    tokens = sentence.tokens
     return frozenset(
         token.lemma.lower()
-        for index, token in enumerate(sentence.tokens)
+        for index, token in enumerate(tokens)
         if token.pos != "PROPN"
         and not token.ent
         and index not in named
         and (index == 0 or not token.text[:1].isupper())
+        and _in_its_sense(tokens, index)
     )
+
+
+def _in_its_sense(tokens: tuple[Token, ...], index: int) -> bool:
+    """True unless the word needs a cue below it to carry its theme and has
+    none: "fall in love" and "fall for her" are romance, "fall ill" and
+    "falls into a river" are not."""
+    cues = SENSE_CUES.get(tokens[index].lemma.lower())
+    if cues is None:
+        return True
+    below = [i for i, t in enumerate(tokens) if t.head == index and i != index]
+    below += [i for i, t in enumerate(tokens) if t.head in below and i != t.head]
+    return any(tokens[i].lemma.lower() in cues for i in below)
 
 
 def _paragraph(

@@ -168,3 +168,22 @@ def test_a_characters_name_that_is_a_word_carries_no_theme(engine):
     )
     story = engine.run(film(plot, keywords=("baby", "dance")))
     assert "parenthood" not in [t.id for t in story.themes]
+
+
+def test_falling_ill_or_into_a_river_is_no_romance_but_falling_in_love_is(engine):
+    # Airplane!: "Many of the passengers fall ill" was its romance's moment.
+    falls = (
+        "Many of the passengers fall ill after the fish dinner. "
+        "Phoebus falls into a river during the fight. "
+        "Frollo falls from the balcony. "
+        "Ted flies the plane through the storm."
+    )
+    ids = [t.id for t in engine.run(film(falls, keywords=("romance",))).themes]
+    assert "first_love" not in ids
+    love = (
+        "Anakin falls in love with Padme on Naboo. "
+        "Ted falls for Elaine again during the flight. "
+        "Ted flies the plane through the storm."
+    )
+    ids = [t.id for t in engine.run(film(love, keywords=("romance",))).themes]
+    assert "first_love" in ids
