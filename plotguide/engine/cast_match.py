@@ -171,6 +171,10 @@ def _inside_claim(
     if len(inside) > 1 and all(is_family_name(key, people[i]) for i in inside):
         inside = inside[:1]
     if len(inside) > 1:
+        # The Shining's "Grady" is Delbert Grady, not a "Grady Daughter".
+        named = [i for i in inside if is_family_name(key, people[i])]
+        inside = named if len(named) == 1 else inside
+    if len(inside) > 1:
         inside = [i for i in inside if i in present]
     if len(inside) != 1:
         return None, True

@@ -87,6 +87,7 @@ PART_NOUNS = GENERIC_CREDIT_WORDS | frozenset(
         "pedestrian", "resident", "villager", "townsperson", "crowd", "mob",
         "gang", "band", "team", "crew", "staff", "pm", "official", "minister",
         "stewardess", "attendant", "chef", "cook", "barman", "janitor",
+        "bellhop", "bellboy", "porter", "valet", "usher", "doorman", "server",
         "photographer", "journalist", "announcer", "assistant", "aide",
         "kids", "children", "boys", "girls", "men", "women", "couple", "lady",
         "expert", "specialist", "advisor", "adviser", "consultant", "spokeswoman",

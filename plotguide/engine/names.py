@@ -351,6 +351,23 @@ HUMAN_NOUNS = frozenset(
         "fighter",
         "boxer",
         "dancer",
+        "caretaker",
+        "butler",
+        "guard",
+        "clerk",
+        "waiter",
+        "waitress",
+        "bartender",
+        "doorman",
+        "janitor",
+        "housekeeper",
+        "governess",
+        "nanny",
+        "chauffeur",
+        "landlord",
+        "landlady",
+        "tenant",
+        "stranger",
     ]
 )
 
@@ -607,9 +624,12 @@ def _mention(sentence: Sentence, start: int, end: int) -> Mention | None:
         i for e in sentence.entities if e.label == "NORP" for i in range(e.start, e.end)
     }
     while tokens and (
-        tokens[0].pos in NOT_NAME_POS or tokens[0].tag == "VBG" or start in demonyms
+        tokens[0].pos in NOT_NAME_POS
+        or tokens[0].tag == "VBG"
+        or (start in demonyms and len(tokens) > 1)
     ):
         # "Inside", "Fearing" opening a sentence; "New Yorker" before a name.
+        # A name the parser alone calls a nationality stays: Top Gun's "Merlin".
         tokens, start = tokens[1:], start + 1
     words = [t.text for t in tokens if t.text not in ("'s", "’s", "'", "’")]
     while words and not words[0][:1].isupper():

@@ -667,3 +667,28 @@ def test_junior_and_senior_are_two_people_and_a_one_name_part_keeps_its_name(eng
     assert not any(name.startswith("Mr. Bert") for name in actors)
     junior = next(c for c in characters if "Jr" in c.name)
     assert junior.actor == "Arthur Malet"
+
+
+def test_credited_names_the_parser_calls_a_nation_or_a_place_are_found(engine):
+    # TRIPOD's Top Gun and The Shining, sentences as written: the parser tags
+    # "Merlin" a nationality and "Grady" a place; "Overlook Hotel Bellhop" is
+    # a described part, not the credit for "the Overlook Hotel".
+    plot = (
+        "Jack Torrance becomes winter caretaker of the Overlook Hotel. "
+        "Maverick and Merlin are assigned to one of two F-14s as back-up for "
+        "those flown by Iceman and Hollywood. "
+        "Here, he meets the ghost of the previous caretaker, Grady, who tells "
+        'Jack that he must "correct" his wife and child. '
+        "Later, Jack converses through the pantry door with Grady, who then "
+        "unlocks the door, releasing him."
+    )
+    cast = (
+        CastCredit("Jack Nicholson", "Jack Torrance", 0),
+        CastCredit("Tim Robbins", "Merlin", 1),
+        CastCredit("Philip Stone", "Delbert Grady", 2),
+        CastCredit("Derek Lyons", "Overlook Hotel Bellhop", 3),
+    )
+    actors = {c.name: c.actor for c in engine.run(film(plot, cast=cast)).characters}
+    assert actors.get("Merlin") == "Tim Robbins"
+    assert actors.get("Grady") == "Philip Stone"
+    assert "Overlook Hotel" not in actors
