@@ -152,6 +152,14 @@ def _without_continuations(doc: Any, starts: list[int]) -> list[int]:
     return kept
 
 
+# Lemmas the small English model gets wrong in plots, which titles and the
+# quiz then print: "he and his father were riding horses" became "rid horses".
+LEMMA_FIXES = {
+    ("riding", "rid"): "ride",
+    ("rides", "rid"): "ride",
+}
+
+
 def _tokens(doc: Any, start: int, end: int) -> ParsedSentence:
     tokens = []
     for token in doc[start:end]:
@@ -159,7 +167,7 @@ def _tokens(doc: Any, start: int, end: int) -> ParsedSentence:
         tokens.append(
             Token(
                 token.text,
-                token.lemma_,
+                LEMMA_FIXES.get((token.text.lower(), token.lemma_), token.lemma_),
                 token.pos_,
                 token.tag_,
                 token.dep_,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from plotguide.engine import referents
@@ -146,6 +147,13 @@ def _weights(
     return weights
 
 
+# "Sugar understands Joe is Joe": two names of one person ("Joe is both
+# 'Josephine' and 'Junior'") written as one, which says nothing.
+TAUTOLOGY = re.compile(
+    r"\b([A-Z][\w'.-]*(?: [A-Z][\w'.-]*)*) (?:is|are|was|becomes) \1\b"
+)
+
+
 def _sound_title(
     sentences: tuple[Sentence, ...],
     index: int,
@@ -170,6 +178,7 @@ def _sound_title(
         return (
             bool(title)
             and "…" not in title
+            and not TAUTOLOGY.search(title)
             and title.split(" ", 1)[0].lower() not in UNNAMED
             and has_finite_verb(title, sentences[index])
             and supported(title, cited)
@@ -186,7 +195,11 @@ def _sound_title(
     # None is sound: the first its sentences support, best one with a deed
     # and no "…" ("Their work is relatively easy" over "... easy as for an
     # unknown reason…"); a copy's words are all the sentence's.
-    kept = [t for t in tried if t[0] and supported(t[0], t[1])]
+    kept = [
+        t
+        for t in tried
+        if t[0] and supported(t[0], t[1]) and not TAUTOLOGY.search(t[0])
+    ]
     kept.sort(key=lambda t: "…" in t[0] or not has_finite_verb(t[0], sentence))
     if kept:
         return (*kept[0], False)

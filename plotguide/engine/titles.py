@@ -620,7 +620,7 @@ def _subject_words(
         return [Word(resolver.they, "PROPN")], True
     plural = index not in resolver.names and token.tag in ("NNS", "NNPS")
     if token.pos == "PRON":
-        name = resolver.person(lower)
+        name = resolver.person(lower, index)
         if not name and tokens[token.head].dep == "ROOT":
             # Only the main clause's: "Draco reveals that he has been chosen"
             # is Draco's word, never "Draco is chosen".
@@ -649,7 +649,7 @@ def _noun_words(
     token = tokens[index]
     if token.pos == "PRON":
         if token.text.lower() in ("him", "her") and token.dep != "poss":
-            name = resolver.person(token.text.lower(), exclude=resolver.actor)
+            name = resolver.person(token.text.lower(), index, resolver.actor)
             if name:
                 return [Word(name, "PROPN")]
             return [Word(token.text, "PRON_OBJECT")]
@@ -1304,8 +1304,9 @@ class _Resolver:
         }
         return fitting[0] if len(fitting) == 1 and fitting[0] in subjects else ""
 
-    def person(self, pronoun: str, exclude: str = "") -> str:
-        """Return the one character a singular pronoun can stand for, or ""."""
+    def person(self, pronoun: str, index: int, exclude: str = "") -> str:
+        """Return the one character a singular pronoun at index can stand for,
+        or ""."""
         if pronoun in MALE:
             wanted = "m"
         elif pronoun in FEMALE:
@@ -1323,9 +1324,20 @@ class _Resolver:
         # wrong person ("Alex approaches the police" for Dan), so is one that
         # skips a likelier candidate of unknown gender ("Although Raymond has
         # autism, he ..." is not Charlie): keep the pronoun.
-        if fitting and self.genders.get(fitting[0]) == wanted:
-            return fitting[0]
-        return ""
+        if not fitting or self.genders.get(fitting[0]) != wanted:
+            return ""
+        # Another name of that gender earlier in its own sentence may be the
+        # one: in "She accepts Bell's offer to save her husband, but he arrives
+        # only in time to see ... Moss lying dead", "he" is Bell, not Moss.
+        nearer = {
+            n
+            for i, n in self.names.items()
+            if i < index
+            and n != fitting[0]
+            and n not in exclude
+            and self.genders.get(n, wanted) == wanted
+        }
+        return "" if nearer else fitting[0]
 
 
 # Dependents after the verb that start another clause or describe a noun at

@@ -1,6 +1,6 @@
 import pytest
 
-from plotguide.engine import FilmText
+from plotguide.engine import CastCredit, FilmText
 from plotguide.engine.turning_points import choose_turning_points, position_baseline
 from tests.engine.plots import HARBOR, film
 from tests.engine.test_titles import DASHES, SPEECH_END, TOWN, YEAR_OLD
@@ -165,3 +165,19 @@ def test_every_event_title_is_supported_whole_and_never_quoted_speech(engine):
         assert "…" not in title, titles
         assert not {"'ll", "killed-hit", "Somebody", "Year-old"} & set(title.split())
         assert not title.startswith(("Leaving", "Suspecting", "One of which"))
+
+
+def test_two_names_of_one_person_never_make_a_title_that_says_x_is_x(engine):
+    # Some Like It Hot: "Sugar suddenly understands that Joe is both
+    # 'Josephine' and 'Junior'" was titled "Sugar understands Joe is Joe".
+    line = 'Sugar suddenly understands that Joe is both "Josephine" and "Junior".'
+    plot = " ".join(
+        [line, "Joe plays the saxophone in the band.", "Sugar sings on the stage."] * 4
+    )
+    cast = (
+        CastCredit("Tony Curtis", "Joe / Josephine / Junior", 0),
+        CastCredit("Marilyn Monroe", "Sugar Kane", 1),
+    )
+    titles = [e.title.text for e in engine.run(film(plot, cast=cast)).timeline.events]
+    assert titles
+    assert not any("Joe is Joe" in title for title in titles), titles

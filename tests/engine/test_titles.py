@@ -605,3 +605,28 @@ def test_a_name_that_only_owns_something_is_no_antecedent(title):
         "again becomes the Mask in order to steal money targeted by Tyrell."
     )
     assert not title(text, ("Tina", "Tyrell")).startswith("Tina")
+
+
+def test_a_pronoun_with_another_name_of_its_gender_before_it_stays_a_pronoun(title):
+    # No Country for Old Men: "he" is Bell, whose offer comes first; the
+    # title had said "Moss arrives in time" of the sentence that finds him dead.
+    text = (
+        "She reluctantly accepts Bell's offer to save her husband, but he arrives "
+        "only in time to see a pickup carrying several men speeding away from the "
+        "motel and Moss lying dead in his room."
+    )
+    made = title(
+        text,
+        names=("Bell", "Moss"),
+        antecedents=("Moss", "Bell"),
+        genders={"Moss": "m", "Bell": "m", "Carla": "f"},
+    )
+    assert "arrives in time" not in made
+
+
+def test_riding_is_ride_not_rid(engine):
+    tokens = to_paragraph(
+        engine.nlp("In the second dream he and his father were riding horses."),
+        whole=True,
+    )[0]
+    assert [t.lemma for t in tokens if t.text == "riding"] == ["ride"]
