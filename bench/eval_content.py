@@ -169,8 +169,9 @@ class Person:
     rank: int
 
 
-def reference_people(cast: tuple[CastCredit, ...]) -> list[Person]:
-    """Return the people the credits name, age variants folded into the adult."""
+def reference_people(cast: tuple[CastCredit, ...], plot: str = "") -> list[Person]:
+    """Return the people the credits name, age variants folded into the adult,
+    except one the plot names as written: Looper's "Old Joe" meets "Joe"."""
     billed = sorted(
         range(len(cast)), key=lambda n: (cast[n].order is None, cast[n].order or 0, n)
     )
@@ -187,6 +188,8 @@ def reference_people(cast: tuple[CastCredit, ...]) -> list[Person]:
             continue
         core = read.core_words - GENERIC_CREDIT_WORDS
         home = next((a for a, adult in adults if core <= _words(adult)), None)
+        if read.credit.character in plot:
+            home = None
         if home is None:
             people[r] = [
                 read.credit.actor,
@@ -227,7 +230,7 @@ def people_in_plot(film: FilmText, story: Story) -> list[Person]:
     names = plot_names(story)
     return [
         p
-        for p in reference_people(film.cast)
+        for p in reference_people(film.cast, film.plot)
         if any(len(w) >= 3 and w in names for w in p.words)
     ]
 
@@ -350,7 +353,7 @@ def tally_characters(pairs: list[tuple[FilmText, Story]]) -> CharacterTally:
     several = several_people_credits()
     read = uncredited_labels()
     for film, story in pairs:
-        people = reference_people(film.cast)
+        people = reference_people(film.cast, film.plot)
         in_plot = people_in_plot(film, story)
         found: set[int] = set()
         owners: dict[int, list[str]] = {}
