@@ -19,7 +19,7 @@ from django.db import connection
 
 from plotguide.catalog.bulk import concrete_field
 from plotguide.catalog.importers.records import FilmRecord
-from plotguide.catalog.models import Credit, Film, Person, PostCredits
+from plotguide.catalog.models import Credit, Film, Person, PostCredits, added_key
 from plotguide.engine.join_evidence import (
     AGREE,
     DISAGREE,
@@ -203,11 +203,6 @@ def film_credits(films: list[Film]) -> dict[int, FilmCredits]:
 def billed_characters(film: Film) -> list[str]:
     """Return the film's credited parts, billed ones first in billing order."""
     return film_credits([film])[film.pk][0]
-
-
-def added_key(relation: str, source: str) -> str:
-    """The field_sources key listing what a joining source added to a relation."""
-    return f"{relation}+{source}"
 
 
 def detach_source(film: Film, source: str, genres: tuple[str, ...] = ()) -> list[str]:

@@ -119,6 +119,11 @@ def credits_with_people() -> models.Prefetch:
     return models.Prefetch("credits", queryset=Credit.objects.select_related("person"))
 
 
+def added_key(relation: str, source: str) -> str:
+    """The field_sources key listing what a joining source added to a relation."""
+    return f"{relation}+{source}"
+
+
 class Film(models.Model):
     title = models.CharField(max_length=300)
     title_key = models.CharField(max_length=300, db_index=True, editable=False)
@@ -192,7 +197,7 @@ class Film(models.Model):
         added = {
             key
             for relation, keys in (self.field_sources or {}).items()
-            if relation.startswith("genres+")
+            if relation.startswith(added_key("genres", ""))
             for key in keys
         }
         genres = list(self.genres.all())

@@ -36,7 +36,6 @@ from plotguide.catalog.importers.records import (
 from plotguide.catalog.joins import (
     EXTERNAL_IDS,
     JoinDecision,
-    added_key,
     decide,
     detach_source,
     plot_digest,
@@ -54,6 +53,7 @@ from plotguide.catalog.models import (
     Person,
     PostCredits,
     Studio,
+    added_key,
     unique_slug,
 )
 from plotguide.catalog.naming import title_key

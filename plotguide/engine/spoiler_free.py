@@ -8,7 +8,7 @@ from dataclasses import replace
 from plotguide.engine.compress import MAX_EVENT_WORDS, compress
 from plotguide.engine.doc import Sentence, StoryDoc, Token
 from plotguide.engine.errors import ComponentError
-from plotguide.engine.referents import DEMONSTRATIVES
+from plotguide.engine.referents import DEMONSTRATIVES, openings_of
 from plotguide.engine.registry import component
 from plotguide.engine.story import DERIVED, SOURCE, Character, Line, SpoilerFree
 
@@ -122,19 +122,14 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     end = min(boundary, max(1, math.ceil(SAFE_SHARE * len(sentences))))
     characters = doc.characters or ()
     hidden = _revealed_names(sentences, characters, boundary)
-    named = frozenset(
-        word
-        for c in characters
-        for form in (c.name, *c.aliases)
-        for word in form.split()
-    )
+    names = openings_of(doc).names
     allowed = [
         s
         for s in sentences
         if s.id < end
         and s.tokens
         and not s.is_fragment
-        and not _reveals(s, named)
+        and not _reveals(s, names[s.id])
         and not any(name in s.text for name in hidden)
     ]
     tp1 = next((tp.sentence for tp in timeline.turning_points if tp.key == "tp1"), 0)
@@ -172,30 +167,27 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     return replace(doc, spoiler_free=SpoilerFree(tuple(lines), boundary, note))
 
 
-def _reveals(sentence: Sentence, named: frozenset[str]) -> bool:
+def _reveals(sentence: Sentence, names: dict[int, str]) -> bool:
     """True when the sentence has a revealing word that may tell on someone
-    (named holds the words of the characters' names)."""
+    (names maps the sentence's tokens that name a character)."""
     tokens = sentence.tokens
     for index, token in enumerate(tokens):
         lemma = token.lemma.lower()
         if lemma not in REVEALING_LEMMAS:
             continue
-        if lemma not in DEATH_LEMMAS or _tells_whose(tokens, index, named):
+        if lemma not in DEATH_LEMMAS or _tells_whose(tokens, index, names):
             return True
     return False
 
 
-def _tells_whose(tokens: tuple[Token, ...], index: int, named: frozenset[str]) -> bool:
+def _tells_whose(tokens: tuple[Token, ...], index: int, names: dict[int, str]) -> bool:
     """True when a character's name or a personal pronoun is the word's head,
     its sibling or its child: "he is dead", "Moss's body", "her funeral"."""
     head = tokens[index].head
     near = {head, index} | {
         i for i, t in enumerate(tokens) if t.head in (index, head) and i != head
     }
-    return any(
-        tokens[i].text in named or tokens[i].text.lower() in PERSONAL_WORDS
-        for i in near
-    )
+    return any(i in names or tokens[i].text.lower() in PERSONAL_WORDS for i in near)
 
 
 def _revealed_names(
