@@ -241,3 +241,12 @@ def test_previews_and_json_ld_end_at_a_sentence_end():
     cut = whole_sentences(text, 300)
     assert len(cut) <= 300 and cut.endswith("officer.")
     assert whole_sentences("One long sentence " * 30, 60).endswith("…")
+
+
+def test_places_not_stated_read_as_the_time_period_does(client, rush):
+    # Half-Blood Prince showed "Time period Not stated" over "Places not stated".
+    story = Story.objects.get(film=rush)
+    story.data["setting"]["locations"] = [{"value": "not stated", "sources": []}]
+    story.save()
+    _, html, _ = page(client, rush, "?spoilers=all")
+    assert "<dt>Places</dt><dd>Not stated</dd>" in html
