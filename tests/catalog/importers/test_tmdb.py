@@ -192,6 +192,22 @@ def test_json_of_the_wrong_shape_rejects_the_film(copy_data):
     assert rejected.reason.startswith("column 'keywords' is not a JSON list like")
 
 
+def test_cells_only_pythons_json_reads_give_the_same_names(copy_data):
+    """A NaN or a number past 64 bits is read by the json module, not skipped."""
+    folder = copy_data("tmdb")
+    edit_movies(
+        folder,
+        "Tin Moon",
+        genres='[{"id": 18446744073709551617, "name": "Drama", "score": NaN}]',
+        keywords='[{"id": 1, "name": "robot"}, {"name": 7}]',
+    )
+
+    film = by_title(tmdb.parse(folder))["Tin Moon"]
+
+    assert film.genres == ("Drama",)
+    assert film.keywords == ("robot", "7")
+
+
 def test_bad_cast_json_is_reported_at_its_line_in_credits_csv(copy_data):
     folder = copy_data("tmdb")
     credits = folder / "credits.csv"
