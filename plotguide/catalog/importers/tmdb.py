@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -155,27 +154,30 @@ def _parse(
     duplicates = Duplicates()
     for location, row in itertools.chain([first_row] if first_row else [], rows):
         try:
-            record = _film(location, row)
+            fields = _film(location, row)
         except RowError as exc:
             yield Rejection(location, str(exc))
             continue
-        if record.tmdb_id in credit_rows:
-            credits_location, credits_row = credit_rows[record.tmdb_id]
+        if fields["tmdb_id"] in credit_rows:
+            credits_location, credits_row = credit_rows[fields["tmdb_id"]]
             try:
-                record = replace(record, credits=_credits(credits_row))
+                fields["credits"] = _credits(credits_row)
             except RowError as exc:
                 # Without its cast the film would look complete and not be.
                 yield Rejection(
                     credits_location,
-                    f"{exc}; so {record.title!r} ({location}) is not imported",
+                    f"{exc}; so {fields['title']!r} ({location}) is not imported",
                 )
                 continue
+        # Built once with its credits: a frozen record is slow to copy.
+        record = FilmRecord(**fields)
         key = film_key(record.tmdb_id, record.title, record.year)
         problem = duplicates.check(location, key)
         yield Rejection(location, problem) if problem else record
 
 
-def _film(location: Location, row: dict[str, str]) -> FilmRecord:
+def _film(location: Location, row: dict[str, str]) -> dict[str, Any]:
+    """The film's record fields from its movies.csv row, credits aside."""
     problem = undecodable(row.values())
     if problem:
         raise RowError(problem)
@@ -191,7 +193,7 @@ def _film(location: Location, row: dict[str, str]) -> FilmRecord:
         raise RowError(problem)
     release_date = parse_date(row["release_date"])
     keywords = _names(row["keywords"], "keywords")
-    return FilmRecord(
+    return dict(
         source=SOURCE,
         location=location,
         title=title,
