@@ -99,10 +99,14 @@ INVERTING = frozenset(["had", "were", "should"])
 def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
     """Return why the clause headed by ``verb`` is not a plain fact, or ''.
 
-    The clause's own negation, modal auxiliary or hedge is reported first;
+    A clause told inside a frame (plotguide/engine/frames.py) is never a
+    fact. The clause's own negation, modal auxiliary or hedge comes next;
     then each clause above it (through coordination and complements) is
     read for non-factive verbs or nouns, conditions and infinitives.
     """
+    if tokens[verb].framed:
+        # Told in a dream, an alternate world or an excuse (frames.py).
+        return UNREAL
     own = _own_modality(tokens, verb)
     if own:
         return own

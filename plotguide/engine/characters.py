@@ -26,6 +26,7 @@ from plotguide.engine.cast_match import (
 from plotguide.engine.credits import name_word
 from plotguide.engine.doc import Sentence, StoryDoc, Token
 from plotguide.engine.film import CastCredit
+from plotguide.engine.frames import is_framed
 from plotguide.engine.names import (
     Mention,
     NameVotes,
@@ -709,8 +710,11 @@ def _relation_word(
     sentences: tuple[Sentence, ...],
     shared: list[int],
 ) -> str:
-    """Find "X's wife Y" or "Y, X's wife" in shared sentences."""
+    """Find "X's wife Y" or "Y, X's wife" in shared sentences, not in a
+    sentence told inside a frame (frames.py), a world that never was."""
     for sentence_id in shared:
+        if is_framed(sentences[sentence_id]):
+            continue
         tokens = sentences[sentence_id].tokens
         for mention in (m for m in other.mentions if m.sentence == sentence_id):
             window = tokens[mention.end : mention.end + 3]

@@ -173,7 +173,7 @@ def _whole_subtree(tokens: tuple[Token, ...], index: int, start: int, end: int) 
     saying something else ("nearly kill him, a woman named Anna"). A clause
     with a hole in it, or a preposition without its object, is left whole.
     """
-    inside = _members(tokens, index)
+    inside = members(tokens, index)
     if len(inside) != end - start:
         return False
     following = [t for t in tokens[end:] if t.pos != "PUNCT"][:2]
@@ -193,7 +193,8 @@ def _whole_subtree(tokens: tuple[Token, ...], index: int, start: int, end: int) 
     )
 
 
-def _members(tokens: tuple[Token, ...], index: int) -> set[int]:
+def members(tokens: tuple[Token, ...], index: int) -> set[int]:
+    """Return the tokens a token heads, itself included: its whole phrase."""
     inside = {index}
     changed = True
     while changed:
@@ -207,7 +208,7 @@ def _members(tokens: tuple[Token, ...], index: int) -> set[int]:
 
 def _subtree(tokens: tuple[Token, ...], index: int) -> tuple[int, int]:
     """Return the token range [start, end) that the token heads."""
-    inside = _members(tokens, index)
+    inside = members(tokens, index)
     return min(inside), max(inside) + 1
 
 

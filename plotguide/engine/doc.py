@@ -38,6 +38,9 @@ class Token(NamedTuple):
     ent: str
     ent_iob: str
     space: bool
+    # The frame that is not the story's reality the token is told in ("dream",
+    # "alternate world", "made up"), or "": set by plotguide/engine/frames.py.
+    framed: str = ""
 
 
 def glued_hyphen(tokens: tuple[Token, ...], index: int) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from plotguide.engine.doc import Sentence, StoryDoc, glued_hyphen
+from plotguide.engine.frames import is_framed, told_inside
 from plotguide.engine.places import PlaceMention, named_places
 from plotguide.engine.referents import short_name
 from plotguide.engine.registry import component
@@ -100,6 +101,9 @@ def _candidates(
         people += tuple(p for p in FALLBACK_PEOPLE if p not in plot)
     deeds = _deeds(sentences, names)
     for sentence in sentences:
+        if is_framed(sentence):
+            # "Who is a strip-dancer?" asks of a world that never was.
+            continue
         who = _who_question(sentence, names, characters, people)
         if who:
             yield who
@@ -112,7 +116,11 @@ def _candidates(
             yield where
             continue
         place = here[0].name if here else None
-        if place and sentence.text.count(place) == 1:
+        if (
+            place
+            and sentence.text.count(place) == 1
+            and not told_inside(sentence, place)
+        ):
             pool = tuple(p for p in places if p != place) + FALLBACK_PLACES
             yield _blank(sentence, "place", place, pool)
             continue
@@ -125,11 +133,20 @@ def _candidates(
             ),
             None,
         )
-        if number and sentence.text.count(number) == 1:
+        if (
+            number
+            and sentence.text.count(number) == 1
+            and not told_inside(sentence, number)
+        ):
             yield _blank(sentence, "number", number, _number_variants(number))
             continue
         thing = next((o for o in _objects(sentence) if o in objects), None)
-        if thing and sentence.text.count(thing) == 1 and not (who or deed):
+        if (
+            thing
+            and sentence.text.count(thing) == 1
+            and not (who or deed)
+            and not told_inside(sentence, thing)
+        ):
             pool = tuple(o for o in objects if o != thing)
             yield _blank(sentence, "thing", thing, pool)
     yield from _order_questions(sentences, deeds)
@@ -144,6 +161,8 @@ def _deeds(
     """Return (sentence, name, predicate) where a sentence opens "Name does X"."""
     found = []
     for sentence in sentences:
+        if is_framed(sentence):
+            continue
         tokens = sentence.tokens
         root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
         for _, form in names:

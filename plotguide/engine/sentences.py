@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from plotguide.engine.doc import Entity, Sentence, StoryDoc, Token
+from plotguide.engine.frames import mark_frames
 from plotguide.engine.registry import component
 
 
@@ -14,6 +15,8 @@ def build_sentences(doc: StoryDoc) -> StoryDoc:
 
     Ids are what every other section cites, so they count every sentence,
     including empty pre-split ones, to keep outside annotations aligned.
+    Tokens told inside a dream, an alternate world or a character's excuse
+    are marked here, before any section derives a claim from them.
     """
     sentences: list[Sentence] = []
     for paragraph_number, paragraph in enumerate(doc.parsed):
@@ -27,7 +30,7 @@ def build_sentences(doc: StoryDoc) -> StoryDoc:
                     entities=entities(tokens),
                 )
             )
-    return replace(doc, sentences=tuple(sentences))
+    return replace(doc, sentences=mark_frames(tuple(sentences)))
 
 
 def render(tokens: tuple[Token, ...]) -> str:

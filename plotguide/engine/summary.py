@@ -17,6 +17,7 @@ from plotguide.engine.characters import MAIN_COUNT
 from plotguide.engine.compress import compress, word_count
 from plotguide.engine.doc import Sentence, StoryDoc
 from plotguide.engine.errors import ComponentError
+from plotguide.engine.frames import frame_opening, is_framed
 from plotguide.engine.registry import component
 from plotguide.engine.story import (
     DERIVED,
@@ -52,7 +53,10 @@ def build_summary(doc: StoryDoc) -> StoryDoc:
         ending_start = sentences[count - max(1, round(count / 4))].id
     else:
         ending_start = (sentences[-1].id + 1) if sentences else 0
-    chosen = _select(sentences, characters, set(turning_points.values()))
+    chosen = _with_frame_openings(
+        doc.sentences or (),
+        _select(sentences, characters, set(turning_points.values())),
+    )
     limit = _sentence_limit(sentences, chosen)
     lines = {s.id: _line(s, limit) for s in chosen}
     keep = set(turning_points.values()) | ({sentences[-1].id} if sentences else set())
@@ -105,6 +109,17 @@ def _select(
         chosen.add(sentence.id)
         spent += cost
     return [s for s in sentences if s.id in chosen]
+
+
+def _with_frame_openings(
+    everything: tuple[Sentence, ...], chosen: list[Sentence]
+) -> list[Sentence]:
+    """Keep the sentence that opens a frame beside any sentence told in it:
+    "Harry is dead" retold without "Clarence shows George what the town
+    would have been like without him" would say Harry died."""
+    ids = {s.id for s in chosen}
+    ids |= {frame_opening(everything, s.id) for s in chosen if is_framed(s)}
+    return [s for s in everything if s.id in ids and s.tokens and not s.is_fragment]
 
 
 def _with_named_subjects(
@@ -212,7 +227,15 @@ def _meaning(
     character that last sentence names, cited beside it.
     """
     by_id = {s.id: s for s in sentences}
-    main = _main(characters)
+    # A last sentence told in a frame ("Ma Bailey is a bitter widow", in a
+    # world that never was) is not where the ending leaves anyone.
+    main = [
+        replace(
+            c, mentions=tuple(m for m in c.mentions if not _told_in_frame(by_id, m))
+        )
+        for c in _main(characters)
+    ]
+    main = [c for c in main if c.mentions]
     lines = []
     last_ids = [c.mentions[-1] for c in main]
     for character in main:
@@ -244,6 +267,10 @@ def _meaning(
             )
         )
     return tuple(lines)
+
+
+def _told_in_frame(by_id: dict[int, Sentence], sentence_id: int) -> bool:
+    return sentence_id in by_id and is_framed(by_id[sentence_id])
 
 
 def _setup(character: Character, main: list[Character], end_id: int) -> int | None:

@@ -10,6 +10,12 @@ from plotguide.engine.assertion import is_asserted
 from plotguide.engine.characters import MAIN_COUNT
 from plotguide.engine.compress import MAX_EVENT_WORDS, first_deeds
 from plotguide.engine.doc import Sentence, StoryDoc
+from plotguide.engine.frames import (
+    frame_opening,
+    frame_title,
+    is_framed,
+    told_inside,
+)
 from plotguide.engine.referents import openings_of
 from plotguide.engine.registry import component
 from plotguide.engine.story import (
@@ -81,7 +87,8 @@ def _events(
     by_sentence = {tp.sentence: tp.key for tp in turning_points}
     weight = _weights(sentences, characters)
     name_forms = [(c.name, *c.aliases) for c in characters]
-    events = []
+    events: list[TimelineEvent] = []
+    framed_titles: dict[int, int] = {}  # a frame's opening: its event
     for start, end in zip(bounds, bounds[1:], strict=False):
         chunk = range(start, end)
         titles = {
@@ -97,6 +104,7 @@ def _events(
             max(
                 readable,
                 key=lambda i: (
+                    not is_framed(sentences[i]),
                     titles[i][3],
                     reads_alone(titles[i][0]),
                     titles[i][2],
@@ -110,6 +118,34 @@ def _events(
         for key_index in keys:
             title, cited, _, _ = titles[key_index]
             point = by_sentence.get(key_index)
+            if is_framed(sentences[key_index]):
+                # "Harry is dead", in the world George never lived: the
+                # title says the frame, once; its sentence is the line.
+                opening = frame_opening(sentences, key_index)
+                titled = framed_titles.get(opening)
+                if titled is not None and not point:
+                    continue
+                merges = titled == len(events) - 1 and len(events[-1].lines) < 3
+                if titled is not None and point and merges:
+                    # A turning point inside a frame already titled joins
+                    # its event rather than repeat the frame's title.
+                    events[titled] = replace(
+                        events[titled],
+                        lines=(
+                            *events[titled].lines,
+                            _event_line(sentences[key_index]),
+                        ),
+                        turning_points=(*events[titled].turning_points, point),
+                    )
+                    continue
+                title, cited = frame_title(sentences[opening]), (opening,)
+                if not title and not point:
+                    continue
+                if not title:
+                    title, cited = _sound_title(
+                        sentences, opening, openings, name_forms
+                    )[:2]
+                framed_titles[opening] = len(events)
             events.append(
                 TimelineEvent(
                     title=Line(title, cited, DERIVED),
@@ -177,6 +213,7 @@ def _sound_title(
     def sound(title: str, cited: tuple[int, ...]) -> bool:
         return (
             bool(title)
+            and not told_inside(sentences[index], title)
             and "…" not in title
             and not TAUTOLOGY.search(title)
             and title.split(" ", 1)[0].lower() not in UNNAMED
@@ -198,7 +235,10 @@ def _sound_title(
     kept = [
         t
         for t in tried
-        if t[0] and supported(t[0], t[1]) and not TAUTOLOGY.search(t[0])
+        if t[0]
+        and supported(t[0], t[1])
+        and not TAUTOLOGY.search(t[0])
+        and not told_inside(sentence, t[0])
     ]
     kept.sort(key=lambda t: "…" in t[0] or not has_finite_verb(t[0], sentence))
     if kept:
