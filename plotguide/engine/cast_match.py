@@ -110,13 +110,16 @@ def claim_keys(
     keys: Iterable[Key],
     people: list[CreditedPerson],
     is_place: Callable[[Key], bool],
+    is_nobody: Callable[[Key], bool] = lambda key: False,
 ) -> tuple[dict[Key, Claim], set[Key]]:
     """Return who each name means, and the names that are ambiguous.
 
     A name equal to one of a person's names is theirs first; then a name
     inside one person's names ("Stark" of "Tony Stark"); then a lone title
     that one present person holds ("the President"). A lone surname the
-    parse only ever calls a place ("Mars") is not a credited person's.
+    parse only ever calls a place ("Mars") is not a credited person's, nor
+    the first word of a part ("Polish" of "Polish Workman") that the parse
+    never calls a person (``is_nobody``).
     """
     keys = list(keys)
     claims: dict[Key, Claim] = {}
@@ -137,9 +140,27 @@ def claim_keys(
             claim, is_ambiguous = _inside_claim(key, people, present)
             if is_ambiguous:
                 ambiguous.add(key)
+            if claim is not None and _qualifier(key, people[claim.person]):
+                # The Pianist's "Polish" of "Polish Workman" and "SS" of "SS
+                # Officer": a word before a part's noun, never a person
+                # where the parse never calls it one.
+                claim = None if is_nobody(key) else claim
         if claim is not None:
             claims[key] = claim
     return claims, ambiguous
+
+
+def _qualifier(key: Key, person: CreditedPerson) -> bool:
+    """Whether a one-word name only opens the person's parts, each of which
+    describes rather than names ("SS Making a Speech"): never a given name,
+    as "Layla" of "Layla Williams"."""
+    parts = person.parts
+    return len(key) == 1 and all(
+        len(part.words) >= 2
+        and part.words[0] == key[0]
+        and any(word[:1].islower() for word in part.text.split())
+        for part in parts
+    )
 
 
 def _exact(key: Key, people: list[CreditedPerson]) -> Claim | None:
@@ -174,11 +195,21 @@ def _inside_claim(
         # The Shining's "Grady" is Delbert Grady, not a "Grady Daughter".
         named = [i for i in inside if is_family_name(key, people[i])]
         inside = named if len(named) == 1 else inside
+    if len(inside) > 1 and _generations(people[i] for i in inside):
+        # Snow Falling on Cedars: a plain "Carl Heine" is the father ("Carl
+        # Heine Sr.") or the son ("Carl Heine Jr."), never the one named first.
+        return None, True
     if len(inside) > 1:
         inside = [i for i in inside if i in present]
     if len(inside) != 1:
         return None, True
     return _claim(key, people, inside[0]), False
+
+
+def _generations(people: Iterable[CreditedPerson]) -> bool:
+    """Whether the people are one name's generations: "Sr." and "Jr."."""
+    cores = {person.words - GENERATION_WORDS for person in people}
+    return len(cores) == 1
 
 
 def _around(key: Key, people: list[CreditedPerson]) -> list[int]:
@@ -204,21 +235,29 @@ def _spelt_like(key: Key, people: list[CreditedPerson]) -> list[int]:
         return [
             i
             for i, person in enumerate(people)
-            if any(_same_spelling(word, key[0]) for word in person.words)
+            if any(same_spelling(word, key[0]) for word in person.words)
         ]
     return [
         i
         for i, person in enumerate(people)
         if any(
             len(part.words) >= 2
-            and _same_spelling(part.words[-1], key[-1])
+            and same_spelling(part.words[-1], key[-1])
             and part.words[0][:3] == key[0][:3]
             for part in person.parts
         )
     ]
 
 
-def _same_spelling(credited: str, written: str) -> bool:
+def names_agree(shown: set[str], credited: frozenset[str]) -> bool:
+    """Whether a shown name and a credit share a word, spelt alike: the plot's
+    "Menelaus" and "Helen" are Troy's credits "Menelaos" and "Helena"."""
+    return bool(shown & credited) or any(
+        same_spelling(word, name) for word in credited for name in shown
+    )
+
+
+def same_spelling(credited: str, written: str) -> bool:
     """True for one name spelt alike: equal, or one letter off if long enough.
 
     One letter off: changed, added, dropped, or two neighbours swapped
@@ -297,7 +336,9 @@ def part_groups(
     One group, unless a sentence shows two parts as two people ("Dr.
     Strangelove recommends that the President ..."; "Moses and God"): then
     every part is a person of its own, except parts the plot also equates
-    ("Peter is Spider-Man", "Stanley transforms into the Mask").
+    ("Peter is Spider-Man", "Stanley transforms into the Mask"). A credit of
+    many parts is a troupe's ("The Black Knight / Sir Lancelot the Brave /
+    Tim the Enchanter"): its parts are people of their own unless equated.
     """
     same: set[tuple[int, int]] = set()
     apart: set[tuple[int, int]] = set()
@@ -316,13 +357,15 @@ def part_groups(
                     (same if link == SAME else apart if link == APART else set()).add(
                         pair
                     )
-    if not apart - same:
+    if not apart - same and count < MANY_PARTS:
         return [list(range(count))]
     return _components(count, same)
 
 
 SAME = "same"
 APART = "apart"
+# Parts in one credit from which they are taken as different people.
+MANY_PARTS = 4
 
 
 def _link(tokens: tuple[Token, ...], a: Mention, b: Mention) -> str:

@@ -21,6 +21,7 @@ from plotguide.engine.cast_match import (
     claim_keys,
     credited_people,
     is_family_name,
+    names_agree,
     part_groups,
 )
 from plotguide.engine.credits import name_word
@@ -65,6 +66,11 @@ DEATH_PASSIVE = frozenset(
 # stabs Bernie", "strangled to death"; "stabs the Driver" leaves him alive.
 MAYBE_FATAL = frozenset({"stab", "poison", "strangle", "hang", "shoot", "beat"})
 ARREST_LEMMAS = frozenset({"arrest", "jail", "imprison", "convict", "sentence"})
+# Words that take a fate back later in the plot.
+UNARREST_LEMMAS = frozenset(
+    {"escape", "release", "free", "acquit", "pardon", "exonerate", "parole", "bail"}
+)
+REVIVE_LEMMAS = frozenset({"revive", "resurrect", "resuscitate"})
 RELATION_NOUNS = frozenset(
     [
         "wife",
@@ -195,18 +201,17 @@ def _written_as_names(sentences: tuple[Sentence, ...]) -> frozenset[str]:
 def _shown_actor(
     cluster: _Cluster, name: str, plot_names: frozenset[str]
 ) -> str | None:
-    """Return the credited actor when a shown name holds a credited word.
-
-    The faithfulness check pairs an actor with a character by a shared name
-    word, so a person claimed by spelling alone ("Vargas" for the credit
-    "Vargus") is shown without an actor rather than failing it.
-    """
+    """Return the credited actor when a shown name holds a credited word or
+    one spelt like it ("Vargas" for the credit "Vargus"), as the
+    faithfulness check pairs them."""
     if cluster.person is None:
         return None
     shown = {w.lower() for form in (name, *cluster.forms) for w in form.split()}
     credit = (cluster.person.credit,)
-    credited = {w for _, words in credit_keys(credit, plot_names) for w in words}
-    return cluster.person.credit.actor if shown & credited else None
+    credited = frozenset(
+        w for _, words in credit_keys(credit, plot_names) for w in words
+    )
+    return cluster.person.credit.actor if names_agree(shown, credited) else None
 
 
 def _aliases(cluster: _Cluster, name: str) -> tuple[str, ...]:
@@ -262,7 +267,12 @@ def _clusters(
     by_key: dict[Key, list[Mention]] = defaultdict(list)
     for mention in mentions:
         by_key[mention.key].append(mention)
-    claims, ambiguous = claim_keys(by_key, people, lambda key: _is_place(votes[key]))
+    claims, ambiguous = claim_keys(
+        by_key,
+        people,
+        lambda key: _is_place(votes[key]),
+        lambda key: _is_nobody(votes[key]),
+    )
     credited = _credited_clusters(sentences, people, by_key, votes, claims)
     rest = [key for key in by_key if key not in claims and key not in ambiguous]
     uncredited = _uncredited_clusters(rest, by_key, votes, credited)
@@ -357,6 +367,13 @@ def _is_relative(cluster: _Cluster, home: _Cluster, word: str) -> bool:
         and cluster.key[0] not in home.person.words
         and is_family_name((word,), home.person)
     )
+
+
+def _is_nobody(votes: NameVotes) -> bool:
+    """True for a name the parse never calls a person but a place, an
+    organisation or a modifier ("Polish troops", "the SS")."""
+    others = votes.place + votes.locative + votes.other + votes.modifier
+    return votes.person_score == 0 and others > 0
 
 
 def _is_place(votes: NameVotes) -> bool:
@@ -616,8 +633,41 @@ def _fate(cluster: _Cluster, sentences: tuple[Sentence, ...], name: str) -> Line
         sentence = sentences[mention.sentence]
         outcome = fate_of(sentence, mention.end - 1)
         if outcome:
+            later = [
+                sentences[m.sentence]
+                for m in cluster.mentions
+                if m.sentence >= sentence.id
+            ]
+            if _undone(outcome, later):
+                return None
             return Line(f"{name} {outcome}.", (sentence.id,), DERIVED)
     return None
+
+
+def _undone(outcome: str, later: list[Sentence]) -> bool:
+    """Whether the plot takes the fate back: Stanley is arrested, then "all
+    charges against Stanley are dropped"; a death, then "is revived"."""
+    undoing = UNARREST_LEMMAS if outcome == "is arrested" else REVIVE_LEMMAS
+    for sentence in later:
+        lemmas = [t.lemma.lower() for t in sentence.tokens]
+        if any(lemma in undoing for lemma in lemmas):
+            return True
+        if outcome == "is arrested" and (_lets_go(lemmas) or _cleared(lemmas)):
+            return True
+    return False
+
+
+def _cleared(lemmas: list[str]) -> bool:
+    """True for "all charges against Stanley are dropped"."""
+    return "charge" in lemmas and ("drop" in lemmas or "clear" in lemmas)
+
+
+def _lets_go(lemmas: list[str]) -> bool:
+    """True for "let Stanley go" and "lets him go free"."""
+    return any(
+        lemma == "let" and "go" in lemmas[index + 1 : index + 4]
+        for index, lemma in enumerate(lemmas)
+    )
 
 
 def fate_of(sentence: Sentence, index: int) -> str:
@@ -727,6 +777,7 @@ def _relation_word(
                 if any(
                     m.sentence == sentence_id
                     and mention.end + 2 <= m.start <= mention.end + 3
+                    and not _owns(tokens, m)
                     for m in cluster.mentions
                 ):
                     return f"{noun} of"
@@ -739,8 +790,15 @@ def _relation_word(
                 and any(
                     m.sentence == sentence_id
                     and mention.end + 2 <= m.start <= mention.end + 3
+                    and not _owns(tokens, m)
                     for m in other.mentions
                 )
             ):
                 return window[1].text.lower()
     return ""
+
+
+def _owns(tokens: tuple[Token, ...], mention: Mention) -> bool:
+    """True for "Sidney's" of "Jill's mother, Sidney's aunt Kate": the name
+    after the comma owns another noun and is not the mother."""
+    return mention.end < len(tokens) and tokens[mention.end].text in ("'s", "’s")

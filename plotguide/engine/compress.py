@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from plotguide.engine.assertion import CONDITIONS
 from plotguide.engine.doc import Sentence, Token
+from plotguide.engine.text import capitalised
 
 MAX_EVENT_WORDS = 30
+QUOTE_MARKS = frozenset({'"', "“", "”"})
 # Dependents that a writer sets off by commas and a reader can skip.
 SIDE_CLAUSES = frozenset(
     {"relcl", "appos", "advcl", "acl", "npadvmod", "parataxis", "prep", "advmod"}
@@ -87,10 +89,19 @@ def _side_cuts(tokens: tuple[Token, ...], max_words: int) -> set[int]:
         if (
             _keeps_its_subject(tokens, trial)
             and _keeps_named_before_pronouns(tokens, span, trial)
+            and _keeps_quotes_paired(tokens, trial)
             and word_count(candidate) >= 4
         ):
             removed, text = trial, candidate
     return removed
+
+
+def _keeps_quotes_paired(tokens: tuple[Token, ...], removed: set[int]) -> bool:
+    """Whether a cut leaves every quotation whole: ', "Smoking."' cut after
+    its opening mark left 'in the mask's voice." and kiss again'."""
+    marks = [i for i, t in enumerate(tokens) if t.text in QUOTE_MARKS]
+    gone = [i for i in marks if i in removed]
+    return len(gone) % 2 == 0
 
 
 def _parentheses(tokens: tuple[Token, ...]) -> set[int]:
@@ -268,7 +279,7 @@ def _render(tokens: tuple[Token, ...], removed: set[int]) -> str:
         text = text.replace(bad, good)
     text = text.lstrip(",; ")
     if text and not text[0].isupper():
-        text = text[0].upper() + text[1:]
+        text = capitalised(text)
     if text and text[-1] not in ".!?\"'”":
         text = text.rstrip(",;: ") + "."
     return text

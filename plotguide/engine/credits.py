@@ -69,7 +69,7 @@ GENERIC_CREDIT_WORDS = frozenset(
 PART_NOUNS = GENERIC_CREDIT_WORDS | frozenset(
     [
         "patron", "guest", "student", "member", "guy", "executive", "worker",
-        "employee", "escort", "founder", "principal", "brawler", "professor",
+        "employee", "workman", "escort", "founder", "principal", "brawler", "professor",
         "commander", "player", "roller", "pimp", "registrar", "concierge", "coach",
         "manager", "trainer", "announcer", "caller", "steward", "husband", "wife",
         "mayor", "mom", "mother", "father", "dad", "engineer", "instructor", "trooper",

@@ -588,9 +588,15 @@ def _name_pieces(sentence: Sentence, start: int, end: int) -> list[tuple[int, in
     name of its own, never one name made of both.
     """
     pieces, piece_start = [], start
+    texts = [t.text for t in sentence.tokens[start:end]]
     for index in range(start, end):
         text = sentence.tokens[index].text
-        is_separator = text in (",", ";", "&", "/")
+        # "Paris hands Aeneas the Sword of Troy": a "the ... of" phrase after a
+        # name is the name's object, never an epithet ("Gandalf the Grey").
+        is_object = (
+            text == "the" and index > piece_start and "of" in texts[index - start :]
+        )
+        is_separator = text in (",", ";", "&", "/") or is_object
         is_stray = text[:1].islower() and text not in NAME_PARTICLES
         if not (is_separator or is_stray):
             continue

@@ -33,9 +33,11 @@ LOCATIVE_PREPOSITIONS = frozenset({
     "inside", "into", "near", "on", "onto", "outside", "through",
     "throughout", "to", "toward", "towards", "via", "within",
 })  # fmt: skip
+# Verbs whose object is a place the story is in; "captures Warsaw" and
+# "liberating Warsaw" put The Pianist there.
 MOVEMENT_VERBS = frozenset({
     "enter", "explore", "flee", "invade", "leave", "reach", "return", "tour",
-    "visit",
+    "visit", "capture", "occupy", "liberate", "besiege", "evacuate", "bomb",
 })  # fmt: skip
 # "the town of X", and the parts of a place: "the slums of the East End",
 # "the rooftops of London", "the streets of Paris", "the outskirts of Rome".

@@ -37,19 +37,33 @@ def token_names(
                 if tuple(texts[start : start + size]) == words and not _in_hyphenated(
                     sentence, start, start + size
                 ):
+                    name = called[character.name]
+                    if not _own_words(words, character):
+                        # Another identity keeps the sentence's word: "the
+                        # Mask dances", "Sidney is confronted by Ghostface",
+                        # never the man behind the mask.
+                        the = start > 0 and texts[start - 1].lower() == "the"
+                        name = ("the " if the else "") + " ".join(words)
                     for index in range(start, start + size):
-                        found[sentence.id].setdefault(index, called[character.name])
+                        found[sentence.id].setdefault(index, name)
     return found
+
+
+def _own_words(words: tuple[str, ...], character: Character) -> bool:
+    """Whether a form is made of the character's own name's words."""
+    own = {w.strip('"“”') for w in character.name.split()}
+    return all(w.strip('"“”') in own for w in words)
 
 
 def plot_name(character: Character, sentences: tuple[Sentence, ...]) -> str:
     """Return the one-word name the plot calls a character by most often:
     "Jack" and "Bernie", as a fan says, not the surnames "Sparrow" and
-    "Rose"; the short name where the plot uses none on its own."""
+    "Rose", and "Baby", not "Frances"; the whole name where the plot uses
+    no part of it on its own ("Honest John")."""
     usual = short_name(character)
-    words = character.name.split()
-    forms = [a for a in character.aliases if a in words and a != usual]
-    if len(words) < 2 or usual not in words or not forms:
+    forms = [a for a in character.aliases if " " not in a and a != usual]
+    whole = " " not in usual and usual != character.name
+    if not forms and not whole:
         return usual
     counts = dict.fromkeys([usual, *forms], 0)
     for sentence in sentences:
@@ -59,8 +73,13 @@ def plot_name(character: Character, sentences: tuple[Sentence, ...]) -> str:
                 not 0 <= n < len(tokens) or tokens[n].pos != "PROPN"
                 for n in (index - 1, index + 1)
             )
-            if token.text in counts and alone:
+            # "the Mask" is who Stanley becomes, not what the plot calls him.
+            titled = index > 0 and tokens[index - 1].text.lower() == "the"
+            if token.text in counts and alone and not titled:
                 counts[token.text] += 1
+    if whole and not any(counts.values()):
+        # "Honest John" is never "Honest" alone: the plot's name is whole.
+        return character.name
     return max(counts, key=lambda form: counts[form])
 
 
@@ -86,7 +105,10 @@ def short_name(character: Character) -> str:
         if len(a.split()) == 1 and (a in words or a not in longer)
     ]
     if singles and len(words) > 1:
-        return words[-1] if words[-1] in singles else singles[0]
+        # A word of the name before another alias: Stanley Ipkiss is
+        # "Stanley", never "Mask" of "Stanley Ipkiss / The Mask".
+        own = [a for a in singles if a in words]
+        return words[-1] if words[-1] in singles else (own or singles)[0]
     # "Mary Jane" of Mary Jane Watson: the plot's own shorter form.
     opening = [a for a in character.aliases if character.name.startswith(a + " ")]
     return min(opening, key=len, default=character.name)

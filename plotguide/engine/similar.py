@@ -252,7 +252,8 @@ class SimilarityIndex:
             for w in _rarest(set(a.premise) & set(b.premise), self.premise_counts)
             if self.premise_counts[w] <= most
         ]
-        if words:
+        if len(words) >= 2:
+            # One shared word ("office") is a coincidence, not a reason.
             reasons.append(f"both premises mention {_and(words, quote=True)}")
         genres = _rarest(set(a.genres) & set(b.genres), self.genre_counts)
         if genres:

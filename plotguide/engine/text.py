@@ -225,6 +225,13 @@ def third_person(lemma: str) -> str:
     return lemma + "s"
 
 
+def capitalised(text: str) -> str:
+    """Return text with its first letter upper-case, where that keeps it
+    the same letter: "ß" stays, as "SS" is two and not in the sentence."""
+    first = text[:1].upper()
+    return first + text[1:] if len(first) == 1 else text
+
+
 def shorten(text: str, limit: int) -> str:
     """Return text cut to at most `limit` words, without trailing punctuation."""
     parts = text.split()

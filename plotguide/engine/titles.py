@@ -22,12 +22,16 @@ from plotguide.engine.assertion import (
 )
 from plotguide.engine.compress import compress
 from plotguide.engine.doc import Sentence, Token, glued_hyphen
-from plotguide.engine.text import third_person
+from plotguide.engine.text import capitalised, third_person
 
 MAX_TITLE_WORDS = 8
 OPENING_WORDS = 10
 SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "attr", "acomp", "oprd")
+# Verbs whose object is kept "from" doing something: the "from" says what.
+KEEPING_FROM = frozenset(
+    {"prevent", "stop", "keep", "ban", "bar", "forbid", "prohibit", "dissuade"}
+)
 # Left dependents kept inside a noun phrase ("the old barn", "Dodd's gun").
 PHRASE_DEPS = frozenset({"det", "amod", "compound", "poss", "nummod", "case"})
 MALE = frozenset({"he", "him", "his", "himself"})
@@ -276,7 +280,7 @@ def has_finite_verb(title: str, sentence: Sentence) -> bool:
 def _as_title(text: str) -> str:
     """Capitalise, and join a possessive the tokens split ("George 's")."""
     text = text.replace(" 's ", "'s ")
-    return text[:1].upper() + text[1:]
+    return capitalised(text)
 
 
 def speech(tokens: tuple[Token, ...]) -> frozenset[int]:
@@ -543,15 +547,31 @@ def _clause_title(
         for i, n in resolver.names.items()
         if i > subject and verb in (tokens[i].head, tokens[tokens[i].head].head)
     }
+    if tokens[verb].pos == "PROPN" and verb in resolver.names:
+        # "Bond chases Locque and kills him" read with "Locque" the verb.
+        return [], False
     who, plural = _subject_words(tokens, subject, resolver)
     if not who:
         return [], False
-    passive = tokens[subject].dep == "nsubjpass" or _bare_participle(tokens, verb)
+    passive = (
+        tokens[subject].dep == "nsubjpass"
+        or _bare_participle(tokens, verb)
+        # "Pinocchio is once again led astray" with "Pinocchio" read as nsubj.
+        or any(t.head == verb and t.dep == "auxpass" for t in tokens)
+    )
     does = _verb_words(tokens, verb, passive, plural)
     actor = " ".join(w.text for w in who)
     rest = _complement_words(tokens, verb, resolver, actor, passive)
     if rest is None:
         return [], False
+    shared = None if rest or passive else _shared_object_verb(tokens, verb)
+    if shared is not None:
+        # "Éomer's army ambush and kill the Uruk-hai": the object is both
+        # verbs', never "Éomer's army ambushes".
+        both = _complement_words(tokens, shared, resolver, actor, False)
+        if both:
+            does += [Word("and", "CCONJ"), *_verb_words(tokens, shared, False, plural)]
+            rest = both
     words = who + does
     # A piece opening on a bare verb is a misparse ("Sykes enlists feel",
     # "a gunfight ensues take a bullet"): it would say what nobody did.
@@ -574,9 +594,29 @@ def _clause_title(
     return words, whole and _length(words) <= MAX_TITLE_WORDS
 
 
+def _shared_object_verb(tokens: tuple[Token, ...], verb: int) -> int | None:
+    """Return the verb right after "and" that takes the object both verbs
+    share ("kill" of "ambush and kill the Uruk-hai")."""
+    second = verb + 2
+    if second >= len(tokens) or tokens[verb + 1].text.lower() != "and":
+        return None
+    token = tokens[second]
+    if token.dep != "conj" or token.head != verb or token.pos != "VERB":
+        return None
+    has_object = any(t.head == second and t.dep == "dobj" for t in tokens)
+    return second if has_object else None
+
+
 def _shortened(piece: list[Word], room: int) -> list[Word]:
     """Drop a phrase's inner modifiers, never its last word, which is its head:
     "for the gas-station robbery" becomes "for the robbery", not "for the gas"."""
+    while Word("and", "CCONJ") in piece[1:] and _length(piece) > room:
+        # "by Honest John and Gideon and the only cure": the last conjunct
+        # goes first, never the names before it.
+        last = len(piece) - 1 - piece[::-1].index(Word("and", "CCONJ"))
+        piece = piece[:last]
+    if _length(piece) <= room:
+        return piece
     if Word("of", "ADP") in piece[1:]:
         # "in the subversive rule of society": the head is before "of", and
         # "in the society" would say another thing.
@@ -632,6 +672,17 @@ def _subject_words(
             first = [Word(token.text.capitalize(), "PRON")]
         else:
             return [], False
+    elif token.pos in ("VERB", "AUX") and index not in resolver.names:
+        # A misparse: "Shy and luckless clerk Stanley works" makes "Shy" the
+        # subject and Stanley its conjunct, who is who the sentence is about.
+        named = [
+            i
+            for i, t in enumerate(tokens)
+            if t.dep == "conj" and t.head == index and i in resolver.names
+        ]
+        if named:
+            return [Word(resolver.names[named[0]], "PROPN")], False
+        return [], False
     else:
         first = _noun_words(tokens, index, resolver)
     # "he and his father were riding": both, never "Bell" alone.
@@ -774,6 +825,9 @@ def _modifier_words(
     # "the Goblin suit" is no person: a name inside another noun stays the
     # sentence's word (never "the Osborn suit").
     span = range(_left_edge(tokens, index), _subtree_end(tokens, index) + 1)
+    if len(span) <= 3 and all(tokens[i].dep == "compound" for i in span):
+        # "an Edge City bank": a compound name keeps all its words.
+        return [Word(" ".join(tokens[i].text for i in span), token.pos)]
     if len(span) <= 5 and any(tokens[i].tag in ("HYPH", "CD") for i in span):
         # "a far-away cave", "a 48 hour leave": the words are one modifier.
         written = "".join(tokens[i].text + " " * tokens[i].space for i in span)
@@ -858,6 +912,15 @@ def _complement_words(
     complement = _complement_verb(tokens, verb, children)
     if "dative" in deps and tokens[deps["dative"]].pos != "ADP" and "dobj" in deps:
         pieces.append(_noun_words(tokens, deps["dative"], resolver))
+    named = verb + 1
+    if (
+        "dobj" not in deps
+        and named in children
+        and named in resolver.names
+        and tokens[named].dep in ("appos", "npadvmod", "dep")
+    ):
+        # "Feng kidnaps Orantes to use her" with "Orantes" read as a verb.
+        deps["dobj"] = named
     objects = [
         i for i in children if tokens[i].dep == "dobj" and tokens[i].text[0].isalnum()
     ]
@@ -873,6 +936,8 @@ def _complement_words(
             if any(tokens[i].dep == "prep" and verb < i < deps[dep] for i in children):
                 # "proceeds to murder Cook" with "murder" read as a noun:
                 # an object after the verb's own preposition is a misparse.
+                return None
+            if _misread_object(tokens, deps[dep], resolver.names):
                 return None
             if tokens[deps[dep]].lemma.lower() in EMPTY_OBJECTS:
                 # "has nothing but disdain", "wants nothing to do with them":
@@ -894,6 +959,8 @@ def _complement_words(
                 # "is able to escape", never the cut "is able".
                 pieces.append(_infinitive_words(tokens, able, resolver))
             break
+    if pieces and tokens[verb].lemma.lower() in KEEPING_FROM:
+        pieces.append(_from_doing(tokens, children, resolver))
     if complement is not None:
         pieces.append(_infinitive_words(tokens, complement, resolver))
     reported = _news(tokens, verb, children, complement)
@@ -904,6 +971,50 @@ def _complement_words(
         if prep:
             pieces.append(prep)
     return [piece for piece in pieces if piece]
+
+
+def _misread_object(
+    tokens: tuple[Token, ...], index: int, names: dict[int, str]
+) -> bool:
+    """Whether an object is a misparse of a noun and its participle: "kill
+    the Uruk-hai holding Merry" read as "kill Merry", whom they rescue."""
+    children = [i for i, t in enumerate(tokens) if t.head == index and i < index]
+    if index in names and any(tokens[i].dep == "det" for i in children):
+        # A name with "the" and words that are not the name's: "the Uruk-hai
+        # holding Merry" as one noun.
+        return any(tokens[i].dep != "det" and i not in names for i in children)
+    compounds = [i for i in children if tokens[i].dep == "compound"]
+    return any(
+        tokens[i].dep == "amod"
+        and tokens[i].tag == "VBG"
+        and any(j < i for j in compounds)
+        for i in children
+    )
+
+
+def _from_doing(
+    tokens: tuple[Token, ...], children: list[int], resolver: _Resolver
+) -> list[Word]:
+    """Return "from stepping on land" of "prevents Jones from stepping on
+    land": without it the title says only that Jones is stopped."""
+    for index in children:
+        if tokens[index].dep != "prep" or tokens[index].text.lower() != "from":
+            continue
+        doing = next(
+            (i for i, t in enumerate(tokens) if t.head == index and t.dep == "pcomp"),
+            None,
+        )
+        if doing is None or tokens[doing].tag != "VBG":
+            return []
+        below = [i for i, t in enumerate(tokens) if t.head == doing and i > doing]
+        what = next((i for i in below if tokens[i].dep == "dobj"), None)
+        rest = (
+            _noun_words(tokens, what, resolver)
+            if what is not None
+            else _prep_words(tokens, doing, below, resolver)
+        )
+        return [Word("from", "ADP"), Word(tokens[doing].text, "NOUN"), *rest]
+    return []
 
 
 def _news(
@@ -1131,6 +1242,18 @@ def _copy_start(tokens: tuple[Token, ...]) -> int:
     )
     if leading and comma is not None:
         start = comma + 1
+        # "Later, back at Radiator Springs, McQueen returns": a second short
+        # opening phrase goes too.
+        second = next(
+            (
+                i
+                for i in range(start, min(start + 6, len(tokens) - 1))
+                if tokens[i].text == ","
+            ),
+            None,
+        )
+        if second is not None and tokens[start].pos in LEADING_SKIP:
+            start = second + 1
     while start < len(tokens) - 1 and tokens[start].pos in LEADING_SKIP:
         start += 1
     return start

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
+from plotguide.engine.cast_match import names_agree
 from plotguide.engine.cleaning import DOUBLED_NAME
 from plotguide.engine.film import FilmText
 from plotguide.engine.join_evidence import DISAGREE, join_evidence
@@ -146,7 +147,7 @@ def check_actors_from_credits(story: Story, film: FilmText) -> Check:
             w.lower() for f in (character.name, *character.aliases) for w in f.split()
         }
         if not any(
-            credit.actor == character.actor and words & names
+            credit.actor == character.actor and names_agree(names, words)
             for credit, words in credits
         ):
             problems.append(

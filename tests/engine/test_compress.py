@@ -36,3 +36,16 @@ def test_what_a_feeling_is_like_is_never_cut(engine):
         "that he feels like he doesn't have a daughter.",
     )
     assert compress(sentence, 10).endswith("he feels like he doesn't have a daughter.")
+
+
+def test_a_cut_never_leaves_half_a_quotation(engine):
+    # The Mask's ending read 'in the mask's voice." and kiss again.'
+    [sentence] = parse(
+        engine,
+        "As the sun rises the following day, Stanley, Tina, Milo, and Charlie take "
+        "the mask back down to the harbor, where Tina throws it into the water and "
+        "she and Stanley begin to kiss before Stanley can say in the mask's voice, "
+        '"Smoking." and kiss again.',
+    )
+    for limit in (45, 30):
+        assert compress(sentence, limit).count('"') % 2 == 0

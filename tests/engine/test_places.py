@@ -29,3 +29,14 @@ def test_a_place_is_only_where_the_plot_puts_someone(engine):
     places = {item.value for item in story.setting.locations}
     assert not places & {"Voldemort", "Borgin", "Inferi", "Gryffindor Quidditch"}
     assert not any("Keeper" in place for place in places)
+
+
+def test_a_city_taken_or_freed_is_where_the_story_is(engine):
+    # The Pianist's setting read only "Germany"; the film is Warsaw's.
+    plot = (
+        "Szpilman rejoices when Britain and France declare war on Germany, but "
+        "the German army defeats Poland and captures Warsaw. Szpilman hides. "
+        "Szpilman is shot at by Polish troops liberating Warsaw."
+    )
+    story = engine.run(film(plot, cast=(CastCredit("Adrien Brody", "Szpilman", 0),)))
+    assert "Warsaw" in {item.value for item in story.setting.locations}

@@ -141,3 +141,27 @@ def test_a_pronoun_before_its_own_clauses_subject_is_that_subject(engine):
     assert named.named("He waits.", _index(doc.sentences, "Chigurh waits"))[0] == (
         "Chigurh waits."
     )
+
+
+def test_a_secret_identity_is_never_what_the_plot_calls_its_hero(engine):
+    # The Mask: "Stanley Ipkiss / The Mask" made the titles read "Tilton tells
+    # Mask he is a hero" and "Mask encounters Kellaway" of Stanley's scenes.
+    stanley = _person("Stanley Ipkiss", "Mask", "Stanley")
+    sentences = parse(
+        engine,
+        "Stanley finds a mask. It turns him into the Mask. The Mask dances "
+        "with Tina. The Mask flees the club. Stanley meets Kellaway.",
+    )
+    assert short_name(stanley) == "Stanley"
+    assert plot_name(stanley, sentences) == "Stanley"
+
+
+def test_a_nickname_the_plot_uses_is_the_name_it_calls_her(engine):
+    # Dirty Dancing: Frances "Baby" Houseman is Baby in every scene.
+    baby = _person("Frances Houseman", "Baby", "Frances")
+    sentences = parse(
+        engine,
+        "Frances, called Baby, arrives with her family. Baby meets Johnny. "
+        "Baby learns the mambo. Baby dances with Johnny.",
+    )
+    assert plot_name(baby, sentences) == "Baby"

@@ -105,3 +105,21 @@ def test_the_text_compared_by_meaning_names_no_character(harbor):
     names = {w for c in harbor.characters for w in c.name.split() if len(w) > 1}
     assert names and not any(re.search(rf"\b{name}\b", text) for name in names)
     assert NAMELESS in text
+
+
+def test_one_shared_premise_word_is_no_reason():
+    # "Both premises mention 'office'" read as a reason two films are alike.
+    def film(title, premise):
+        return Profile(title, premise=premise)
+
+    clerk = film("Clerk", ("office", "clerk", "boss"))
+    others = [
+        ("dentist", film("Dentist", ("office", "tooth", "patient"))),
+        ("harbour", film("Harbour", ("lighthouse", "island", "keeper"))),
+        ("keeper", film("Keeper", ("lighthouse", "island", "storm"))),
+        ("farm", film("Farm", ("farm", "barn", "tractor"))),
+    ]
+    reasons = dict((key, why) for key, _, why in similar_films(clerk, others))
+    assert reasons["dentist"] == ()
+    pair = similar_films(others[1][1], others[2:])
+    assert pair[0][2] == ('both premises mention "island" and "lighthouse"',)
