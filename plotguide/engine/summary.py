@@ -53,6 +53,7 @@ def build_summary(doc: StoryDoc) -> StoryDoc:
         ending_start = sentences[count - max(1, round(count / 4))].id
     else:
         ending_start = (sentences[-1].id + 1) if sentences else 0
+    ending_start = _outside_frames(doc.sentences or (), ending_start)
     chosen = _with_frame_openings(
         doc.sentences or (),
         _select(sentences, characters, set(turning_points.values())),
@@ -109,6 +110,15 @@ def _select(
         chosen.add(sentence.id)
         spent += cost
     return [s for s in sentences if s.id in chosen]
+
+
+def _outside_frames(everything: tuple[Sentence, ...], start: int) -> int:
+    """Start an ending that would open inside a frame where the frame opens:
+    It's a Wonderful Life's major setback, "Harry is dead", is told in the
+    world Clarence shows George, and an ending opening on it would say so."""
+    if start < len(everything) and is_framed(everything[start]):
+        return frame_opening(everything, start)
+    return start
 
 
 def _with_frame_openings(
