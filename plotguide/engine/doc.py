@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -21,6 +22,9 @@ from plotguide.engine.story import (
 
 if TYPE_CHECKING:
     from plotguide.engine.referents import Openings
+
+# Texts in, one embedding per text out (e.g. Encoder.encode with .tolist()).
+SentenceEncoder = Callable[[list[str]], Sequence[Sequence[float]]]
 
 
 class Token(NamedTuple):
@@ -102,7 +106,7 @@ class Sentence:
 
 # StoryDoc's fields that no component produces: what it starts from, and
 # what the characters component reads for the sections after it.
-NOT_SECTIONS = ("film", "parsed", "openings")
+NOT_SECTIONS = ("film", "parsed", "openings", "encoder")
 
 
 @dataclass(frozen=True)
@@ -128,3 +132,5 @@ class StoryDoc:
     quiz: Quiz | None = None
     after_credits: AfterCredits | None = None
     vector: StoryVector | None = None
+    # EngineConfig.sentence_encoder, for the components that embed sentences.
+    encoder: SentenceEncoder | None = None

@@ -19,7 +19,7 @@ from plotguide.engine.validators import validate
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "plotguide-offline"
-ENGINE_VERSION = "1.12.12"
+ENGINE_VERSION = "1.13.0"
 
 
 class OfflineEngine:
@@ -72,7 +72,10 @@ class OfflineEngine:
             )
             if whole:
                 parsed = (tuple(sentence for p in parsed for sentence in p),)
-            yield self.pipeline.run(StoryDoc(film=film, parsed=parsed)), notes
+            doc = StoryDoc(
+                film=film, parsed=parsed, encoder=self.config.sentence_encoder
+            )
+            yield self.pipeline.run(doc), notes
 
     def _prepare(self, film: FilmText) -> tuple[FilmText, list[str], tuple[str, ...]]:
         actor_words = frozenset(

@@ -8,6 +8,11 @@ how central its words are to the whole plot);
 a linear score per turning point, learned on the TRIPOD train split
 (data/turning_points.json), rates every sentence, and a dynamic programme picks
 the best five in strictly increasing order.
+
+Given sentence embeddings (EngineConfig.sentence_encoder), a second model
+(data/turning_points_encoder.json) adds how close each sentence's meaning is
+to the whole plot's and six more sentence features; in grouped
+cross-validation it finds more turning points than the first (docs/quality.md).
 """
 
 from __future__ import annotations
@@ -19,8 +24,10 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from plotguide.engine.doc import Sentence
+from plotguide.engine.doc import Sentence, SentenceEncoder, StoryDoc
+from plotguide.engine.story import Character
 from plotguide.engine.text import STOPWORDS
+from plotguide.engine.vector import without_names
 
 KEYS = ("tp1", "tp2", "tp3", "tp4", "tp5")
 NAMES = {
@@ -192,8 +199,14 @@ NEIGHBOUR_WEIGHT = 0.25
 # Taken off a fragment's score: no turning point falls on one while five
 # whole sentences can carry them in order.
 FRAGMENT_PENALTY = 1000.0
+# The two shipped models: without and with the sentences' embeddings.
+PLAIN_MODEL = "data/turning_points.json"
+ENCODER_MODEL = "data/turning_points_encoder.json"
+# Counts above this many (verbs, entities in a sentence) add nothing more.
+COUNT_CAP = 4
 
 Weights = dict[str, dict[str, float]]
+Vectors = Sequence[Sequence[float]]
 
 
 class DocumentFrequencies(NamedTuple):
@@ -208,27 +221,44 @@ class DocumentFrequencies(NamedTuple):
 
 
 @cache
-def learned_model() -> dict[str, Any]:
-    """Return the shipped model file (data/turning_points.json), parsed once."""
-    text = (
-        resources.files("plotguide.engine")
-        .joinpath("data/turning_points.json")
-        .read_text(encoding="utf-8")
-    )
+def learned_model(name: str = PLAIN_MODEL) -> dict[str, Any]:
+    """Return a shipped model file (PLAIN_MODEL or ENCODER_MODEL), parsed once."""
+    text = resources.files("plotguide.engine").joinpath(name).read_text("utf-8")
     model: dict[str, Any] = json.loads(text)
     return model
 
 
-def learned_weights() -> Weights:
+def learned_weights(name: str = PLAIN_MODEL) -> Weights:
     """Return the shipped weights: turning-point key -> feature name -> weight."""
-    weights: Weights = learned_model()["weights"]
+    weights: Weights = learned_model(name)["weights"]
     return weights
 
 
-def learned_frequencies() -> DocumentFrequencies:
+def learned_frequencies(name: str = PLAIN_MODEL) -> DocumentFrequencies:
     """Return the lemma document frequencies of the plots the weights came from."""
-    model = learned_model()["document_frequencies"]
+    model = learned_model(name)["document_frequencies"]
     return DocumentFrequencies(model["films"], model["counts"])
+
+
+def sentence_vectors(
+    doc: StoryDoc, encode: SentenceEncoder | None = None
+) -> Vectors | None:
+    """Embed each plot sentence with its characters' names made "someone".
+
+    Names weigh much in an embedding; without them, the cosine to the plot's
+    mean says how much a sentence carries the story (cross-validated with
+    and without names: docs/quality.md). encode defaults to the doc's
+    encoder; None without one.
+    """
+    encode = encode or doc.encoder
+    if encode is None or not doc.sentences:
+        return None
+    characters = doc.characters or ()
+    return encode([_nameless(s.text, characters) for s in doc.sentences])
+
+
+def _nameless(text: str, characters: tuple[Character, ...]) -> str:
+    return without_names(text, characters) or text
 
 
 def count_documents(plots: Iterable[tuple[Sentence, ...]]) -> DocumentFrequencies:
@@ -256,12 +286,14 @@ def sentence_features(
     sentences: tuple[Sentence, ...],
     main_mentions: tuple[frozenset[int], ...] = (),
     frequencies: DocumentFrequencies | None = None,
+    vectors: Vectors | None = None,
 ) -> list[dict[str, float]]:
     """Return the features of each sentence (name -> value), in sentence order.
 
     main_mentions holds the sentence ids where each main character is named,
     protagonist first; frequencies weigh words for centrality (default: the
-    shipped ones).
+    shipped ones of the model that vectors select). With vectors, one
+    embedding per sentence, the encoder model's features are added.
     """
     count = len(sentences)
     lengths = [sum(1 for t in s.tokens if t.pos != "PUNCT") for s in sentences]
@@ -296,11 +328,57 @@ def sentence_features(
         )
         rows.append(row)
     _add_context(rows, sentences, main_mentions)
+    model = PLAIN_MODEL if vectors is None else ENCODER_MODEL
     for row, value in zip(
-        rows, _centrality(sentences, frequencies or learned_frequencies()), strict=True
+        rows,
+        _centrality(sentences, frequencies or learned_frequencies(model)),
+        strict=True,
     ):
         row["centrality"] = value
+    if vectors is not None:
+        _add_structure(rows, sentences, main_mentions)
+        for row, value in zip(rows, _meaning(vectors), strict=True):
+            row["meaning"] = value
     return rows
+
+
+def _add_structure(
+    rows: list[dict[str, float]],
+    sentences: tuple[Sentence, ...],
+    main_mentions: tuple[frozenset[int], ...],
+) -> None:
+    """Add the encoder model's six sentence features (each alone within noise).
+
+    Verbs, a named subject, the first sentence with two main characters, a
+    main character's last mention, a paragraph's end and the named entities.
+    """
+    count = len(sentences)
+    last_mentions = {max(m) for m in main_mentions if m}
+    together = [sum(1 for m in main_mentions if i in m) >= 2 for i in range(count)]
+    first_together = together.index(True) if any(together) else -1
+    for index, (row, sentence) in enumerate(zip(rows, sentences, strict=True)):
+        tokens = sentence.tokens
+        row["verbs"] = min(sum(t.pos == "VERB" for t in tokens), COUNT_CAP)
+        row["propn_subj"] = float(
+            any(t.dep == "nsubj" and t.pos == "PROPN" for t in tokens)
+        )
+        row["first_pair"] = float(index == first_together)
+        row["last_mention"] = float(index in last_mentions)
+        row["para_end"] = float(
+            index == count - 1 or sentences[index + 1].paragraph != sentence.paragraph
+        )
+        row["ents"] = min(len(sentence.entities), COUNT_CAP)
+
+
+def _meaning(vectors: Vectors) -> list[float]:
+    """Cosine of each sentence's embedding to the plot's mean one, standardised."""
+    size = len(vectors[0]) if vectors else 0
+    mean = [sum(v[d] for v in vectors) for d in range(size)]
+    norm = math.sqrt(sum(x * x for x in mean)) or 1.0
+    cosines = [sum(a * b for a, b in zip(v, mean, strict=True)) / norm for v in vectors]
+    average = sum(cosines) / max(len(cosines), 1)
+    spread = math.sqrt(sum((c - average) ** 2 for c in cosines) / max(len(cosines), 1))
+    return [(c - average) / (spread + 1e-9) for c in cosines]
 
 
 def _centrality(
@@ -395,19 +473,24 @@ def choose_turning_points(
     weights: Weights | None = None,
     neighbour_weight: float = NEIGHBOUR_WEIGHT,
     frequencies: DocumentFrequencies | None = None,
+    vectors: Vectors | None = None,
 ) -> tuple[int, ...]:
     """Return five increasing sentence ids, or () when there are fewer than five.
 
-    Each point's scores are turned into probabilities over the plot's
-    sentences (a softmax); each sentence's probability gains neighbour_weight
-    times its neighbours', and the programme maximises the sum of their logs,
+    With vectors (sentence_vectors), the encoder model scores the sentences
+    (default weights: ENCODER_MODEL's), else the plain one. Each point's
+    scores are turned into probabilities over the plot's sentences (a
+    softmax); each sentence's probability gains neighbour_weight times its
+    neighbours', and the programme maximises the sum of their logs,
     so the five points weigh equally. A fragment (Sentence.is_fragment) is
     picked only when there is no other way.
     """
     if len(sentences) < len(KEYS):
         return ()
-    weights = weights or learned_weights()
-    rows = sentence_features(sentences, main_mentions, frequencies)
+    weights = weights or learned_weights(
+        PLAIN_MODEL if vectors is None else ENCODER_MODEL
+    )
+    rows = sentence_features(sentences, main_mentions, frequencies, vectors)
     scores = []
     for key in KEYS:
         table = weights[key]

@@ -21,7 +21,7 @@ import numpy as np
 from plotguide.engine.doc import StoryDoc
 from plotguide.engine.encoder import MODEL_NAME
 from plotguide.engine.registry import component
-from plotguide.engine.story import Story, StoryVector
+from plotguide.engine.story import Character, Story, StoryVector
 from plotguide.engine.text import STOPWORDS
 
 DIMENSIONS = 4096
@@ -45,13 +45,14 @@ def embedding_text(story: Story) -> str:
     """
     lines = [line.text for line in story.spoiler_free.lines]
     lines += [line.text for paragraph in story.summary.paragraphs for line in paragraph]
-    return _without_names(" ".join(lines), story) or story.title
+    return without_names(" ".join(lines), story.characters) or story.title
 
 
-def _without_names(text: str, story: Story) -> str:
+def without_names(text: str, characters: Sequence[Character]) -> str:
+    """Return the text with every form of the characters' names made NAMELESS."""
     forms = {
         form
-        for character in story.characters
+        for character in characters
         for name in (character.name, *character.aliases)
         for form in (name, *name.split())
         if len(form) > 1

@@ -8,14 +8,22 @@ ENGINES and its options one more key in the setting.
 
 from __future__ import annotations
 
+import functools
+import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
 
 from plotguide.engine import EngineConfig, OfflineEngine
+from plotguide.engine.doc import SentenceEncoder
+from plotguide.engine.encoder import Encoder, EncoderError, fetch_model
 from plotguide.engine.errors import PipelineError
 from plotguide.engine.writer import WRITABLE_SECTIONS, WriterConfig, WriterEngine
+from plotguide.paths import cache_dir
+
+logger = logging.getLogger(__name__)
 
 EngineOptions = Mapping[str, Any]
 StoryEngine = OfflineEngine | WriterEngine
@@ -60,6 +68,27 @@ def engine_config(options: EngineOptions) -> EngineConfig:
     return EngineConfig(**values)
 
 
+@functools.cache
+def sentence_encoder() -> SentenceEncoder | None:
+    """Return the turning points' sentence encoder, loaded once per process.
+
+    It is the similar films' model (all-MiniLM-L6-v2, fetched once into the
+    cache). Where it cannot be had, stories are built with the turning-point
+    model that needs no embeddings, and a warning says so.
+    """
+    try:
+        model = Encoder(fetch_model(cache_dir()))
+    except (EncoderError, OSError) as exc:
+        logger.warning("Turning points are chosen without sentence embeddings: %s", exc)
+        return None
+
+    def encode(texts: list[str]) -> list[list[float]]:
+        vectors: list[list[float]] = model.encode(texts).tolist()
+        return vectors
+
+    return encode
+
+
 def missing_llm_settings(options: EngineOptions) -> list[str]:
     """Return the variables the writer engine needs that the options lack."""
     return [LLM_FIELDS[key] for key in ("llm_url", "llm_model") if not options.get(key)]
@@ -85,11 +114,15 @@ def writer_config(options: EngineOptions) -> WriterConfig:
 
 
 def _offline(options: EngineOptions) -> OfflineEngine:
-    return OfflineEngine(engine_config(options))
+    return OfflineEngine(_with_encoder(engine_config(options)))
 
 
 def _llm(options: EngineOptions) -> WriterEngine:
-    return WriterEngine(writer_config(options), engine_config(options))
+    return WriterEngine(writer_config(options), _with_encoder(engine_config(options)))
+
+
+def _with_encoder(config: EngineConfig) -> EngineConfig:
+    return replace(config, sentence_encoder=sentence_encoder())
 
 
 ENGINES: dict[str, Callable[[EngineOptions], StoryEngine]] = {
