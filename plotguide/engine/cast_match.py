@@ -25,7 +25,7 @@ from plotguide.engine.credits import (
 )
 from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.film import CastCredit
-from plotguide.engine.names import PERSON_NOUNS, Mention
+from plotguide.engine.names import NAME_PARTICLES, PERSON_NOUNS, Mention
 
 Key = tuple[str, ...]
 # Words on the path between two names that make them one person: "Stark's
@@ -153,12 +153,15 @@ def claim_keys(
 def _qualifier(key: Key, person: CreditedPerson) -> bool:
     """Whether a one-word name only opens the person's parts, each of which
     describes rather than names ("SS Making a Speech"): never a given name,
-    as "Layla" of "Layla Williams"."""
+    as "Layla" of "Layla Williams" or "Marius" of "Marius de Romanus"."""
     parts = person.parts
     return len(key) == 1 and all(
         len(part.words) >= 2
         and part.words[0] == key[0]
-        and any(word[:1].islower() for word in part.text.split())
+        and any(
+            word[:1].islower() and word not in NAME_PARTICLES
+            for word in part.text.split()
+        )
         for part in parts
     )
 
@@ -208,8 +211,10 @@ def _inside_claim(
 
 def _generations(people: Iterable[CreditedPerson]) -> bool:
     """Whether the people are one name's generations: "Sr." and "Jr."."""
+    people = list(people)
     cores = {person.words - GENERATION_WORDS for person in people}
-    return len(cores) == 1
+    # Two credits of one part (a singing voice) are no generations.
+    return len(cores) == 1 and len({person.words for person in people}) > 1
 
 
 def _around(key: Key, people: list[CreditedPerson]) -> list[int]:

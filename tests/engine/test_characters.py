@@ -827,3 +827,22 @@ def test_a_plain_name_two_generations_share_is_neither(engine):
     assert father.fate is not None
     [cited] = father.fate.sources
     assert "1944" in story.sentences[cited].text
+
+
+def test_one_part_credited_twice_is_no_pair_of_generations(engine):
+    # High School Musical credits Troy Bolton twice (the actor and the singing
+    # voice); the plot's "Troy" is still its lead, not an ambiguous name.
+    plot = (
+        "Troy Bolton and Gabriella meet at a party. Troy sees Gabriella at school. "
+        "Troy shows Gabriella around. Troy sings with Gabriella. Troy wins the game."
+    )
+    cast = (
+        CastCredit("Zac Efron", "Troy Bolton", 0),
+        CastCredit("Vanessa Hudgens", "Gabriella Montez", 1),
+        CastCredit("Drew Seeley", "Troy Bolton", 20),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [troy] = [c for c in story.characters if c.name == "Troy Bolton"]
+    assert troy.role == "protagonist"
+    assert troy.actor == "Zac Efron"
+    assert len(set(troy.mentions)) == 5  # every sentence, "Troy" alone included
