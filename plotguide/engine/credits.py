@@ -114,7 +114,10 @@ PART_NOUNS = GENERIC_CREDIT_WORDS | frozenset(
         "translator", "pirate", "samurai", "teen",
     ]
 )  # fmt: skip
-PART_CUTS = frozenset({"in", "at", "on", "from", "of", "with", "for", "-", "–"})
+# A relative clause describes too: "Driver Who Hits Chris" names nobody.
+PART_CUTS = frozenset(
+    {"in", "at", "on", "from", "of", "with", "for", "-", "–", "who", "whom", "that"}
+)
 
 # Last words that make a name a group or an institution, not a person:
 # "Detroit Police", "Hamilton High", "U S Army", "Texas Ranger(s)".

@@ -20,6 +20,10 @@ def parts(character: str, plot_names: frozenset[str] = frozenset()) -> list[str]
         ("Himself", []),
         ("Cop #2", []),
         ("Bouncer at Planet Hollywood", []),
+        # The Pursuit of Happyness: this credit took the plot's "Chris" from
+        # Will Smith's Chris Gardner and made its actor the protagonist.
+        ("Driver Who Hits Chris", []),
+        ("Cop Who Captures Neo", []),
     ],
 )
 def test_a_credit_gives_the_names_it_names_and_none_for_a_description(character, names):
