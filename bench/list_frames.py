@@ -33,13 +33,20 @@ def popular_films(count: int) -> list[FilmText]:
 
 def marked(sentence: Sentence) -> str:
     """The sentence with its framed words in [[ ]]."""
-    words, inside = [], False
-    for token in sentence.tokens:
-        if bool(token.framed) != inside:
-            words.append("[[" if token.framed else "]]")
-            inside = not inside
-        words.append(token.text + (" " if token.space else ""))
-    return ("".join(words) + ("]]" if inside else "")).strip()
+    tokens = sentence.tokens
+    words = []
+    for index, token in enumerate(tokens):
+        opens = token.framed and (index == 0 or not tokens[index - 1].framed)
+        closes = token.framed and (
+            index + 1 == len(tokens) or not tokens[index + 1].framed
+        )
+        words.append(
+            ("[[" if opens else "")
+            + token.text
+            + ("]]" if closes else "")
+            + (" " if token.space else "")
+        )
+    return "".join(words).strip()
 
 
 def main() -> int:

@@ -79,6 +79,10 @@ MADE_UP = frozenset(
     ["excuse", "objection", "lie", "alibi", "pretend", "claim", "invent",
      "fabricate", "boast", "brag", "rumor", "rumour", "pretext"]
 )  # fmt: skip
+# The made-up word stands just before its colon ("a series of objections:"),
+# not in a list of deeds the colon ends ("pretending to like what he likes,
+# ..., teach her something: he then moves out").
+COLON_REACH = 5
 # A sentence that leaves the frame: "wakes up", "begs to be allowed to live
 # again", "is back in the real world".
 FRAME_ENDS = re.compile(
@@ -222,7 +226,9 @@ def _within(tokens: tuple[Token, ...]) -> dict[int, str]:
     """Return the framed tokens of one sentence and their frame's kind."""
     found: dict[int, str] = {}
     colon = next((i for i, t in enumerate(tokens) if t.text == ":"), None)
-    if colon is not None and any(t.lemma.lower() in MADE_UP for t in tokens[:colon]):
+    if colon is not None and any(
+        t.lemma.lower() in MADE_UP for t in tokens[max(0, colon - COLON_REACH) : colon]
+    ):
         found.update(dict.fromkeys(range(colon + 1, len(tokens)), TOLD))
     text = "".join(t.text + (" " if t.space else "") for t in tokens)
     for match in ALTERNATE_WORLD.finditer(text):

@@ -159,6 +159,15 @@ def test_a_clause_set_in_a_dream_or_another_world_is_not_asserted(engine, text):
             "stepping on land for 10 years.",
             "prevents",
         ),
+        # Failure to Launch: her method, listed before its colon, is no excuse.
+        (
+            "Her step-by-step process is deceitful; while avoiding physical "
+            "intimacy, she allows her subject to fall in love with her, pretending "
+            "to like what he likes, allowing him to help her through a crisis, "
+            "obtaining the approval of his friends, and giving him the opportunity "
+            "to teach her something: he then moves out to become more independent.",
+            "moves",
+        ),
     ],
 )
 def test_a_dream_or_a_colon_alone_frames_nothing(engine, text, verb):
