@@ -22,7 +22,6 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
-from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import TypeVar
 
@@ -76,14 +75,6 @@ SEARCH_ON_UPDATE: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         ),
     ),
 }
-
-# Rows of plain values (credits, links) in one INSERT: SQLite sets up each
-# statement run and its AUTOINCREMENT counter once for them all. 120,210
-# credits went in in 0.93 s against 1.10 s one by one, the keyword links in
-# 0.20 s against 0.26 s (medians of five). People, whose text goes into
-# three unique indexes, took longer (1.05 s against 0.81 s): they stay one
-# row a run.
-VALUES_PER_STATEMENT = 100
 
 # Field types whose conversion for the database leaves a value of this type as it is.
 _AS_STORED: dict[str, type] = {
@@ -170,12 +161,7 @@ class PendingRows:
                 if rows:
                     insert_instances(model, rows)
                 for fields, stored in values.items():
-                    insert_values(
-                        model,
-                        fields,
-                        _with_keys(model, fields, stored),
-                        per_statement=VALUES_PER_STATEMENT,
-                    )
+                    insert_values(model, fields, _with_keys(model, fields, stored))
         for (model, changed), rows in _by_fields(self.changed.values()).items():
             with _search_reindexed(model, changed, rows):
                 update_rows(model, sorted(changed), rows)
@@ -394,37 +380,20 @@ def _last_id(model: type[Model]) -> int:
 
 
 def insert_values(
-    model: type[Model],
-    fields: tuple[str, ...],
-    rows: Sequence[Sequence],
-    per_statement: int = 1,
+    model: type[Model], fields: tuple[str, ...], rows: Sequence[Sequence]
 ) -> None:
-    """Insert rows of stored values, ``per_statement`` rows in each statement run.
+    """Insert rows of stored values with one statement run for every row.
 
     The ORM's bulk_create costs several times what the database does per
-    row; for a hundred thousand credits that is seconds. The rows keep their
-    order, and so the keys they are given.
+    row; for a hundred thousand credits that is seconds.
     """
     meta = model._meta
     quote = connection.ops.quote_name
     columns = ", ".join(quote(column(model, name)) for name in fields)
-    row = f"({', '.join(['%s'] * len(fields))})"
-    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES "
-    size = max(1, min(per_statement, connection.ops.bulk_batch_size(fields, rows)))
-    whole = len(rows) - len(rows) % size
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {quote(meta.db_table)} ({columns}) VALUES ({marks})"
     with connection.cursor() as cursor:
-        cursor.executemany(
-            sql + ", ".join([row] * size),
-            [
-                list(chain.from_iterable(rows[at : at + size]))
-                for at in range(0, whole, size)
-            ],
-        )
-        if whole < len(rows):
-            rest = rows[whole:]
-            cursor.execute(
-                sql + ", ".join([row] * len(rest)), list(chain.from_iterable(rest))
-            )
+        cursor.executemany(sql, rows)
 
 
 def linked_keys(link: type[Model], own: str, other: str, key: int) -> set:
