@@ -343,10 +343,12 @@ def _fold_fuller_forms(
         # A family name another credit holds ("Lazar" of "Madame Lazar") is
         # still this person's surname: "Henry Lazar" is the credited "Henry".
         family = others == {cluster.key[-1]}
-        if (
-            len(homes) == 1
-            and (family or not others & credited_words)
-            and (family or not any((word,) in by_key for word in others))
+        if len(homes) == 1 and (
+            _older_self(cluster, homes[0])
+            or (
+                (family or not others & credited_words)
+                and (family or not any((word,) in by_key for word in others))
+            )
         ):
             home = homes[0]
             home.votes = home.votes + cluster.votes
@@ -356,6 +358,17 @@ def _fold_fuller_forms(
         else:
             left.append(cluster)
     return left
+
+
+def _older_self(cluster: _Cluster, home: _Cluster) -> bool:
+    """Whether a full name is the credited person at another age under
+    another name: Titanic's "Rose Dawson Calvert" is Rose DeWitt Bukater, whose
+    "Old Rose" is credited beside her, though Jack Dawson holds "Dawson"."""
+    person = home.person
+    if person is None or not person.other_ages:
+        return False
+    given = person.parts[home.part].words[:1]
+    return bool(given) and cluster.key[0] == given[0]
 
 
 def _is_relative(cluster: _Cluster, home: _Cluster, word: str) -> bool:
@@ -599,8 +612,9 @@ def _quote_nicknames(form: str, nicknames: tuple[tuple[str, ...], ...]) -> str:
 
 
 def _profile(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> tuple[Line, ...]:
-    """Return the sentence that introduces the character (a copula or apposition)."""
-    mentions = [m for m in cluster.mentions if not sentences[m.sentence].is_fragment]
+    """Return the sentence that introduces the character (a copula or apposition),
+    never one told inside a frame ("Harry is dead", in a world that never was)."""
+    mentions = [m for m in cluster.mentions if _tells_the_story(sentences[m.sentence])]
     if not mentions:
         return ()
     first = mentions[0].sentence
@@ -618,13 +632,18 @@ def _profile(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> tuple[Line, 
 
 def _arc(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> tuple[Line, ...]:
     whole = [
-        m.sentence for m in cluster.mentions if not sentences[m.sentence].is_fragment
+        m.sentence for m in cluster.mentions if _tells_the_story(sentences[m.sentence])
     ]
     if not whole:
         return ()
     first, last = whole[0], whole[-1]
     ids = (first,) if first == last else (first, last)
     return tuple(Line(sentences[i].text, (i,), SOURCE) for i in ids)
+
+
+def _tells_the_story(sentence: Sentence) -> bool:
+    """A whole sentence of the story's own world, fit to quote of a character."""
+    return not sentence.is_fragment and not is_framed(sentence)
 
 
 def _fate(cluster: _Cluster, sentences: tuple[Sentence, ...], name: str) -> Line | None:

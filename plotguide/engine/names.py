@@ -105,6 +105,9 @@ NUMBER_NAMES = frozenset(
 )
 
 
+SHIP_PREFIXES = frozenset({"rms", "hms", "uss", "ss", "hmas", "sms"})
+
+
 def is_group_name(name: str) -> bool:
     """Return True for a group, institution, lone title or number read as a name.
 
@@ -116,6 +119,8 @@ def is_group_name(name: str) -> bool:
         return True  # a title or a role used as a name: "King", "Pilot"
     if len(name) >= 2 and name.isalpha() and name.isupper():
         return True
+    if len(parts) >= 2 and parts[0] in SHIP_PREFIXES:
+        return True  # a ship: "RMS Titanic", "USS Enterprise"
     return bool(parts) and (parts[-1] in GROUP_WORDS or " ".join(parts) in NUMBER_NAMES)
 
 

@@ -28,6 +28,14 @@ MAX_TITLE_WORDS = 8
 OPENING_WORDS = 10
 SUBJECTS = ("nsubj", "nsubjpass")
 OBJECTS = ("dobj", "attr", "acomp", "oprd")
+# Verbs whose reported clause may be false: what is said, not what is so.
+SAYING = frozenset(
+    {
+        "say", "yell", "shout", "scream", "cry", "claim", "tell", "announce",
+        "insist", "lie", "whisper", "exclaim", "declare", "swear", "boast",
+        "allege", "pretend", "write", "reply", "answer", "explain", "assure",
+    }
+)  # fmt: skip
 # Verbs whose object is kept "from" doing something: the "from" says what.
 KEEPING_FROM = frozenset(
     {"prevent", "stop", "keep", "ban", "bar", "forbid", "prohibit", "dissuade"}
@@ -397,6 +405,7 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
             # clause is a belief or a plan, not an event.
             and why_not_asserted(tokens, token.head) not in (UNREAL, MODAL)
             and not _is_to_be_done(tokens, token.head)
+            and not _is_said(tokens, token.head)
         ):
             pairs.append((_main_verb(tokens, token.head, index), index))
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
@@ -412,6 +421,13 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
         return (3, verb)
 
     return sorted(pairs, key=rank)
+
+
+def _is_said(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Whether a clause is only what someone says: "Jackie yells out that
+    Ordell has a gun" says nothing of the gun."""
+    token = tokens[verb]
+    return token.dep == "ccomp" and tokens[token.head].lemma.lower() in SAYING
 
 
 def _main_verb(tokens: tuple[Token, ...], verb: int, subject: int) -> int:

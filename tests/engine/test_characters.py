@@ -846,3 +846,49 @@ def test_one_part_credited_twice_is_no_pair_of_generations(engine):
     assert troy.role == "protagonist"
     assert troy.actor == "Zac Efron"
     assert len(set(troy.mentions)) == 5  # every sentence, "Troy" alone included
+
+
+def test_a_profile_never_quotes_a_world_that_never_was(engine):
+    # It's a Wonderful Life: Harry's profile read "Harry is dead as a result of
+    # George not being there to save him", told in the world without George.
+    plot = (
+        "George saves his brother Harry from drowning. Harry becomes a Navy pilot. "
+        "When George wishes he had never been born, Clarence shows George what "
+        "the town would have been like without him. Harry is dead, as George was "
+        "not there to save him. George runs back to the bridge and begs to be "
+        "allowed to live again. Harry arrives to support his brother."
+    )
+    cast = (
+        CastCredit("James Stewart", "George Bailey", 0),
+        CastCredit("Todd Karns", "Harry Bailey", 5),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [harry] = [c for c in story.characters if c.actor == "Todd Karns"]
+    quoted = " ".join(line.text for line in (*harry.profile, *harry.arc))
+    assert "Harry is dead" not in quoted
+    assert harry.fate is None
+
+
+def test_an_older_self_under_a_married_name_is_the_same_character(engine):
+    # Titanic (TRIPOD's credits): "Rose Dawson Calvert" is Rose DeWitt Bukater
+    # at 100, credited "Old Rose"; she stood apart with no actor, and the
+    # ship "RMS Titanic" was a character.
+    plot = (
+        "Rose Dawson Calvert, claiming to be the person in the drawing, visits "
+        "Lovett on RMS Titanic's wreck. In 1912, Rose DeWitt Bukater boards RMS "
+        "Titanic with her fiance Cal Hockley. Rose meets Jack Dawson. Jack and "
+        "Rose fall in love. RMS Titanic sinks. Rose Dawson Calvert drops the "
+        "necklace into the sea."
+    )
+    cast = (
+        CastCredit("Leonardo DiCaprio", "Jack Dawson", 0),
+        CastCredit("Kate Winslet", "Rose DeWitt Bukater", 1),
+        CastCredit("Billy Zane", "Cal Hockley", 2),
+        CastCredit("Gloria Stuart", "Old Rose", 5),
+    )
+    story = engine.run(film(plot, cast=cast))
+    names = [c.name for c in story.characters]
+    assert "Rose Dawson Calvert" not in names
+    assert "RMS Titanic" not in names
+    [rose] = [c for c in story.characters if c.actor == "Kate Winslet"]
+    assert "Rose Dawson Calvert" in rose.aliases

@@ -705,3 +705,15 @@ def test_a_passive_the_parser_misreads_stays_passive(title):
     names = {"Pinocchio": "Pinocchio", "Honest": "Honest John", "John": "Honest John"}
     names["Gideon"] = "Gideon"
     assert title(text, names) == "Pinocchio is led by Honest John and Gideon"
+
+
+def test_what_someone_yells_is_never_titled_as_fact(title):
+    # Jackie Brown's timeline ended on "Ordell has a gun": Jackie yells it so
+    # that Nicolette shoots him.
+    text = (
+        "Jackie yells out that Ordell has a gun and he is shot dead by Nicolette, "
+        "who had been hiding in another room."
+    )
+    made = title(text, ("Jackie", "Ordell", "Nicolette"))
+    assert not made.startswith("Ordell has")
+    assert made.startswith("Jackie yells")
