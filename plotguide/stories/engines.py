@@ -44,6 +44,11 @@ LLM_FIELDS: dict[str, str] = {
 # The key of PLOTGUIDE_ENGINE, for "llm", that names the sections the model
 # writes (WriterConfig.sections; default: every section it can write).
 LLM_SECTIONS = "llm_sections"
+# The key of PLOTGUIDE_ENGINE that, true, gives the engine the sentence
+# encoder for its turning points. Off by default: it finds more turning points
+# but would take the demo catalogue's build past its 20 minutes on 2 cores
+# (docs/quality.md).
+SENTENCE_ENCODER = "sentence_encoder"
 
 
 def engine_options() -> dict[str, Any]:
@@ -53,7 +58,7 @@ def engine_options() -> dict[str, Any]:
 
 def engine_config(options: EngineOptions) -> EngineConfig:
     """Return the EngineConfig the options describe; unknown keys are an error."""
-    known = {"name", *CONFIG_FIELDS, *LLM_FIELDS, LLM_SECTIONS}
+    known = {"name", *CONFIG_FIELDS, *LLM_FIELDS, LLM_SECTIONS, SENTENCE_ENCODER}
     unknown = sorted(set(options) - known)
     if unknown:
         raise PipelineError(
@@ -114,14 +119,17 @@ def writer_config(options: EngineOptions) -> WriterConfig:
 
 
 def _offline(options: EngineOptions) -> OfflineEngine:
-    return OfflineEngine(_with_encoder(engine_config(options)))
+    return OfflineEngine(_with_encoder(engine_config(options), options))
 
 
 def _llm(options: EngineOptions) -> WriterEngine:
-    return WriterEngine(writer_config(options), _with_encoder(engine_config(options)))
+    config = _with_encoder(engine_config(options), options)
+    return WriterEngine(writer_config(options), config)
 
 
-def _with_encoder(config: EngineConfig) -> EngineConfig:
+def _with_encoder(config: EngineConfig, options: EngineOptions) -> EngineConfig:
+    if not options.get(SENTENCE_ENCODER):
+        return config
     return replace(config, sentence_encoder=sentence_encoder())
 
 

@@ -14,6 +14,7 @@ from django.core.management.base import SystemCheckError
 from plotguide.engine.errors import ModelError
 from plotguide.engine.writer import WriterEngine
 from plotguide.stories.engines import make_engine
+from tests.engine.plots import HARBOR
 from tests.stories.deployments import ROOT
 
 
@@ -79,6 +80,17 @@ def test_the_engine_is_built_from_the_settings(settings):
     settings.PLOTGUIDE_ENGINE = {"name": "offline", "spacy_model": "no_such_model"}
     with pytest.raises(ModelError, match="names 'no_such_model'"):
         make_engine()
+
+
+def test_the_sentence_encoder_reaches_the_engine_only_when_asked(settings):
+    settings.PLOTGUIDE_ENGINE = {"name": "offline"}
+    assert make_engine().config.sentence_encoder is None
+    settings.PLOTGUIDE_ENGINE = {"name": "offline", "sentence_encoder": True}
+    engine = make_engine()
+    assert engine.config.sentence_encoder is not None
+    story = engine.run(HARBOR)
+    points = [tp.sentence for tp in story.timeline.turning_points]
+    assert len(points) == 5 and points == sorted(set(points))
 
 
 def test_a_wrong_pipeline_in_the_environment_stops_a_command_with_status_2(tmp_path):
