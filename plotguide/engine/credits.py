@@ -459,17 +459,20 @@ def _keys(name: str) -> tuple[str, ...]:
 def _brackets(character: str) -> tuple[str, str, str]:
     """Read bracketed notes; return the text, the note and any age they give.
 
-    A capitalised bracket that names someone is the part's other name
+    A capitalised bracket that names someone is a named part's other name
     ("Jerry (Daphne)", "Rebecca (Tank Girl)"): a nickname, as if quoted.
     """
     note, age, names = "", "", []
+    # "Citizen (Argos)": a bracket after a part that only describes says where
+    # the person is from, never who (Clash of the Titans had a character Argos).
+    named = read_part(_BRACKETS.sub(" ", character)) is not None
     for inside in _BRACKETS.findall(character):
         lowered = inside.strip().lower()
         if _YOUNG_NOTE.search(lowered):
             age = YOUNG
         elif _OLD_NOTE.search(lowered):
             age = OLD
-        elif inside.strip()[:1].isupper() and read_part(inside, alias=True):
+        elif named and inside.strip()[:1].isupper() and read_part(inside, alias=True):
             names.append(f'"{inside.strip()}"')
         elif not note:
             note = lowered

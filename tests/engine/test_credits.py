@@ -24,6 +24,8 @@ def parts(character: str, plot_names: frozenset[str] = frozenset()) -> list[str]
         # Will Smith's Chris Gardner and made its actor the protagonist.
         ("Driver Who Hits Chris", []),
         ("Cop Who Captures Neo", []),
+        # Clash of the Titans: a character "Argos", the city.
+        ("Citizen (Argos)", []),
     ],
 )
 def test_a_credit_gives_the_names_it_names_and_none_for_a_description(character, names):
