@@ -452,13 +452,30 @@ def find_mentions(sentences: tuple[Sentence, ...]) -> list[Mention]:
         ]
         spans += _propn_runs(sentence)
         for start, end in _quoted_nicknames(sentence, spans) + spans:
-            if covered.intersection(range(start, end)) or _named_after(sentence, start):
+            if (
+                covered.intersection(range(start, end))
+                or _named_after(sentence, start)
+                or _in_a_work_title(sentence, start)
+            ):
                 continue
             mention = _mention(sentence, start, end)
             if mention:
                 covered.update(range(start, end))
                 mentions.append(mention)
     return mentions
+
+
+def _in_a_work_title(sentence: Sentence, start: int) -> bool:
+    """True for "a copy of The Adventures of Tom Sawyer": a capital "The" inside
+    the sentence opens a title, and the name in it is the work's, not a part."""
+    tokens = sentence.tokens
+    return (
+        start >= 3
+        and tokens[start - 1].text == "of"
+        and tokens[start - 2].text[:1].isupper()
+        and tokens[start - 3].text == "The"
+        and start - 3 > 0
+    )
 
 
 def _named_after(sentence: Sentence, start: int) -> bool:

@@ -892,3 +892,20 @@ def test_an_older_self_under_a_married_name_is_the_same_character(engine):
     assert "RMS Titanic" not in names
     [rose] = [c for c in story.characters if c.actor == "Kate Winslet"]
     assert "Rose Dawson Calvert" in rose.aliases
+
+
+def test_a_name_in_a_works_title_is_no_character(engine):
+    # It's a Wonderful Life listed "Tom Sawyer (Edward Keane)": the credit
+    # "Tom - Bldg. & Loan" claimed the hero of the book George finds.
+    plot = (
+        "George Bailey runs the Building and Loan. George wants to leave town. "
+        "George finds a copy of The Adventures of Tom Sawyer with an inscription. "
+        "George reads The Adventures of Tom Sawyer to his children."
+    )
+    cast = (
+        CastCredit("James Stewart", "George Bailey", 0),
+        CastCredit("Edward Keane", "Tom - Bldg. & Loan", 30),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert "Edward Keane" not in {c.actor for c in story.characters}
+    assert "Tom Sawyer" not in {c.name for c in story.characters}
