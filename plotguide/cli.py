@@ -530,6 +530,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"plotguide {args.command}: {exc}", file=sys.stderr)
         return EXIT_FAILED
     except OSError as exc:
+        if _while_interrupted(exc):
+            print("\nInterrupted.", file=sys.stderr)
+            return EXIT_INTERRUPTED
         # A path the user named cannot be read or written: say which and why.
         where = f"{exc.filename}: " if exc.filename else ""
         reason = exc.strerror or str(exc)
@@ -538,6 +541,17 @@ def run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _while_interrupted(exc: BaseException) -> bool:
+    """Whether an error came while Ctrl-C or SIGTERM unwound the work: Django's
+    file cache removes in a ``finally`` the temporary file it had just renamed."""
+    context = exc.__context__
+    while context is not None:
+        if isinstance(context, KeyboardInterrupt):
+            return True
+        context = context.__context__
+    return False
 
 
 if __name__ == "__main__":

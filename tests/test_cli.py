@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import socket
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 
 from plotguide.catalog.exporting import film_to_dict, iter_films
 from plotguide.catalog.models import Collection, CollectionItem, Film
-from plotguide.cli import main, subcommand_names
+from plotguide.cli import EXIT_INTERRUPTED, main, run, subcommand_names
 
 DATA = Path(__file__).parent / "data" / "cli"
 pytestmark = pytest.mark.django_db
@@ -287,3 +288,19 @@ def test_work_with_a_broker_points_at_the_celery_workers(monkeypatch, capsys):
     assert "start one with `celery -A plotguide.celery_app worker`" in (
         capsys.readouterr().err
     )
+
+
+def test_a_file_gone_while_stopping_is_an_interruption_not_a_usage_error(capsys):
+    # A SIGTERM inside Django's file cache: its `finally` removes the temporary
+    # file it had just renamed, and the FileNotFoundError hid the stop (exit 2).
+    def stopped_while_caching(args):
+        try:
+            raise KeyboardInterrupt
+        finally:
+            raise FileNotFoundError(2, "No such file or directory", "cache/tmp1")
+
+    args = argparse.Namespace(
+        command="demo", needs_database=False, handler=stopped_while_caching
+    )
+    assert run(args) == EXIT_INTERRUPTED
+    assert "Interrupted." in capsys.readouterr().err
