@@ -13,6 +13,8 @@ to a TMDB film, created as its own film, or held for an editor. Then:
     .venv/bin/python bench/eval_joins.py
     .venv/bin/python bench/eval_joins.py --data-dir DIR     # an imported catalogue
     .venv/bin/python bench/eval_joins.py --sample 60        # print joins to label
+    .venv/bin/python bench/eval_joins.py --outcomes a.tsv   # each plot's outcome,
+                                                            # to diff two rules
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ def main() -> int:
     parser.add_argument("--data-dir", help="reuse a catalogue imported there")
     parser.add_argument(
         "--sample", type=int, default=0, help="print N unlabelled accepted joins"
+    )
+    parser.add_argument(
+        "--outcomes", help="write each plot's line, outcome and film to this file"
     )
     args = parser.parse_args()
     os.environ["PLOTGUIDE_DATA_DIR"] = args.data_dir or tempfile.mkdtemp(
@@ -61,6 +66,8 @@ def main() -> int:
     report_precision(outcomes)
     if args.sample:
         print_sample(outcomes, args.sample)
+    if args.outcomes:
+        write_outcomes(outcomes, Path(args.outcomes))
     return 0
 
 
@@ -189,6 +196,13 @@ def print_sample(outcomes, size: int) -> None:
         print(f"CAST: {'; '.join(billed_characters(film)[:8])}")
         print(f"TMDB: {film.overview[:300]}")
         print(f"PLOT: {film.plot[:400]}")
+
+
+def write_outcomes(outcomes, path: Path) -> None:
+    """Write a line per plot, in file order, so two rules' runs can be diffed."""
+    with path.open("w", encoding="utf-8") as handle:
+        for line, (kind, film) in sorted(outcomes.items()):
+            handle.write(f"{line}\t{kind}\t{film.slug if film else ''}\n")
 
 
 if __name__ == "__main__":

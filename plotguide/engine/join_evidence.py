@@ -19,6 +19,12 @@ rule, measured by ``bench/eval_joins.py``:
   and in no credit, the premise or the plot's lower-case words (When a
   Stranger Calls 2006 credits Jill Johnson and the Mandrakis family, whom the
   1979 plot names, but not its killer Curt Duncan and detective John Clifford);
+- and UNSURE when the plot's source calls it a remake and the
+  premise puts the story in a place the plot never names: a remake keeps
+  its parts' names and much of the premise's words, so only where the story
+  is set still tells it from the original (the Total Recall plot of 2012's
+  United Federation of Britain names 5 of the 1990 film's 8 parts and 35% of
+  its premise, but never its "off to Mars");
 - DISAGREE: at least two parts are checkable and none is named, or the plot
   cites its actors ("Amy ([[Susan George", left by Wikipedia's cast links)
   and none of them is in a cast of some size: a remake keeps its parts'
@@ -38,6 +44,7 @@ from plotguide.engine.names import (
     credit_name_words,
     is_named_credit,
 )
+from plotguide.engine.places import LOCATIVE_PREPOSITIONS
 from plotguide.engine.text import STOPWORDS, words
 
 AGREE = "agree"
@@ -63,6 +70,11 @@ _NAME_AS_PERSON = re.compile(
     r"(?<!['’\w])([A-Z][a-z][\w-]*)(?:['’]s\b|\s(?:[a-z]+ly\s)?(?:[a-z]+(?:s|ed)|had)\b)"
 )
 _LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
+# A name the premise puts the story in: "off to Mars", "in Victorian London".
+_PREMISE_PLACE = re.compile(
+    rf"\b(?i:{'|'.join(sorted(LOCATIVE_PREPOSITIONS))})\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
 _MIN_WORD = 3
 # What the credits say of how a part was played, not who it is.
 CREDIT_NOTE = re.compile(
@@ -82,6 +94,7 @@ class JoinEvidence:
     cited_in_cast: tuple[str, ...] = ()
     cast_size: int = 0
     uncredited_leads: tuple[str, ...] = ()
+    unnamed_places: tuple[str, ...] = ()
 
     @property
     def premise_differs(self) -> bool:
@@ -103,6 +116,8 @@ class JoinEvidence:
             if set(self.found) <= set(self.given_names_only):
                 return UNSURE
             if len(self.uncredited_leads) >= UNCREDITED_LEADS:
+                return UNSURE
+            if self.unnamed_places:
                 return UNSURE
             weak = len(self.found) <= WEAK_NAME_EVIDENCE
             return UNSURE if weak and self.premise_differs else AGREE
@@ -127,6 +142,11 @@ class JoinEvidence:
             text += (
                 f"; its recurring names {', '.join(self.uncredited_leads)} "
                 "are in no credit"
+            )
+        if self.unnamed_places:
+            text += (
+                "; a remake, it never names the premise's "
+                f"{', '.join(self.unnamed_places)}"
             )
         if self.cited_actors:
             text += (
@@ -189,10 +209,12 @@ def join_evidence(
     premise: str = "",
     actors: Sequence[str] = (),
     title: str = "",
+    is_remake: bool = False,
     top: int = TOP_BILLED,
 ) -> JoinEvidence:
     """Check the first ``top`` named parts, in billing order, against the plot,
-    the premise's words when there is one, and any actors the plot cites."""
+    the premise's words when there is one, and any actors the plot cites;
+    for a plot its source calls a remake, the premise's places too."""
     words_of_plot = plot_words(plot)
     checked: list[str] = []
     found: list[str] = []
@@ -219,6 +241,24 @@ def join_evidence(
         tuple(actor for actor in cited if name_key(actor) in cast),
         len(cast),
         leads,
+        unnamed_places(plot, premise) if is_remake else (),
+    )
+
+
+def unnamed_places(plot: str, premise: str) -> tuple[str, ...]:
+    """Return the places the premise puts the story in that the plot never names.
+
+    A place is named when any of its words is a word of the plot, so
+    "Victorian London" is named by a plot set in London.
+    """
+    said = {word.lower() for word in words(plot)}
+    places = (_POSSESSIVE.sub("", place) for place in _PREMISE_PLACE.findall(premise))
+    return tuple(
+        dict.fromkeys(
+            place
+            for place in places
+            if not {word.lower() for word in words(place)} & said
+        )
     )
 
 

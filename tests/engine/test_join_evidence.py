@@ -90,3 +90,42 @@ def test_a_short_cast_or_a_people_is_no_evidence_of_missing_leads():
     assert join_evidence(ORIGINAL_PLOT, REMAKE_CREDITS[:6]).verdict == AGREE
     plot = ORIGINAL_PLOT.replace("Clifford", "Soviets").replace("Duncan", "Soviet")
     assert join_evidence(plot, REMAKE_CREDITS).uncredited_leads == ()
+
+
+RECALL_CREDITS = ["Douglas Quaid/Hauser", "Melina", "Lori", "Vilos Cohaagen"]
+RECALL_PREMISE = (
+    "Construction worker Douglas Quaid discovers a memory chip in his brain. "
+    "Soon, he's off to Mars to find out who he is and who planted the chip."
+)
+RECALL_2012_PLOT = (
+    "Factory worker Douglas Quaid visits Rekall. Lori, his wife, tries to kill "
+    "him. Quaid meets Melina in the United Federation of Britain and fights "
+    "Cohaagen on the Fall."
+)
+
+
+def test_a_remake_set_elsewhere_than_the_premise_is_held_not_joined():
+    evidence = join_evidence(
+        RECALL_2012_PLOT, RECALL_CREDITS, premise=RECALL_PREMISE, is_remake=True
+    )
+    assert evidence.unnamed_places == ("Mars",)
+    assert evidence.verdict == UNSURE
+    assert "a remake, it never names the premise's Mars" in evidence.describe()
+
+
+def test_only_a_remake_is_asked_where_its_premise_is_set():
+    """Plots often leave out a premise's city: only a remake keeps the names."""
+    kw = {"premise": RECALL_PREMISE}
+    assert join_evidence(RECALL_2012_PLOT, RECALL_CREDITS, **kw).verdict == AGREE
+    plot_1990 = RECALL_2012_PLOT.replace("the United Federation of Britain", "Mars")
+    remade = join_evidence(plot_1990, RECALL_CREDITS, is_remake=True, **kw)
+    assert remade.verdict == AGREE
+
+
+def test_a_premise_place_counts_as_named_by_any_of_its_words():
+    premise = "An American visits Victorian London to see his estranged father."
+    plot = "Lawrence Talbot returns from London to Blackmoor; his father John waits."
+    credits = ["Lawrence Talbot", "John Talbot"]
+    evidence = join_evidence(plot, credits, premise=premise, is_remake=True)
+    assert evidence.unnamed_places == ()
+    assert evidence.verdict == AGREE
