@@ -111,6 +111,7 @@ def claim_keys(
     people: list[CreditedPerson],
     is_place: Callable[[Key], bool],
     is_nobody: Callable[[Key], bool] = lambda key: False,
+    two_people: Callable[[Key, Key], bool] = lambda a, b: False,
 ) -> tuple[dict[Key, Claim], set[Key]]:
     """Return who each name means, and the names that are ambiguous.
 
@@ -119,7 +120,8 @@ def claim_keys(
     that one present person holds ("the President"). A lone surname the
     parse only ever calls a place ("Mars") is not a credited person's, nor
     the first word of a part ("Polish" of "Polish Workman") that the parse
-    never calls a person (``is_nobody``).
+    never calls a person (``is_nobody``), nor a person's whose given name the
+    plot shows as someone else (``two_people``, see _kin).
     """
     keys = list(keys)
     claims: dict[Key, Claim] = {}
@@ -137,7 +139,8 @@ def claim_keys(
         elif len(key) == 1 and is_place(key) and not _is_given_name(key[0], people):
             continue
         else:
-            claim, is_ambiguous = _inside_claim(key, people, present)
+            kin = {i for i, p in enumerate(people) if _kin(key, p, two_people)}
+            claim, is_ambiguous = _inside_claim(key, people, present, kin)
             if is_ambiguous:
                 ambiguous.add(key)
             if claim is not None and _qualifier(key, people[claim.person]):
@@ -175,18 +178,25 @@ def _exact(key: Key, people: list[CreditedPerson]) -> Claim | None:
 
 
 def _inside_claim(
-    key: Key, people: list[CreditedPerson], present: set[int]
+    key: Key, people: list[CreditedPerson], present: set[int], kin: set[int]
 ) -> tuple[Claim | None, bool]:
     """Claim a name inside, around or spelt like one person's names.
 
     "Stark" lies inside "Tony Stark"; "Jim Sefelt" holds the credit
     "Sefelt"; "Max Smart" is spelt like "Maxwell Smart". A surname shared
     by a family means its best-billed member; another shared name, the one
-    person the plot names in full, else nobody.
+    person the plot names in full, else nobody. The people in ``kin`` only
+    share the name with whoever the plot means.
     """
-    inside = [i for i, person in enumerate(people) if set(key) <= person.words]
+    inside = [
+        i
+        for i, person in enumerate(people)
+        if set(key) <= person.words and i not in kin
+    ]
     if not inside:
-        around = _around(key, people) or _spelt_like(key, people)
+        around = [
+            i for i in _around(key, people) or _spelt_like(key, people) if i not in kin
+        ]
         return (
             (_claim(key, people, around[0]), False)
             if len(around) == 1
@@ -207,6 +217,20 @@ def _inside_claim(
     if len(inside) != 1:
         return None, True
     return _claim(key, people, inside[0]), False
+
+
+def _kin(
+    key: Key, person: CreditedPerson, two_people: Callable[[Key, Key], bool]
+) -> bool:
+    """Whether a lone surname is someone else of the person's family: the
+    plot shows the person's given name as another person ("her father, Major
+    Petrovich" beside "his daughter Maritza", credited "Maritza Petrovich")."""
+    return len(key) == 1 and any(
+        len(part.words) >= 2
+        and key[0] in part.words[1:]
+        and two_people(key, part.words[:1])
+        for part in person.parts
+    )
 
 
 def _generations(people: Iterable[CreditedPerson]) -> bool:

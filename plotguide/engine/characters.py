@@ -11,6 +11,7 @@ often enough; groups, institutions, places, nationalities and families
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from plotguide.engine.assertion import is_asserted
@@ -39,7 +40,12 @@ from plotguide.engine.names import (
 )
 from plotguide.engine.referents import Openings
 from plotguide.engine.registry import component
-from plotguide.engine.roles import Candidate, assign_roles
+from plotguide.engine.roles import (
+    GENDERED_WORDS,
+    Candidate,
+    assign_roles,
+    gender_clues,
+)
 from plotguide.engine.story import DERIVED, SOURCE, Character, Line, Relationship
 
 MAX_CHARACTERS = 25
@@ -272,6 +278,7 @@ def _clusters(
         people,
         lambda key: _is_place(votes[key]),
         lambda key: _is_nobody(votes[key]),
+        _two_people(by_key, sentences),
     )
     credited = _credited_clusters(sentences, people, by_key, votes, claims)
     rest = [key for key in by_key if key not in claims and key not in ambiguous]
@@ -281,6 +288,31 @@ def _clusters(
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: (m.sentence, m.start))
     return clusters
+
+
+def _two_people(
+    by_key: dict[Key, list[Mention]], sentences: tuple[Sentence, ...]
+) -> Callable[[Key, Key], bool]:
+    """Return whether the plot shows two names as two people: one is only
+    ever called a man and the other a woman ("her father, Major Petrovich";
+    "his daughter Maritza")."""
+    genders: dict[Key, str] = {}
+
+    def gender(key: Key) -> str:
+        if key not in genders:
+            clues = {
+                clue
+                for m in by_key.get(key, ())
+                for clue in gender_clues(sentences[m.sentence].tokens, m.end - 1)
+                + [GENDERED_WORDS.get(name_word(m.title), "")]
+            } - {""}
+            genders[key] = clues.pop() if len(clues) == 1 else ""
+        return genders[key]
+
+    def two(a: Key, b: Key) -> bool:
+        return bool(gender(a) and gender(b)) and gender(a) != gender(b)
+
+    return two
 
 
 def _with_credited_ages(
@@ -313,7 +345,8 @@ def _fold_fuller_forms(
     "Sun" joins the credit "Sun Yat-Sen"; "Sun Wen", the plot's other name for
     him, is then him too, and so are "Honest John" beside "John" and "Chen
     Shaobai" beside "Chen". A first word the plot also uses alone ("Scott" of
-    "Scott Howard" beside "Todd Howard") is someone else's name, and so is
+    "Scott Howard" beside "Todd Howard"; not "Honest" cut by the parser from
+    "Honest John") is someone else's name, and so is
     another given name before the credited family name: "Sanford Babbitt" is
     the father of the credited "Raymond Babbitt", not Raymond.
     """
@@ -347,7 +380,7 @@ def _fold_fuller_forms(
             _older_self(cluster, homes[0])
             or (
                 (family or not others & credited_words)
-                and (family or not any((word,) in by_key for word in others))
+                and (family or not any(_alone(w, cluster, by_key) for w in others))
             )
         ):
             home = homes[0]
@@ -358,6 +391,20 @@ def _fold_fuller_forms(
         else:
             left.append(cluster)
     return left
+
+
+def _alone(word: str, cluster: _Cluster, by_key: dict[Key, list[Mention]]) -> bool:
+    """Whether the plot writes a word of the cluster's name as a name by itself,
+    not as a piece the parser cut from the whole ("Honest" | "John")."""
+    pieces = [
+        m for key, found in by_key.items() if set(key) <= cluster.words for m in found
+    ]
+    starts = {(m.sentence, m.start) for m in pieces}
+    ends = {(m.sentence, m.end) for m in pieces}
+    return any(
+        (m.sentence, m.end) not in starts and (m.sentence, m.start) not in ends
+        for m in by_key.get((word,), ())
+    )
 
 
 def _older_self(cluster: _Cluster, home: _Cluster) -> bool:
@@ -561,22 +608,37 @@ def _canonical(cluster: _Cluster) -> str:
 
     A credited person is named by the fullest form of their first credited
     name ("Tony Stark", not "Iron Man"), a nickname in quotes inside it
-    (Frances "Baby" Houseman). A doubled form is never chosen: it is an
-    artefact of stripped links or of a credit matched onto its own mention.
+    (Frances "Baby" Houseman), or by a fuller name the plot writes more often
+    than the credited word alone ("Honest John" for "John Worthington
+    Foulfellow"). A doubled form is never chosen: it is an artefact of
+    stripped links or of a credit matched onto its own mention.
     """
     forms = [f for f in cluster.forms if not _is_doubled(f)] or list(cluster.forms)
     if cluster.person is not None:
         part = cluster.person.parts[cluster.part]
         words = {w for form in part.forms for w in form}
         own = [f for f in forms if _form_key(f) <= words]
+        if not part.title and all(" " not in f for f in own):
+            # Not for a titled credit: "Mrs. Whittaker" is not "Jim Whittaker".
+            own += [
+                f
+                for f in forms
+                if cluster.forms[f] > sum(cluster.forms[o] for o in own)
+                and any(_form_key(o) < _form_key(f) for o in own)
+            ]
         forms = own or forms
     longest = max(forms, key=lambda f: (len(f.split()), cluster.forms[f], f))
     if len(longest.split()) == 1 and cluster.person is not None:
-        # A part credited by one name keeps its credited title or none: Dick
-        # Van Dyke's "Bert/Mr. Dawes, Sr." is Bert, not "Mr. Bert".
+        # A part credited by one name keeps its credited title, or the one
+        # the plot writes before that name ("Major Petrovich" for the credit
+        # "Petrovitch"), or none: Dick Van Dyke's "Bert/Mr. Dawes, Sr." is
+        # Bert, not "Mr. Bert".
         part = cluster.person.parts[cluster.part]
         if len(part.words) == 1:
-            title = part.title
+            written = Counter(
+                m.title for m in cluster.mentions if m.surface == longest and m.title
+            )
+            title = part.title or next(iter(written.most_common(1)), ("", 0))[0]
             return (
                 f"{title} {longest}"
                 if title

@@ -538,7 +538,11 @@ def vote(
             tally["other"] += 1
         if _is_locative(sentence, mention):
             tally["locative"] += 1
-        if _is_named_place(sentence, mention) or _has_place_head(mention):
+        if (
+            _is_named_place(sentence, mention)
+            or _has_place_head(mention)
+            or _said_to_be_a_place(sentence, mention)
+        ):
             tally["place"] += 2
         if _is_realm(sentence, mention):
             tally["place"] += REALM_WEIGHT
@@ -785,6 +789,27 @@ def _is_realm(sentence: Sentence, mention: Mention) -> bool:
 def _has_place_head(mention: Mention) -> bool:
     """True for "Bedford Falls": a name of two words or more ending on a place word."""
     return len(mention.key) >= 2 and mention.key[-1] in PLACE_HEADS
+
+
+def _said_to_be_a_place(sentence: Sentence, mention: Mention) -> bool:
+    """True for "Miranda is a remote planet" and "Haven, a mining colony": the
+    plot says what the name is, and it is a place."""
+    tokens = sentence.tokens
+    index = mention.end - 1
+    last = tokens[index]
+    return any(
+        t.lemma.lower() in PLACE_NOUNS
+        and (
+            (t.dep == "appos" and t.head == index)
+            or (
+                t.dep == "attr"
+                and last.dep == "nsubj"
+                and t.head == last.head
+                and tokens[last.head].lemma == "be"
+            )
+        )
+        for t in tokens
+    )
 
 
 def _is_named_place(sentence: Sentence, mention: Mention) -> bool:

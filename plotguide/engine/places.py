@@ -4,12 +4,12 @@ The small parser labels many things places: a character ("Sergeant Jericho"),
 the film's own title ("C.H.U.D.s"), a capitalised first word ("Story"), a
 villain the credits do not list ("Voldemort wanted ..."), half of a shop's
 name ("Borgin" of "Borgin and Burkes"), a title or a creature ("Keeper of the
-Gryffindor Quidditch team", "a horde of Inferi"). So a name is a place only
-where the plot puts someone there at least once: after "in", "at", "to",
-"from" and the like, or as what someone visits, reaches or leaves. Both
-the setting and the quiz's wrong answers read this list, so neither offers a
-person or a title as a place, and a possessive never reaches a reader
-("New York City's").
+Gryffindor Quidditch team", "a horde of Inferi"), a language ("insulted in
+Franglais"). So a name is a place only where the plot puts someone there at
+least once: after "in", "at", "to", "from" and the like, or as what someone
+visits, reaches or leaves. Both the setting and the quiz's wrong answers read
+this list, so neither offers a person or a title as a place, and a possessive
+never reaches a reader ("New York City's").
 """
 
 from __future__ import annotations
@@ -38,6 +38,13 @@ LOCATIVE_PREPOSITIONS = frozenset({
 MOVEMENT_VERBS = frozenset({
     "enter", "explore", "flee", "invade", "leave", "reach", "return", "tour",
     "visit", "capture", "occupy", "liberate", "besiege", "evacuate", "bomb",
+})  # fmt: skip
+# Verbs of speech: the "in" after them names a language ("insulted in mangled
+# Franglais", "speaks in Latin"), not where it is said.
+SPEECH_VERBS = frozenset({
+    "say", "speak", "talk", "insult", "taunt", "mock", "curse", "swear", "shout",
+    "yell", "whisper", "mutter", "reply", "answer", "respond", "converse",
+    "communicate",
 })  # fmt: skip
 # "the town of X", and the parts of a place: "the slums of the East End",
 # "the rooftops of London", "the streets of Paris", "the outskirts of Rome".
@@ -133,6 +140,8 @@ def _located(tokens: tuple[Token, ...], index: int, depth: int) -> bool:
     head = tokens[token.head]
     if token.dep == "pobj":
         preposition = head.text.lower()
+        if preposition == "in" and tokens[head.head].lemma.lower() in SPEECH_VERBS:
+            return False
         return preposition in LOCATIVE_PREPOSITIONS or (
             preposition == "of" and tokens[head.head].lemma.lower() in PLACE_NOUNS
         )

@@ -300,7 +300,7 @@ def _gender_clues(
     for sentence, names in named.items():
         tokens = sentences[sentence].tokens
         for index in names:
-            clues += [(sentence, index, g) for g in _clues_near(tokens, index)]
+            clues += [(sentence, index, g) for g in gender_clues(tokens, index)]
         if len(set(names.values())) != 1:
             continue
         first = min(names)
@@ -315,7 +315,7 @@ def _gender_clues(
     return clues
 
 
-def _clues_near(tokens: tuple[Token, ...], index: int) -> list[str]:
+def gender_clues(tokens: tuple[Token, ...], index: int) -> list[str]:
     """Gender clues around one name token: titles, nouns, own possessives."""
     clues = []
     token = tokens[index]

@@ -909,3 +909,72 @@ def test_a_name_in_a_works_title_is_no_character(engine):
     story = engine.run(film(plot, cast=cast))
     assert "Edward Keane" not in {c.actor for c in story.characters}
     assert "Tom Sawyer" not in {c.name for c in story.characters}
+
+
+def test_a_surname_the_plot_gives_a_man_is_not_the_credited_daughters(engine):
+    # Force 10 from Navarone gave Major Petrovich his daughter's credit
+    # ("Maritza Petrovich", Barbara Bach); his own is "Petrovitch".
+    plot = (
+        "Schroeder sends them to retrieve them, under the guard of his concubine "
+        "Maritza and three of his soldiers. Far from camp, Maritza kills the "
+        "Germans, revealing herself to be a partisan spy. She directs Mallory "
+        "towards the partisans under the command of her father, Major Petrovich. "
+        "Skeptical, Major Petrovich dismisses Mallory's story about Lescovar. "
+        "He reproves the men for killing the bandaged Chetniks, as the men were "
+        "partisan infiltrators and his only link to his daughter Maritza. "
+        "Major Petrovich's principal worry is an impending assault."
+    )
+    cast = (
+        CastCredit("Robert Shaw", "Maj. Keith Mallory", 0),
+        CastCredit("Barbara Bach", "Maritza Petrovich", 1),
+        CastCredit("Franco Nero", "Lescovar", 2),
+        CastCredit("Alan Badel", "Petrovitch", 3),
+        CastCredit("Michael Byrne", "Schroeder", 4),
+    )
+    story = engine.run(film(plot, cast=cast))
+    actors = {c.name: c.actor for c in story.characters}
+    assert actors["Major Petrovich"] == "Alan Badel"
+    assert actors["Maritza"] == "Barbara Bach"
+
+
+def test_a_name_the_parser_cut_in_two_is_still_the_credited_person(engine):
+    # Pinocchio listed "Honest John" without an actor beside "John (Walter
+    # Catlett)": the parser cut one "Honest John" into "Honest" and "John".
+    plot = (
+        "However, the naive Pinocchio is spotted by the conniving con artists "
+        "Honest John and Gideon, who quickly decide to sell the living puppet "
+        "for money. They convince him to join Stromboli's puppet show instead. "
+        "Meanwhile, Honest John and Gideon meet up with the sinister Coachman in "
+        "a local tavern and boast of their success luring Pinocchio away. "
+        "Unfortunately, on his way back to Geppetto's house, Pinocchio is once "
+        "again led astray by Honest John and Gideon, who convince him that he "
+        "is sick."
+    )
+    cast = (
+        CastCredit("Mel Blanc", "Gideon", 0),
+        CastCredit("Walter Catlett", "John Worthington Foulfellow", 2),
+        CastCredit("Dickie Jones", "Pinocchio", 6),
+        CastCredit("Charles Judels", "Stromboli", 7),
+    )
+    story = engine.run(film(plot, cast=cast))
+    [john] = _by_word(story, "John")
+    assert (john.name, john.actor) == ("Honest John", "Walter Catlett")
+
+
+def test_a_name_the_plot_says_is_a_planet_is_no_character(engine):
+    # Serenity listed the planet Miranda as a character.
+    plot = (
+        "Mal carries River back to Serenity, but the incident is captured on "
+        'camera. He notes that River whispered "Miranda" before attacking. '
+        "After another of River's outbursts, the crew discover that Miranda is "
+        "a remote planet thought to have been rendered uninhabitable as the "
+        "result of a terraforming accident. The way to Miranda is blocked by a "
+        "region swarming with Reavers, so Mal disguises Serenity as a Reaver ship."
+    )
+    cast = (
+        CastCredit("Nathan Fillion", "Mal", 0),
+        CastCredit("Summer Glau", "River", 7),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert "Miranda" not in {c.name for c in story.characters}
+    assert {"Mal", "River"} <= {c.name for c in story.characters}

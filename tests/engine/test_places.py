@@ -40,3 +40,17 @@ def test_a_city_taken_or_freed_is_where_the_story_is(engine):
     )
     story = engine.run(film(plot, cast=(CastCredit("Adrien Brody", "Szpilman", 0),)))
     assert "Warsaw" in {item.value for item in story.setting.locations}
+
+
+def test_the_language_a_thing_is_said_in_is_no_place(engine):
+    # Monty Python and the Holy Grail listed "Franglais" among its places.
+    plot = (
+        "They reach Camelot, but Arthur decides not to enter, as "
+        '"it is a silly place". After being insulted in mangled Franglais, they '
+        "try to sneak into the castle in a Trojan Rabbit, but this plan goes "
+        "terribly wrong when they forget to hide inside it first."
+    )
+    story = engine.run(film(plot))
+    places = [item.value for item in story.setting.locations]
+    assert "Camelot" in places
+    assert "Franglais" not in places
