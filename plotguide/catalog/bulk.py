@@ -4,7 +4,7 @@ An import decides film by film in memory (plotguide.catalog.services) and
 leaves its new and changed rows here; ``flush`` writes them in the order their
 foreign keys need, with one bulk insert per table.
 
-On SQLite the search tables (migration 0002) are kept by triggers. FTS5 turns
+On SQLite the search tables (migrations 0002 and 0007) are kept by triggers. FTS5 turns
 what it has indexed into a new segment whenever a statement writes to it, so
 rows indexed by triggers, statement after statement, leave tens of thousands
 of small segments to merge: a third of an import's time. A bulk insert, or an
@@ -31,7 +31,7 @@ from django.db.models import Field, ForeignKey, ManyToManyField, Model
 from django.db.models.base import ModelState
 from django.db.models.signals import post_init, pre_init
 
-# What the search triggers of migration 0002 do, as one statement over many
+# What the search triggers of migration 0007 do, as one statement over many
 # rows. On insert: for the rows with ids above the one given.
 SEARCH_ON_INSERT: dict[str, tuple[str, ...]] = {
     "catalog_film": (
@@ -51,27 +51,37 @@ SEARCH_ON_INSERT: dict[str, tuple[str, ...]] = {
     ),
 }
 # On an update that sets one of the columns named: for the rows whose ids are
-# in the JSON list given.
-SEARCH_ON_UPDATE: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+# in the JSON list given, the old text out of the index before the update (a
+# contentless FTS5 table forgets a row only when told its text, migration
+# 0007), then the new text in after it.
+_IDS = "IN (SELECT value FROM json_each(%s))"
+SEARCH_ON_UPDATE: dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]] = {
     "catalog_film": (
         frozenset({"title", "plot"}),
         (
-            "UPDATE catalog_search_name SET label = (SELECT title FROM catalog_film "
-            "WHERE id = catalog_search_name.rowid / 4) "
-            "WHERE rowid IN (SELECT value * 4 + 1 FROM json_each(%s))",
-            "UPDATE catalog_search_plot SET (title, plot) = (SELECT title, plot "
-            "FROM catalog_film WHERE id = catalog_search_plot.rowid) "
-            "WHERE rowid IN (SELECT value FROM json_each(%s))",
+            "INSERT INTO catalog_search_name(catalog_search_name, rowid, label) "
+            f"SELECT 'delete', id * 4 + 1, title FROM catalog_film WHERE id {_IDS}",
+            "INSERT INTO catalog_search_plot(catalog_search_plot, rowid, title, plot) "
+            f"SELECT 'delete', id, title, plot FROM catalog_film WHERE id {_IDS}",
+        ),
+        (
+            "INSERT INTO catalog_search_name(rowid, label) "
+            f"SELECT id * 4 + 1, title FROM catalog_film WHERE id {_IDS}",
+            "INSERT INTO catalog_search_plot(rowid, title, plot) "
+            f"SELECT id, title, plot FROM catalog_film WHERE id {_IDS}",
         ),
     ),
     "catalog_credit": (
         frozenset({"character"}),
         (
-            "DELETE FROM catalog_search_name "
-            "WHERE rowid IN (SELECT value * 4 + 3 FROM json_each(%s))",
+            "INSERT INTO catalog_search_name(catalog_search_name, rowid, label) "
+            "SELECT 'delete', id * 4 + 3, character FROM catalog_credit "
+            f"WHERE character <> '' AND id {_IDS}",
+        ),
+        (
             "INSERT INTO catalog_search_name(rowid, label) "
             "SELECT id * 4 + 3, character FROM catalog_credit "
-            "WHERE character <> '' AND id IN (SELECT value FROM json_each(%s))",
+            f"WHERE character <> '' AND id {_IDS}",
         ),
     ),
 }
@@ -459,17 +469,20 @@ def _search_indexed(model: type[Model]) -> Iterator[None]:
 def _search_reindexed(
     model: type[Model], fields: frozenset[str], rows: list[Model]
 ) -> Iterator[None]:
-    """Update rows with the table's search trigger dropped, then re-index them."""
+    """Update rows with the table's search trigger dropped: their old text out
+    of the index before, their new text in after."""
     table = model._meta.db_table
-    columns, statements = SEARCH_ON_UPDATE.get(table, (frozenset(), ()))
+    columns, forget, index = SEARCH_ON_UPDATE.get(table, (frozenset(), (), ()))
     trigger = _search_trigger(table, "au") if columns & fields else None
     if trigger is None:
         yield
         return
     ids = json.dumps([row.pk for row in rows])
     with _dropped(trigger) as cursor:
+        for statement in forget:
+            cursor.execute(statement, [ids])
         yield
-        for statement in statements:
+        for statement in index:
             cursor.execute(statement, [ids])
 
 

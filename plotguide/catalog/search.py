@@ -227,9 +227,14 @@ def _sqlite_names(cursor, grams: list[str]) -> list[tuple[str, int, str]]:
         match = " OR ".join(
             f'("{a}" AND "{b}")' for i, a in enumerate(rare) for b in rare[i + 1 :]
         )
+    # The index keeps no copy of its labels (migration 0007): each is read
+    # from its own row, which the row id names.
     cursor.execute(
-        "SELECT rowid, label FROM catalog_search_name WHERE catalog_search_name "
-        "MATCH %s LIMIT %s",
+        "SELECT s.rowid, CASE s.rowid %% 4 "
+        "WHEN 1 THEN (SELECT title FROM catalog_film WHERE id = s.rowid / 4) "
+        "WHEN 2 THEN (SELECT name FROM catalog_person WHERE id = s.rowid / 4) "
+        "ELSE (SELECT character FROM catalog_credit WHERE id = s.rowid / 4) END "
+        "FROM catalog_search_name AS s WHERE catalog_search_name MATCH %s LIMIT %s",
         [match, NAME_ROWS],
     )
     return [(_KIND_CODES[row % 4], row // 4, label) for row, label in cursor.fetchall()]
