@@ -303,6 +303,13 @@ def identify(character: Character, people: list[Person]) -> Person | None:
     nobody in particular; the actor, then a full name, decide.
     """
     options = matches(character, people)
+    if character.actor and not any(character.actor in p.actors for p in options):
+        # Force 10 from Navarone's "Major Petrovich" (Alan Badel) shares only a
+        # word with his daughter's credit "Maritza Petrovich"; his own is
+        # spelt "Petrovitch".
+        options = [
+            p for p in matches(character, people, True) if character.actor in p.actors
+        ] or options
     if not character.actor:
         # "Scott Howard" beside the credit "Todd Howard": another given name
         # with the surname is a relative the credits leave out, not Todd.

@@ -4,6 +4,8 @@ import importlib.util
 import sys
 from pathlib import Path
 
+from plotguide.engine import CastCredit
+from plotguide.engine.story import Character
 from tests.engine.plots import GARDEN, HARBOR
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
@@ -49,3 +51,18 @@ def test_eval_content_cross_validates_over_shuffled_deals(engine, capsys):
     pooled = "tripod/cv 2 deals neighbour weight 0.25 turning points exact (engine)"
     assert pooled in printed
     assert "n=20" in printed.split(pooled)[1].splitlines()[0]
+
+
+def test_eval_content_takes_a_characters_actor_over_a_shared_surname():
+    # Force 10 from Navarone: "Major Petrovich (Alan Badel)" and "Maritza
+    # (Barbara Bach)" are two people, not the credit "Maritza Petrovich" split.
+    evaluation = load("eval_content")
+    cast = (
+        CastCredit("Barbara Bach", "Maritza Petrovich", 0),
+        CastCredit("Alan Badel", "Petrovitch", 1),
+    )
+    people = evaluation.reference_people(cast)
+    major = Character("Major Petrovich", (), "supporting", 1.0, (0,), "Alan Badel")
+    maritza = Character("Maritza", (), "supporting", 1.0, (0,), "Barbara Bach")
+    assert evaluation.identify(major, people).character == "Petrovitch"
+    assert evaluation.identify(maritza, people).character == "Maritza Petrovich"
