@@ -196,6 +196,26 @@ def test_the_triggers_take_a_changed_or_deleted_rows_old_text_out(sqlite_only):
     assert [result.label for result in search("patric")] == []
 
 
+def test_rows_written_together_come_back_as_they_were_given():
+    names = [
+        "Zoë Saldaña",
+        "千と千尋",
+        'O\'Brien "Bud" \\ Jr.',
+        "tab\there,\nnew line",
+        "\x01 a control character",
+        "🎬 a clapperboard",
+        "  spaced  ",
+    ]
+    ids = [0, None, 2**63 - 1, 7, None, 12, 2**31]
+    rows = [
+        (name, f"key {n}", f"slug-{n}", tmdb_id)
+        for n, (name, tmdb_id) in enumerate(zip(names, ids, strict=True))
+    ]
+    bulk.insert_values(Person, ("name", "key", "slug", "tmdb_id"), rows)
+    stored = Person.objects.order_by("pk").values_list("name", "key", "slug", "tmdb_id")
+    assert list(stored) == rows
+
+
 def test_search_finds_the_films_people_characters_and_plots_imported():
     import_records(catalogue())
     found = {(result.kind, result.label) for result in search("raynor")}
