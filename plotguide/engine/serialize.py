@@ -7,6 +7,7 @@ forgotten in one direction.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from typing import Any
@@ -46,20 +47,30 @@ def story_from_plain(data: dict[str, Any]) -> Story:
 def _build(cls: type, data: Any, where: str) -> Any:
     if not isinstance(data, dict):
         raise StoryFormatError(f"{where} must be an object, got {data!r:.60}.")
-    hints = typing.get_type_hints(cls)
     values = {}
-    for field in dataclasses.fields(cls):
-        if field.name not in data:
-            if (
-                field.default is dataclasses.MISSING
-                and field.default_factory is dataclasses.MISSING
-            ):
-                raise StoryFormatError(f"{where} has no field '{field.name}'.")
+    for name, hint, required in _fields(cls):
+        if name not in data:
+            if required:
+                raise StoryFormatError(f"{where} has no field '{name}'.")
             continue
-        values[field.name] = _convert(
-            hints[field.name], data[field.name], f"{where}.{field.name}"
-        )
+        values[name] = _convert(hint, data[name], f"{where}.{name}")
     return cls(**values)
+
+
+@functools.cache
+def _fields(cls: type) -> tuple[tuple[str, Any, bool], ...]:
+    """Each field's name, type and whether it is required, read once per class:
+    resolving the type hints took most of the time of reading a story back."""
+    hints = typing.get_type_hints(cls)
+    return tuple(
+        (
+            field.name,
+            hints[field.name],
+            field.default is dataclasses.MISSING
+            and field.default_factory is dataclasses.MISSING,
+        )
+        for field in dataclasses.fields(cls)
+    )
 
 
 def _convert(hint: Any, value: Any, where: str) -> Any:
