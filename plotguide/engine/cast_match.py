@@ -112,16 +112,20 @@ def claim_keys(
     is_place: Callable[[Key], bool],
     is_nobody: Callable[[Key], bool] = lambda key: False,
     two_people: Callable[[Key, Key], bool] = lambda a, b: False,
+    titles: Callable[[Key], frozenset[str]] = lambda key: frozenset(),
 ) -> tuple[dict[Key, Claim], set[Key]]:
     """Return who each name means, and the names that are ambiguous.
 
-    A name equal to one of a person's names is theirs first; then a name
-    inside one person's names ("Stark" of "Tony Stark"); then a lone title
-    that one present person holds ("the President"). A lone surname the
-    parse only ever calls a place ("Mars") is not a credited person's, nor
-    the first word of a part ("Polish" of "Polish Workman") that the parse
-    never calls a person (``is_nobody``), nor a person's whose given name the
-    plot shows as someone else (``two_people``, see _kin).
+    A name equal to one of a person's names is theirs first, unless it is a
+    titled relative's bare family name that the plot gives a better-billed
+    person in full (see _bare_family_name; ``titles`` are the titles the plot
+    writes before a name, as keys); then a name inside one person's names
+    ("Stark" of "Tony Stark"); then a lone title that one present person
+    holds ("the President"). A lone surname the parse only ever calls a
+    place ("Mars") is not a credited person's, nor the first word of a part
+    ("Polish" of "Polish Workman") that the parse never calls a person
+    (``is_nobody``), nor a person's whose given name the plot shows as
+    someone else (``two_people``, see _kin).
     """
     keys = list(keys)
     claims: dict[Key, Claim] = {}
@@ -129,7 +133,7 @@ def claim_keys(
     for key in keys:
         exact = _exact(key, people)
         if exact is not None:
-            claims[key] = exact
+            claims[key] = _bare_family_name(key, exact, people, keys, titles(key))
     present = {claim.person for claim in claims.values()}
     for key in keys:
         if key in claims or not set(key) - GENERIC_CREDIT_WORDS:
@@ -177,13 +181,45 @@ def _exact(key: Key, people: list[CreditedPerson]) -> Claim | None:
     return None
 
 
+def _bare_family_name(
+    key: Key,
+    claim: Claim,
+    people: list[CreditedPerson],
+    keys: list[Key],
+    titles: frozenset[str],
+) -> Claim:
+    """Give a lone family name to a better-billed person the plot names in full.
+
+    X-Men: First Class credits "Mr. Lensherr (Erik's Dad)" and "Mrs. Xavier"
+    far below "Erik Lehnsherr" and "Charles Xavier"; its plot writes "Erik
+    Lensherr" and "Charles Xavier", then "Lensherr" and "Xavier" for the two
+    leads, never "Mr. Lensherr" or "Mrs. Xavier". A titled credit that is
+    only that family name keeps it when the plot writes its title before it,
+    or when no better-billed person's full name in the plot ends in it.
+    """
+    part = people[claim.person].parts[claim.part]
+    own_titles = {name_word(w) for w in part.title.split()}
+    if len(key) != 1 or not own_titles or own_titles & titles:
+        return claim
+    given = {k[0] for k in keys if len(k) >= 2 and same_spelling(k[-1], key[0])}
+    for index, person in enumerate(people[: claim.person]):
+        for number, other in enumerate(person.parts):
+            words = [w for w in other.words if w not in GENERATION_WORDS]
+            full = len(words) >= 2 and words[0] in given
+            if full and same_spelling(words[-1], key[0]):
+                return Claim(index, number)
+    return claim
+
+
 def _inside_claim(
     key: Key, people: list[CreditedPerson], present: set[int], kin: set[int]
 ) -> tuple[Claim | None, bool]:
-    """Claim a name inside, around or spelt like one person's names.
+    """Claim a name inside, spelt like or around one person's names.
 
-    "Stark" lies inside "Tony Stark"; "Jim Sefelt" holds the credit
-    "Sefelt"; "Max Smart" is spelt like "Maxwell Smart". A surname shared
+    "Stark" lies inside "Tony Stark"; "Max Smart" is spelt like "Maxwell
+    Smart"; "Jim Sefelt" holds the credit "Sefelt". A full name spelt like
+    one person's ("Erik Lensherr", "Erik Lehnsherr") is theirs before a
+    relative's credit of the family name alone ("Mr. Lensherr"). A surname shared
     by a family means its best-billed member; another shared name, the one
     person the plot names in full, else nobody. The people in ``kin`` only
     share the name with whoever the plot means.
@@ -195,7 +231,7 @@ def _inside_claim(
     ]
     if not inside:
         around = [
-            i for i in _around(key, people) or _spelt_like(key, people) if i not in kin
+            i for i in _spelt_like(key, people) or _around(key, people) if i not in kin
         ]
         return (
             (_claim(key, people, around[0]), False)

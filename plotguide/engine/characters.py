@@ -279,6 +279,7 @@ def _clusters(
         lambda key: _is_place(votes[key]),
         lambda key: _is_nobody(votes[key]),
         _two_people(by_key, sentences),
+        lambda key: frozenset(name_word(m.title) for m in by_key[key] if m.title),
     )
     credited = _credited_clusters(sentences, people, by_key, votes, claims)
     rest = [key for key in by_key if key not in claims and key not in ambiguous]

@@ -978,3 +978,58 @@ def test_a_name_the_plot_says_is_a_planet_is_no_character(engine):
     story = engine.run(film(plot, cast=cast))
     assert "Miranda" not in {c.name for c in story.characters}
     assert {"Mal", "River"} <= {c.name for c in story.characters}
+
+
+def test_a_leads_bare_family_name_is_not_a_titled_relatives_credit(engine):
+    # X-Men: First Class showed its hero with his father's actor ("Mr.
+    # Lensherr (Erik's Dad)") and Charles apart from "Mrs. Xavier", his
+    # mother, whom the plot never names: both credits took a bare surname.
+    plot = (
+        "At a World War II concentration camp in occupied Poland in 1944, "
+        "scientist Dr. Klaus Schmidt observes young Erik Lensherr bend a metal "
+        "gate with his mind when the child is separated from his mother. In his "
+        "office, Schmidt orders Lensherr to move a coin on a desk, killing his "
+        "mother when Lensherr cannot. Meanwhile, at a mansion in Westchester "
+        "County, New York, young telepath Charles Xavier meets young "
+        "shape-shifter Raven whose natural form is blue. Eighteen years later, "
+        "Lensherr is tracking down Schmidt, while Xavier is graduating from "
+        "Oxford University with a thesis about mutation. Xavier and Lensherr "
+        "recruit stripper Angel Salvadore. Lensherr later frees Frost from "
+        'confinement, now calling himself "Magneto".'
+    )
+    cast = (
+        CastCredit("James McAvoy", "Charles Xavier / Professor X", 0),
+        CastCredit("Michael Fassbender", "Erik Lehnsherr / Magneto", 1),
+        CastCredit("Jennifer Lawrence", "Raven Darkholme / Mystique", 2),
+        CastCredit("Zoë Kravitz", "Angel Salvadore / Tempest", 10),
+        CastCredit("Laurence Belcher", "Charles Xavier (12 Years)", 19),
+        CastCredit("Beth Goddard", "Mrs. Xavier", 20),
+        CastCredit("Bill Milner", "Young Erik", 21),
+        CastCredit("Éva Magyar", "Edie Lensherr", 33),
+        CastCredit("Georg Nikoloff", "Mr. Lensherr (Erik's Dad)", 37),
+    )
+    story = engine.run(film(plot, cast=cast))
+    by_actor = {c.actor: c for c in story.characters}
+    assert {"Beth Goddard", "Georg Nikoloff"}.isdisjoint(by_actor)
+    erik, charles = by_actor["Michael Fassbender"], by_actor["James McAvoy"]
+    assert erik.name == "Erik Lensherr"
+    assert {"Lensherr", "Magneto"} <= set(erik.aliases)
+    assert charles.name == "Charles Xavier" and "Xavier" in charles.aliases
+    assert charles.mentions == (2, 3, 4)
+
+
+def test_a_titled_relative_keeps_a_family_name_the_plot_gives_them(engine):
+    # The plot writes "Mrs. Xavier" herself: the bare name is hers where the
+    # plot never gives the family name to the lead's given name.
+    plot = (
+        "Charles meets Raven in the kitchen. Mrs. Xavier ignores them both. "
+        "Xavier leaves for a party in the city."
+    )
+    cast = (
+        CastCredit("James McAvoy", "Charles Xavier / Professor X", 0),
+        CastCredit("Jennifer Lawrence", "Raven Darkholme / Mystique", 2),
+        CastCredit("Beth Goddard", "Mrs. Xavier", 20),
+    )
+    story = engine.run(film(plot, cast=cast))
+    actors = {c.name: c.actor for c in story.characters}
+    assert actors["Mrs. Xavier"] == "Beth Goddard"
