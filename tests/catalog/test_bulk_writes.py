@@ -216,6 +216,13 @@ def test_rows_written_together_come_back_as_they_were_given():
     assert list(stored) == rows
 
 
+def test_text_json_cannot_carry_is_written_as_it_is(sqlite_only):
+    rows = [("a NUL \x00 inside", "key 1", "slug-1", None), ("é", "key 2", "slug-2", 5)]
+    bulk.insert_values(Person, ("name", "key", "slug", "tmdb_id"), rows)
+    stored = Person.objects.order_by("pk").values_list("name", "key", "slug", "tmdb_id")
+    assert list(stored) == rows
+
+
 def test_search_finds_the_films_people_characters_and_plots_imported():
     import_records(catalogue())
     found = {(result.kind, result.label) for result in search("raynor")}
