@@ -701,12 +701,32 @@ def _subject_words(
         return [], False
     else:
         first = _noun_words(tokens, index, resolver)
+        if index not in resolver.names:
+            plural = _number(tokens, index, plural)
     # "he and his father were riding": both, never "Bell" alone.
     conjuncts = [i for i, t in enumerate(tokens) if t.dep == "conj" and t.head == index]
     if conjuncts and tokens[conjuncts[0]].pos in ("PROPN", "NOUN"):
         second = _noun_words(tokens, conjuncts[0], resolver)
         return first + [Word("and", "CCONJ")] + second, True
     return first, plural
+
+
+def _number(tokens: tuple[Token, ...], subject: int, plural: bool) -> bool:
+    """Return whether the sentence's verb makes its subject plural: "the two
+    meet", "many of Castor's gang are killed" hold no plural noun, yet are;
+    a verb that does not say (past, modal) leaves ``plural`` as it is."""
+    verb = tokens[subject].head
+    finite = [verb] + [
+        i
+        for i, t in enumerate(tokens)
+        if t.head == verb and t.dep in ("aux", "auxpass")
+    ]
+    said = {tokens[i].tag for i in finite} | {tokens[i].text.lower() for i in finite}
+    if said & {"VBZ", "was"}:
+        return False
+    if said & {"VBP", "were"}:
+        return True
+    return plural
 
 
 def _noun_words(
@@ -1163,7 +1183,9 @@ def _reported_words(
         plural = token.text.lower() in GROUP | {"we"}
     else:
         who = _noun_words(tokens, subject, resolver)
-        plural = subject not in resolver.names and token.tag in ("NNS", "NNPS")
+        plural = subject not in resolver.names and _number(
+            tokens, subject, token.tag in ("NNS", "NNPS")
+        )
     passive = token.dep == "nsubjpass"
     words = who + (
         _nonfinite_words(tokens, verb) or _verb_words(tokens, verb, passive, plural)

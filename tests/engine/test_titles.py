@@ -717,3 +717,29 @@ def test_what_someone_yells_is_never_titled_as_fact(title):
     made = title(text, ("Jackie", "Ordell", "Nicolette"))
     assert not made.startswith("Ordell has")
     assert made.startswith("Jackie yells")
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # Force 10 from Navarone and Face/Off, as written: a subject with no
+        # plural noun takes its number from the sentence's own verb.
+        (
+            "Eventually, the two meet a patrol of real Yugoslav Partisans led by "
+            "a man Mallory recognizes his target – Captain Lescovar alias Nicolai.",
+            ("Mallory", "Lescovar"),
+            "The two meet a patrol",
+        ),
+        (
+            "During the battle, many of Castor's gang are killed, while Archer "
+            "kills Pollux, infuriating Castor.",
+            ("Castor", "Archer", "Pollux"),
+            "Many of Castor's gang are killed",
+        ),
+        ("Each of the men is killed.", (), "Each of the men is killed"),
+    ],
+)
+def test_a_verb_agrees_with_the_number_its_sentence_gives_the_subject(
+    title, text, names, expected
+):
+    assert title(text, names) == expected
