@@ -130,13 +130,21 @@ def claim_keys(
     keys = list(keys)
     claims: dict[Key, Claim] = {}
     ambiguous: set[Key] = set()
+    yielded: set[int] = set()  # titled relatives who gave their name away
     for key in keys:
         exact = _exact(key, people)
-        if exact is not None:
-            claims[key] = _bare_family_name(key, exact, people, keys, titles(key))
+        if exact is None:
+            continue
+        heirs = _bare_family_name(key, exact, people, keys, titles(key))
+        if heirs:
+            yielded.add(exact.person)
+        if len(heirs) > 1:
+            ambiguous.add(key)
+        else:
+            claims[key] = heirs[0] if heirs else exact
     present = {claim.person for claim in claims.values()}
     for key in keys:
-        if key in claims or not set(key) - GENERIC_CREDIT_WORDS:
+        if key in claims or key in ambiguous or not set(key) - GENERIC_CREDIT_WORDS:
             continue
         if len(key) == 1 and key[0] in NAME_TITLES:
             claim = _title_claim(key[0], people, present)
@@ -144,6 +152,7 @@ def claim_keys(
             continue
         else:
             kin = {i for i, p in enumerate(people) if _kin(key, p, two_people)}
+            kin |= yielded  # "American Higgins" is no more Mrs. Higgins
             claim, is_ambiguous = _inside_claim(key, people, present, kin)
             if is_ambiguous:
                 ambiguous.add(key)
@@ -187,28 +196,32 @@ def _bare_family_name(
     people: list[CreditedPerson],
     keys: list[Key],
     titles: frozenset[str],
-) -> Claim:
-    """Give a lone family name to a better-billed person the plot names in full.
+) -> list[Claim]:
+    """Return the better-billed people a titled relative's lone family name
+    means: those the plot names in full with it.
 
     X-Men: First Class credits "Mr. Lensherr (Erik's Dad)" and "Mrs. Xavier"
     far below "Erik Lehnsherr" and "Charles Xavier"; its plot writes "Erik
     Lensherr" and "Charles Xavier", then "Lensherr" and "Xavier" for the two
     leads, never "Mr. Lensherr" or "Mrs. Xavier". A titled credit that is
-    only that family name keeps it when the plot writes its title before it,
-    or when no better-billed person's full name in the plot ends in it.
+    only that family name keeps it (none returned) when the plot writes its
+    title before it, or names no better-billed person in full with it; where
+    it names two (The Bourne Supremacy's "Irena Neski" and "Vladimir Neski"
+    above "Mrs. Neski"), the plain "Neski" says not which.
     """
     part = people[claim.person].parts[claim.part]
     own_titles = {name_word(w) for w in part.title.split()}
     if len(key) != 1 or not own_titles or own_titles & titles:
-        return claim
+        return []
     given = {k[0] for k in keys if len(k) >= 2 and same_spelling(k[-1], key[0])}
+    heirs: dict[int, Claim] = {}
     for index, person in enumerate(people[: claim.person]):
         for number, other in enumerate(person.parts):
             words = [w for w in other.words if w not in GENERATION_WORDS]
             full = len(words) >= 2 and words[0] in given
             if full and same_spelling(words[-1], key[0]):
-                return Claim(index, number)
-    return claim
+                heirs.setdefault(index, Claim(index, number))
+    return list(heirs.values())
 
 
 def _inside_claim(

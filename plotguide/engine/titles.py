@@ -714,7 +714,11 @@ def _subject_words(
 def _number(tokens: tuple[Token, ...], subject: int, plural: bool) -> bool:
     """Return whether the sentence's verb makes its subject plural: "the two
     meet", "many of Castor's gang are killed" hold no plural noun, yet are;
-    a verb that does not say (past, modal) leaves ``plural`` as it is."""
+    "Omni Consumer Products creates" is one company. A plural common noun
+    stays plural ("Ricky's tests at Rockingham Speedway shows" is the plot's
+    slip), and a verb that does not say (past, modal) leaves ``plural``."""
+    if tokens[subject].tag == "NNS":
+        return plural
     verb = tokens[subject].head
     finite = [verb] + [
         i

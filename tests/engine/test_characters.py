@@ -1033,3 +1033,30 @@ def test_a_titled_relative_keeps_a_family_name_the_plot_gives_them(engine):
     story = engine.run(film(plot, cast=cast))
     actors = {c.name: c.actor for c in story.characters}
     assert actors["Mrs. Xavier"] == "Beth Goddard"
+
+
+def test_a_family_name_two_better_billed_relatives_share_is_neither(engine):
+    # The Bourne Supremacy gave the murdered "Neski" (Vladimir) first to
+    # "Mrs. Neski", then to Irena Neski, his daughter: "Irena Neski is
+    # killed". The plot names both in full, so the plain name is neither's.
+    plot = (
+        "Some years ago, Russian politician Vladimir Neski was about to identify "
+        "the thief when he was supposedly murdered by his wife in a Berlin "
+        "hotel. Bourne visits the hotel where the killing took place and "
+        "remembers more of his mission—he killed Neski on Conklin's orders, and "
+        "when Neski's wife showed up, he shot her to make it look like a "
+        "murder–suicide. Bourne goes to Moscow to find Irena Neski, the "
+        "daughter of Vladimir Neski."
+    )
+    cast = (
+        CastCredit("Matt Damon", "Jason Bourne", 0),
+        CastCredit("Chris Cooper", "Alexander Conklin", 6),
+        CastCredit("Oksana Akinshina", "Irena Neski", 14),
+        CastCredit("Yevgeni Sitokhin", "Vladimir Neski", 15),
+        CastCredit("Marina Weis", "Mrs. Neski", 16),
+    )
+    story = engine.run(film(plot, cast=cast))
+    by_actor = {c.actor: c for c in story.characters}
+    assert by_actor["Oksana Akinshina"].fate is None
+    assert by_actor["Oksana Akinshina"].mentions == (2,)
+    assert "Marina Weis" not in by_actor

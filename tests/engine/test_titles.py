@@ -743,3 +743,12 @@ def test_a_verb_agrees_with_the_number_its_sentence_gives_the_subject(
     title, text, names, expected
 ):
     assert title(text, names) == expected
+
+
+def test_a_plural_noun_stays_plural_where_its_sentence_slips(title):
+    # Talladega Nights, as written.
+    text = (
+        "Ricky's tests at Rockingham Speedway shows that he has lost his touch "
+        "and fails to regain a spot on his team."
+    )
+    assert title(text, ("Ricky",)).startswith("Ricky's tests show ")
