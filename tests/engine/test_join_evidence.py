@@ -129,3 +129,39 @@ def test_a_premise_place_counts_as_named_by_any_of_its_words():
     evidence = join_evidence(plot, credits, premise=premise, is_remake=True)
     assert evidence.unnamed_places == ()
     assert evidence.verdict == AGREE
+
+
+YUMA_2007_CREDITS = [
+    "Ben Wade", "Dan Evans", "William Evans", "Grayson Butterfield",
+    "Byron McElroy", "Alice Evans", "Charlie Prince", "Doc Potter",
+    "Emmy Nelson", "Glen Hollander", "Bill Moons", "Town Drunk (uncredited)",
+]  # fmt: skip
+YUMA_1957_PLOT = (
+    "Rancher Dan Evans sees Ben Wade rob a stage. Butterfield offers $200 to take "
+    "Wade to the train; the only other man willing is the town drunk, Alex Potter. "
+    "Dan, Alex and Wade reach Contention City. Charlie Prince brings the gang. "
+    "When Alex goes out to look, Alex calls a warning and Prince shoots him. "
+    "Alex dies. Alice sees Dan safe on the train as rain breaks the drought."
+)
+
+
+def test_a_plot_naming_a_recurring_person_no_credit_has_is_held_not_joined():
+    evidence = join_evidence(YUMA_1957_PLOT, YUMA_2007_CREDITS)
+    assert evidence.uncredited_people == ("Alex Potter",)
+    assert evidence.verdict == UNSURE
+    assert "it names Alex Potter often" in evidence.describe()
+    credited = [*YUMA_2007_CREDITS[:-1], "Alex Potter"]
+    assert join_evidence(YUMA_1957_PLOT, credited).verdict == AGREE
+    assert join_evidence(YUMA_1957_PLOT, YUMA_2007_CREDITS[:8]).verdict == AGREE
+
+
+def test_a_misspelt_credit_a_place_or_a_thing_is_no_uncredited_person():
+    spelt = [*YUMA_2007_CREDITS[:-1], "Alexa Potter"]
+    assert (
+        join_evidence(YUMA_1957_PLOT.replace("Alex", "Alexi"), spelt).verdict == AGREE
+    )
+    for name in ("Derby County", "the Navy Cross", "the FA Cup Final"):
+        word = name.split()[-2]
+        plot = f"{YUMA_1957_PLOT} {name} wins. {word} wins. " * 2
+        plot = plot.replace("Alex", "Alexi")
+        assert join_evidence(plot, spelt).uncredited_people == ()
