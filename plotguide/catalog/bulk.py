@@ -432,8 +432,12 @@ _NULL = type(None)
 _ROW_BYTES = 1000
 
 
-def _json_rows(rows: Sequence[Sequence]) -> bytes | None:
-    """The rows as one JSON array, or None when JSON would change a value."""
+def _json_rows(rows: Sequence[Sequence]) -> str | None:
+    """The rows as one JSON array, or None when JSON would change a value.
+
+    Text, not bytes: bytes are bound as a BLOB, which SQLite 3.45 and later
+    read as its binary JSONB.
+    """
     if not rows:
         return None
     # Column by column; zip(*rows) over a hundred thousand rows takes longer.
@@ -454,7 +458,7 @@ def _json_rows(rows: Sequence[Sequence]) -> bytes | None:
         return None
     if b"\\u0000" in array or len(array) > _ROW_BYTES * len(rows):
         return None
-    return array
+    return array.decode()
 
 
 def linked_keys(link: type[Model], own: str, other: str, key: int) -> set:
