@@ -9,7 +9,10 @@ for bm25). Search reads a label from its own table by the row id.
 
 A contentless table forgets a row only when told its old text, so the triggers
 give it: a changed or deleted row's old text goes out by FTS5's 'delete'
-command before its new text goes in. PostgreSQL is not concerned.
+command before its new text goes in. A later migration that rebuilds
+catalog_film, catalog_person or catalog_credit on SQLite loses their triggers
+(see 0005) and must create this module's TRIGGERS again, not 0002's: those
+UPDATE or DELETE a table that now refuses both. PostgreSQL is not concerned.
 """
 
 import importlib
