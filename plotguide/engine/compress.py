@@ -141,6 +141,8 @@ def _side_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
         start, end = _subtree(tokens, index)
         if any(t.dep == "conj" and t.pos == "VERB" for t in tokens[start:end]):
             continue  # "…, but eventually wins Kat over": a deed, not an aside
+        if _opens_unmarked_clause(tokens, index, start):
+            continue
         if not _whole_subtree(tokens, index, start, end):
             continue  # a misparse: what is cut and what stays are tangled
         before = tokens[start - 1].text if start > 0 else ""
@@ -156,6 +158,18 @@ def _side_spans(tokens: tuple[Token, ...]) -> list[tuple[int, int]]:
         elif start == 0 and after == ",":
             spans.append((0, end + 1))
     return spans
+
+
+def _opens_unmarked_clause(tokens: tuple[Token, ...], index: int, start: int) -> bool:
+    """Whether the phrase is what links an adverbial clause to the sentence:
+    "taken off, in the hope that the gang is tricked, it will be too late"
+    without it read "taken off it will be too late"."""
+    head = tokens[index].head
+    return (
+        tokens[head].dep == "advcl"
+        and start == _subtree(tokens, head)[0]
+        and not any(t.head == head and t.dep == "mark" for t in tokens)
+    )
 
 
 def _conditions_a_plan(tokens: tuple[Token, ...], index: int) -> bool:

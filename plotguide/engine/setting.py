@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from plotguide.engine.doc import Entity, Sentence, StoryDoc
+from plotguide.engine.doc import Entity, Sentence, StoryDoc, Token
 from plotguide.engine.places import PlaceMention, named_places, strip_article
 from plotguide.engine.registry import component
 from plotguide.engine.story import NOT_STATED, Setting, SettingItem
@@ -59,7 +59,14 @@ def _period(sentences: tuple[Sentence, ...]) -> SettingItem:
                 return SettingItem(strip_article(entity.text), (sentence.id,))
     for sentence in sentences:
         match = PERIOD.search(sentence.text)
-        if match and not match.group(1):
+        if (
+            match
+            and not match.group(1)
+            and not any(
+                match.group(0) in entity.text and _dates_a_thing(sentence, entity)
+                for entity in sentence.entities
+            )
+        ):
             return SettingItem(match.group(0), (sentence.id,))
     return SettingItem(NOT_STATED)
 
@@ -67,11 +74,14 @@ def _period(sentences: tuple[Sentence, ...]) -> SettingItem:
 def _dates_a_thing(sentence: Sentence, entity: Entity) -> bool:
     """True for a year that dates a work or a thing, not the story: "the
     original 1921 DeForest Phonofilm demonstration", "the 1943 classic book",
-    "1927's The Jazz Singer". A year before a place or an event is the
-    story's ("In 1981 San Francisco", "the 1972 Munich Olympics")."""
+    "1927's The Jazz Singer", "mourning portraits taken in the 19th
+    century". A year before a place or an event is the story's ("In 1981
+    San Francisco", "the 1972 Munich Olympics")."""
+    tokens = sentence.tokens
+    if _dates_a_participle(tokens, entity):
+        return True
     if entity.end - entity.start != 1:
         return False
-    tokens = sentence.tokens
     token = tokens[entity.start]
     head = tokens[token.head]
     if token.dep == "poss":  # "1830's London" is the story's, "1927's hit" not
@@ -80,6 +90,22 @@ def _dates_a_thing(sentence: Sentence, entity: Entity) -> bool:
         token.dep in ("nummod", "compound", "amod")
         and token.head > entity.start
         and head.lemma.lower() in WORK_NOUNS
+    )
+
+
+def _dates_a_participle(tokens: tuple[Token, ...], entity: Entity) -> bool:
+    """True for a date that says when a thing was made or done, in a past
+    participle after its noun: The Others is set in 1945, not when the
+    "portraits taken in the 19th century" were taken."""
+    inside = range(entity.start, entity.end)
+    top = next((i for i in inside if tokens[i].head not in inside), entity.start)
+    preposition = tokens[tokens[top].head]
+    verb = tokens[preposition.head]
+    return (
+        tokens[top].dep == "pobj"
+        and preposition.dep == "prep"
+        and verb.dep == "acl"
+        and verb.tag == "VBN"
     )
 
 

@@ -16,6 +16,7 @@ from plotguide.engine.story import DERIVED, SOURCE, Character, Line, SpoilerFree
 # would tell who dies or who did it.
 # A subject that needs the sentence before it to say who it is.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
 PERSONAL_WORDS = PERSONAL_PRONOUNS | {"his", "hers", "their", "himself", "herself"}
 REVEALING_LEMMAS = frozenset(
     [
@@ -134,7 +135,7 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     ]
     tp1 = next((tp.sentence for tp in timeline.turning_points if tp.key == "tp1"), 0)
     premise = [s for s in allowed if s.id <= max(tp1, 1)][:MAX_PREMISE] or allowed[:1]
-    premise = _with_antecedents(premise)
+    premise = _with_antecedents(premise, allowed)
     # One paragraph: who it follows (when the premise does not name them),
     # the premise, then the stakes; long sentences lose their side clauses.
     lines = [_line(s) for s in premise]
@@ -232,31 +233,50 @@ def _culprit_spans(sentence: Sentence) -> list[str]:
     return spans
 
 
-def _with_antecedents(premise: list[Sentence]) -> list[Sentence]:
+def _with_antecedents(
+    premise: list[Sentence], allowed: list[Sentence]
+) -> list[Sentence]:
     """Leave out a sentence whose subject is "he" or "she" when the sentence
     before it in the plot is left out: the pronoun would read as whoever the
     paragraph named last ("When he gets back home he grabs the cash" after a
-    line about the sheriff, when "he" is Moss)."""
+    line about the sheriff, when "he" is Moss). When that leaves nothing, the
+    first allowed sentence that names its subject opens the summary."""
     kept: list[Sentence] = []
     for sentence in premise:
         previous = bool(kept) and kept[-1].id == sentence.id - 1
         if previous or not _subject_is_a_pronoun(sentence):
             kept.append(sentence)
-    return kept or premise[:1]
+    named = next((s for s in allowed if not _subject_is_a_pronoun(s)), None)
+    return kept or ([named] if named else premise[:1])
 
 
 def _subject_is_a_pronoun(sentence: Sentence) -> bool:
-    """True when the subject points back: "he", "they", or "this owner"."""
+    """True when the subject points back: "he", "they", "this owner", or
+    "their story" (L.A. Confidential's spoiler-free summary opened on "Their
+    story expands to encompass organized crime", whose officers it had left
+    out)."""
     tokens = sentence.tokens
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
+    subjects = {
+        i
+        for i, t in enumerate(tokens)
+        if t.dep in ("nsubj", "nsubjpass") and (t.head == root or i < 6)
+    }
+    # "Their story", but not "His best friend Harry Osborn", who is named.
+    owned = {
+        i
+        for i in subjects
+        if tokens[i].head == root
+        and tokens[i].pos == "NOUN"
+        and not any(t.head == i and t.pos == "PROPN" for t in tokens)
+    }
     return (
         bool(tokens)
         and tokens[0].text in DEMONSTRATIVES
+        or any(tokens[i].text.lower() in PERSONAL_PRONOUNS for i in subjects)
         or any(
-            t.dep in ("nsubj", "nsubjpass")
-            and t.text.lower() in PERSONAL_PRONOUNS
-            and (t.head == root or i < 6)
-            for i, t in enumerate(tokens)
+            t.dep == "poss" and t.head in owned and t.text.lower() in POSSESSIVES
+            for t in tokens
         )
     )
 

@@ -99,7 +99,12 @@ def _select(
     budget = SUMMARY_SHARE * sum(word_count(s.text) for s in sentences)
     spent = sum(_words(by_id[i]) for i in must)
     chosen = set(must)
-    for sentence in sorted(sentences, key=lambda s: (-_weight(s, main), s.id)):
+    # The first sentence sets the premise up, so it is weighed first: without
+    # it Face/Off's summary opened on "Though Castor and Pollux are captured".
+    opening = sentences[0].id
+    for sentence in sorted(
+        sentences, key=lambda s: (s.id != opening, -_weight(s, main), s.id)
+    ):
         if spent >= budget:
             break
         if sentence.id in chosen:

@@ -55,6 +55,13 @@ def test_a_year_met_halfway_through_the_plot_is_not_the_setting(engine):
             "tells the story of an aviator.",
             "not stated",
         ),
+        # The Others is set in 1945; its photographs are older.
+        (
+            'Grace finds and examines a "book of the dead," which shows mourning '
+            "portraits taken in the 19th century of recently deceased corpses.",
+            "not stated",
+        ),
+        ("In 1944, Anna lives in a house built in 1890 in Paris.", "1944"),
         ("An orphan boy in 1830's London is abused in a workhouse.", "1830"),
         ("In 1981 San Francisco, Chris Gardner sells bone-density scanners.", "1981"),
     ],

