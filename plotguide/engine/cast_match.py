@@ -291,11 +291,19 @@ def _generations(people: Iterable[CreditedPerson]) -> bool:
 
 
 def _around(key: Key, people: list[CreditedPerson]) -> list[int]:
-    """Return the people one of whose names lies inside the key ("Jim Sefelt")."""
+    """Return the people one of whose names lies inside the key ("Jim Sefelt").
+
+    A name of single letters is no name inside another: X-Men: First Class's
+    "Division X" is a facility, not "Professor X".
+    """
     return [
         i
         for i, person in enumerate(people)
-        if any(set(form) < set(key) for part in person.parts for form in part.forms)
+        if any(
+            set(form) < set(key) and any(len(word) > 1 for word in form)
+            for part in person.parts
+            for form in part.forms
+        )
     ]
 
 

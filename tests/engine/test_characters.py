@@ -1060,3 +1060,22 @@ def test_a_family_name_two_better_billed_relatives_share_is_neither(engine):
     assert by_actor["Oksana Akinshina"].fate is None
     assert by_actor["Oksana Akinshina"].mentions == (2,)
     assert "Marina Weis" not in by_actor
+
+
+def test_a_one_letter_name_inside_another_is_not_that_person(engine):
+    # X-Men: First Class gave Charles Xavier ("Professor X") the alias
+    # "Division X", the CIA's facility.
+    plot = (
+        "Another CIA executive sponsors the mutants and invites them to the "
+        'secret "Division X" facility. Xavier brings Lensherr to Division X, '
+        "where they meet young scientist Hank McCoy. Xavier and Lensherr "
+        "recruit stripper Angel Salvadore."
+    )
+    cast = (
+        CastCredit("James McAvoy", "Charles Xavier / Professor X", 0),
+        CastCredit("Michael Fassbender", "Erik Lehnsherr / Magneto", 1),
+        CastCredit("Nicholas Hoult", "Hank McCoy / Beast", 5),
+    )
+    story = engine.run(film(plot, cast=cast))
+    names = {name for c in story.characters for name in (c.name, *c.aliases)}
+    assert "Division X" not in names
