@@ -6,6 +6,7 @@ spaCy-only baseline and the time spent in each component.
 
     .venv/bin/python bench/engine_speed.py --limit 500
     .venv/bin/python bench/engine_speed.py --catalogue   # the whole demo build
+    .venv/bin/python bench/engine_speed.py --encoder --limit 100  # encoder batches
 
 With ``--catalogue`` it instead times what the demo does after its import in
 a new data folder: every story of the demo catalogue built, checked, saved and
@@ -20,10 +21,12 @@ import csv
 import io
 import multiprocessing
 import os
+import resource
 import tempfile
 import time
 import zipfile
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from plotguide.engine import EngineConfig, FilmText, OfflineEngine
@@ -77,13 +80,13 @@ def component_times(engine: OfflineEngine, films: list[FilmText]) -> dict[str, f
     wrapped = []
     for step in original.components:
 
-        def timed(doc, step=step):
+        def timed(docs, step=step):
             started = time.perf_counter()
-            result = step.function(doc)
+            result = step.run(docs)
             totals[step.name] += time.perf_counter() - started
             return result
 
-        wrapped.append(type(step)(step.name, timed, step.produces, step.requires))
+        wrapped.append(replace(step, run=timed))
     engine.pipeline = Pipeline(tuple(wrapped))
     started = time.perf_counter()
     for _ in engine.run_many(films):
@@ -117,15 +120,66 @@ def whole_catalogue() -> None:
     started = time.perf_counter()
     import_demo_data(fetch_demo_data(), limit=None, quiet=True)
     imported = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), _cpu_seconds()
     build_all_stories(limit=None, quiet=False)
-    built = time.perf_counter() - started
+    built, cpu = time.perf_counter() - started, _cpu_seconds() - cpu_before
     published = Story.objects.published().count()
     print(
         f"whole catalogue: {published:,} stories published with similar films in "
         f"{built / 60:.1f} min on {os.cpu_count()} cores (budget 20 min); "
+        f"CPU {cpu / 60:.1f} min over all processes (on a shared machine, "
+        f"{cpu / 60 / (os.cpu_count() or 1):.1f} min is the wall time its cores "
+        f"would take); load average {os.getloadavg()[0]:.1f} at the end; "
         f"import before it {imported:.0f} s; data in {os.environ['PLOTGUIDE_DATA_DIR']}"
     )
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and of its finished worker processes."""
+    own, children = (
+        resource.getrusage(who)
+        for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return sum(u.ru_utime + u.ru_stime for u in (own, children))
+
+
+def encoder_batches(films: list[FilmText], rounds: int = 2) -> None:
+    """CPU per film of the engine without the encoder, with it one film a batch,
+    and with it a build's batch of films (one encoder call for all their
+    sentences); the three alternate so that a shared machine's load hits each."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "plotguide.settings")
+    import django
+
+    django.setup()
+    from plotguide.stories.engines import sentence_encoder
+    from plotguide.stories.services import BATCH_SIZE
+
+    encode = sentence_encoder()
+    if encode is None:
+        raise SystemExit("The sentence encoder could not be loaded (see the warning).")
+    engines = {
+        "without the encoder": OfflineEngine(EngineConfig(batch_size=BATCH_SIZE)),
+        "encoder, 1 film a batch": OfflineEngine(
+            EngineConfig(batch_size=1, sentence_encoder=encode)
+        ),
+        f"encoder, {BATCH_SIZE} films a batch": OfflineEngine(
+            EngineConfig(batch_size=BATCH_SIZE, sentence_encoder=encode)
+        ),
+    }
+    spent = dict.fromkeys(engines, 0.0)
+    for engine in engines.values():
+        engine_run(engine, films[:WARM_UP])
+    for _ in range(rounds):
+        for name, engine in engines.items():
+            started = time.process_time()
+            for _ in engine.run_many(films):
+                pass
+            spent[name] += time.process_time() - started
+    for name, seconds in spent.items():
+        print(
+            f"{name:<28} {1000 * seconds / (rounds * len(films)):7.0f} ms CPU/film  "
+            f"films={len(films)} rounds={rounds} load={os.getloadavg()[0]:.1f}"
+        )
 
 
 def main() -> None:
@@ -137,9 +191,18 @@ def main() -> None:
     parser.add_argument(
         "--catalogue", action="store_true", help="time the whole demo build instead"
     )
+    parser.add_argument(
+        "--encoder",
+        action="store_true",
+        help="time the engine with the sentence encoder, one film a batch beside "
+        "a build's batches, instead",
+    )
     args = parser.parse_args()
     if args.catalogue:
         whole_catalogue()
+        return
+    if args.encoder:
+        encoder_batches(load_plots(args.limit))
         return
     films = load_plots(args.limit)
     engine = OfflineEngine(EngineConfig())

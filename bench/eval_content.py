@@ -56,7 +56,6 @@ from plotguide.engine.turning_points import (
     learned_model,
     position_baseline,
     sentence_features,
-    sentence_vectors,
 )
 from plotguide.stories.engines import sentence_encoder
 
@@ -798,7 +797,7 @@ def turning_point_inputs(engine: OfflineEngine, items: list[Annotated]) -> list[
         (
             doc.sentences,
             tuple(frozenset(c.mentions) for c in doc.characters[:MAIN_COUNT]),
-            sentence_vectors(doc),
+            doc.sentence_vectors or None,
         )
         for doc in docs
     ]

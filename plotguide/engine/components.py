@@ -4,6 +4,7 @@ from plotguide.engine import (  # noqa: F401
     after_credits,
     characters,
     quiz,
+    sentence_vectors,
     sentences,
     setting,
     spoiler_free,

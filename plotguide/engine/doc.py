@@ -132,5 +132,7 @@ class StoryDoc:
     quiz: Quiz | None = None
     after_credits: AfterCredits | None = None
     vector: StoryVector | None = None
+    # One embedding per sentence, names made "someone"; () without an encoder.
+    sentence_vectors: tuple[Sequence[float], ...] | None = None
     # EngineConfig.sentence_encoder, for the components that embed sentences.
     encoder: SentenceEncoder | None = None

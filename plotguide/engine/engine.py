@@ -26,7 +26,8 @@ class OfflineEngine:
     """Build stories from plot text with spaCy and rule-based components.
 
     The model loads once here; `run_many` parses films in batches with
-    nlp.pipe, which is several times faster than one film at a time.
+    nlp.pipe, which is several times faster than one film at a time, and
+    runs the pipeline over each batch (a batch component sees all of it).
     """
 
     def __init__(self, config: EngineConfig | None = None) -> None:
@@ -65,17 +66,20 @@ class OfflineEngine:
         prepared = [self._prepare(film) for film in films]
         texts = [text for _, texts, _ in prepared for text in texts]
         docs = iter(self.nlp.pipe(texts, batch_size=self.config.batch_size))
-        for film, film_texts, notes in prepared:
+        started = []
+        for film, film_texts, _ in prepared:
             whole = bool(film.sentences)
             parsed: tuple[ParsedParagraph, ...] = tuple(
                 to_paragraph(next(docs), whole=whole) for _ in film_texts
             )
             if whole:
                 parsed = (tuple(sentence for p in parsed for sentence in p),)
-            doc = StoryDoc(
-                film=film, parsed=parsed, encoder=self.config.sentence_encoder
+            started.append(
+                StoryDoc(film=film, parsed=parsed, encoder=self.config.sentence_encoder)
             )
-            yield self.pipeline.run(doc), notes
+        finished = self.pipeline.run_many(started)
+        for doc, (_, _, notes) in zip(finished, prepared, strict=True):
+            yield doc, notes
 
     def _prepare(self, film: FilmText) -> tuple[FilmText, list[str], tuple[str, ...]]:
         actor_words = frozenset(

@@ -11,6 +11,7 @@ from plotguide.engine.registry import Component, get_component
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "sentences",
     "characters",
+    "sentence_vectors",
     "setting",
     "timeline",
     "themes",
@@ -29,27 +30,45 @@ class Pipeline:
     components: tuple[Component, ...]
 
     def run(self, doc: StoryDoc) -> StoryDoc:
-        """Run every component in order, guarding each one's contract."""
+        """Run every component in order over one film."""
+        return self.run_many([doc])[0]
+
+    def run_many(self, docs: list[StoryDoc]) -> list[StoryDoc]:
+        """Run every component in order over a batch of films, guarding each
+        one's contract; a batch component sees the whole batch at once."""
         for step in self.components:
-            result = step.function(doc)
-            if result is None:
+            results = step.run(docs)
+            if len(results) != len(docs):
                 raise ComponentError(
-                    f"Component '{step.name}' returned None for film "
-                    f"{doc.film.title!r}. Return the StoryDoc, e.g. "
-                    "dataclasses.replace(doc, ...)."
+                    f"Component '{step.name}' returned {len(results)} docs for "
+                    f"{len(docs)} films; it must return one per film, in order."
                 )
-            if not isinstance(result, StoryDoc):
-                raise ComponentError(
-                    f"Component '{step.name}' returned {type(result).__name__} "
-                    f"for film {doc.film.title!r}; it must return a StoryDoc."
-                )
-            if getattr(result, step.produces) is None:
-                raise ComponentError(
-                    f"Component '{step.name}' did not fill '{step.produces}' for "
-                    f"film {doc.film.title!r}. Set it with dataclasses.replace."
-                )
-            doc = result
-        return doc
+            docs = [
+                _checked(step, result, doc)
+                for result, doc in zip(results, docs, strict=True)
+            ]
+        return docs
+
+
+def _checked(step: Component, result: object, doc: StoryDoc) -> StoryDoc:
+    """Return the component's result, or raise what it did wrong for this film."""
+    if result is None:
+        raise ComponentError(
+            f"Component '{step.name}' returned None for film "
+            f"{doc.film.title!r}. Return the StoryDoc, e.g. "
+            "dataclasses.replace(doc, ...)."
+        )
+    if not isinstance(result, StoryDoc):
+        raise ComponentError(
+            f"Component '{step.name}' returned {type(result).__name__} "
+            f"for film {doc.film.title!r}; it must return a StoryDoc."
+        )
+    if getattr(result, step.produces) is None:
+        raise ComponentError(
+            f"Component '{step.name}' did not fill '{step.produces}' for "
+            f"film {doc.film.title!r}. Set it with dataclasses.replace."
+        )
+    return result
 
 
 def build_pipeline(names: tuple[str, ...] = DEFAULT_PIPELINE) -> Pipeline:

@@ -10,16 +10,20 @@ from plotguide.engine.doc import NOT_SECTIONS, StoryDoc
 from plotguide.engine.errors import PipelineError
 
 ComponentFunction = Callable[[StoryDoc], StoryDoc]
+# A component that serves a batch of films at once (one encoder call for all).
+BatchFunction = Callable[[list[StoryDoc]], list[StoryDoc]]
 
 
 @dataclass(frozen=True)
 class Component:
-    """A registered component: its function, the field it fills, what it needs."""
+    """A registered component: how it fills a batch of docs, the field it
+    fills, what it needs, and the module that defines it."""
 
     name: str
-    function: ComponentFunction
+    run: BatchFunction
     produces: str
     requires: tuple[str, ...]
+    module: str
 
 
 REGISTRY: dict[str, Component] = {}
@@ -33,23 +37,51 @@ def component(
     produces defaults to the name; a variant (for example an LLM summary)
     registers under its own name and produces the same field.
     """
+
+    def register(function: ComponentFunction) -> ComponentFunction:
+        def run(docs: list[StoryDoc]) -> list[StoryDoc]:
+            return [function(doc) for doc in docs]
+
+        _register(name, requires, produces, run, function.__module__)
+        return function
+
+    return register
+
+
+def batch_component(
+    name: str, *, requires: tuple[str, ...] = (), produces: str | None = None
+) -> Callable[[BatchFunction], BatchFunction]:
+    """Register a list[StoryDoc] -> list[StoryDoc] function under `name`.
+
+    For work that is cheaper for many films at once than film by film.
+    """
+
+    def register(function: BatchFunction) -> BatchFunction:
+        _register(name, requires, produces, function, function.__module__)
+        return function
+
+    return register
+
+
+def _register(
+    name: str,
+    requires: tuple[str, ...],
+    produces: str | None,
+    run: BatchFunction,
+    module: str,
+) -> None:
     field = produces or name
     if field not in StoryDoc.__dataclass_fields__ or field in NOT_SECTIONS:
         raise PipelineError(
             f"Component '{name}' produces '{field}', which is not a StoryDoc "
             "section field."
         )
-
-    def register(function: ComponentFunction) -> ComponentFunction:
-        if name in REGISTRY:
-            raise PipelineError(
-                f"Component '{name}' is already registered by "
-                f"{REGISTRY[name].function.__module__}. Pick another name."
-            )
-        REGISTRY[name] = Component(name, function, field, tuple(requires))
-        return function
-
-    return register
+    if name in REGISTRY:
+        raise PipelineError(
+            f"Component '{name}' is already registered by "
+            f"{REGISTRY[name].module}. Pick another name."
+        )
+    REGISTRY[name] = Component(name, run, field, tuple(requires), module)
 
 
 def get_component(name: str, where: str = "pipeline") -> Component:

@@ -40,7 +40,6 @@ from plotguide.engine.turning_points import (
     MEAN_POSITIONS,
     NAMES,
     choose_turning_points,
-    sentence_vectors,
 )
 from plotguide.engine.validators import unsupported_words
 
@@ -57,7 +56,7 @@ def build_timeline(doc: StoryDoc) -> StoryDoc:
     sentences = doc.sentences or ()
     characters = doc.characters or ()
     main = tuple(frozenset(c.mentions) for c in characters[:MAIN_COUNT])
-    picks = choose_turning_points(sentences, main, vectors=sentence_vectors(doc))
+    picks = choose_turning_points(sentences, main, vectors=doc.sentence_vectors or None)
     turning_points = tuple(
         TurningPoint(key, NAMES[key], index)
         for key, index in zip(KEYS, picks, strict=False)

@@ -24,10 +24,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, NamedTuple
 
-from plotguide.engine.doc import Sentence, SentenceEncoder, StoryDoc
-from plotguide.engine.story import Character
+from plotguide.engine.doc import Sentence
 from plotguide.engine.text import STOPWORDS
-from plotguide.engine.vector import without_names
 
 KEYS = ("tp1", "tp2", "tp3", "tp4", "tp5")
 NAMES = {
@@ -238,27 +236,6 @@ def learned_frequencies(name: str = PLAIN_MODEL) -> DocumentFrequencies:
     """Return the lemma document frequencies of the plots the weights came from."""
     model = learned_model(name)["document_frequencies"]
     return DocumentFrequencies(model["films"], model["counts"])
-
-
-def sentence_vectors(
-    doc: StoryDoc, encode: SentenceEncoder | None = None
-) -> Vectors | None:
-    """Embed each plot sentence with its characters' names made "someone".
-
-    Names weigh much in an embedding; without them, the cosine to the plot's
-    mean says how much a sentence carries the story (cross-validated with
-    and without names: docs/quality.md). encode defaults to the doc's
-    encoder; None without one.
-    """
-    encode = encode or doc.encoder
-    if encode is None or not doc.sentences:
-        return None
-    characters = doc.characters or ()
-    return encode([_nameless(s.text, characters) for s in doc.sentences])
-
-
-def _nameless(text: str, characters: tuple[Character, ...]) -> str:
-    return without_names(text, characters) or text
 
 
 def count_documents(plots: Iterable[tuple[Sentence, ...]]) -> DocumentFrequencies:
@@ -477,7 +454,7 @@ def choose_turning_points(
 ) -> tuple[int, ...]:
     """Return five increasing sentence ids, or () when there are fewer than five.
 
-    With vectors (sentence_vectors), the encoder model scores the sentences
+    With vectors (StoryDoc.sentence_vectors), the encoder model scores the sentences
     (default weights: ENCODER_MODEL's), else the plain one. Each point's
     scores are turned into probabilities over the plot's sentences (a
     softmax); each sentence's probability gains neighbour_weight times its

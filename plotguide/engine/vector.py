@@ -48,6 +48,13 @@ def embedding_text(story: Story) -> str:
     return without_names(" ".join(lines), story.characters) or story.title
 
 
+def nameless_sentences(
+    texts: Sequence[str], characters: Sequence[Character]
+) -> list[str]:
+    """Return each sentence with its characters' names made NAMELESS."""
+    return [without_names(text, characters) or text for text in texts]
+
+
 def without_names(text: str, characters: Sequence[Character]) -> str:
     """Return the text with every form of the characters' names made NAMELESS."""
     forms = {

@@ -44,7 +44,10 @@ from plotguide.stories.similarity import link_new_stories
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 8
+# Films a worker builds at once: its engine encodes all their sentences in one
+# call, which 16 films fill well (docs/benchmarks.md), while a small build
+# still spreads over both workers.
+BATCH_SIZE = 16
 # Films are read in chunks: prefetching credits for thousands of films at once
 # makes a query larger than SQLite accepts.
 PREFETCH_CHUNK = 400

@@ -5,7 +5,7 @@ import pytest
 from plotguide.engine import ComponentError, EngineConfig, OfflineEngine, PipelineError
 from plotguide.engine.doc import StoryDoc
 from plotguide.engine.pipeline import DEFAULT_PIPELINE, build_pipeline
-from plotguide.engine.registry import REGISTRY, component
+from plotguide.engine.registry import REGISTRY, batch_component, component
 from tests.engine.plots import film
 
 
@@ -52,6 +52,33 @@ def test_a_variant_component_replaces_a_section(scratch_components):
     engine = OfflineEngine(EngineConfig(pipeline=names))
     story = engine.run(film("Anna finds a key. She opens the door."))
     assert story.spoiler_free.note == "variant"
+
+
+def test_a_batch_component_sees_every_film_of_the_batch_at_once(scratch_components):
+    batches: list[list[str]] = []
+
+    @batch_component("test_batch_themes", requires=("sentences",), produces="themes")
+    def themes_of_all(docs: list[StoryDoc]) -> list[StoryDoc]:
+        batches.append([doc.film.title for doc in docs])
+        return [replace(doc, themes=()) for doc in docs]
+
+    names = tuple(n if n != "themes" else "test_batch_themes" for n in DEFAULT_PIPELINE)
+    engine = OfflineEngine(EngineConfig(pipeline=names, batch_size=2))
+    films = [film("Anna finds a key.", title=t) for t in ("A", "B", "C")]
+    stories = list(engine.run_many(films))
+    assert batches == [["A", "B"], ["C"]]
+    assert [story.title for story in stories] == ["A", "B", "C"]
+
+
+def test_a_batch_component_that_loses_a_film_is_named(scratch_components):
+    @batch_component("test_lossy", requires=("sentences",), produces="themes")
+    def lossy(docs: list[StoryDoc]) -> list[StoryDoc]:
+        return [replace(docs[0], themes=())]
+
+    pipeline = build_pipeline(("sentences", "test_lossy"))
+    docs = [StoryDoc(film=film("Anna."), parsed=()) for _ in range(2)]
+    with pytest.raises(ComponentError, match="returned 1 docs for 2 films"):
+        pipeline.run_many(docs)
 
 
 def test_the_engine_imports_without_django():

@@ -13,11 +13,10 @@ from plotguide.engine.turning_points import (
     learned_weights,
     position_baseline,
     sentence_features,
-    sentence_vectors,
 )
 from plotguide.paths import cache_dir
 from tests.engine.parsed import parse
-from tests.engine.plots import HARBOR, HARBOR_PLOT
+from tests.engine.plots import GARDEN, HARBOR, HARBOR_PLOT
 
 PLOT = (
     "Anna finds a key. She opens the door. Tom runs away. Anna chases Tom. "
@@ -76,7 +75,7 @@ def test_a_plot_gets_five_ordered_points_with_and_without_the_encoder(
 
 def test_the_encoder_model_reads_every_feature_the_engine_computes(encoding_engine):
     doc = next(encoding_engine.documents([HARBOR]))
-    vectors = sentence_vectors(doc)
+    vectors = doc.sentence_vectors
     assert vectors is not None and len(vectors) == len(doc.sentences)
     computed = set(sentence_features(doc.sentences, (), None, vectors)[0])
     for table in learned_weights(ENCODER_MODEL).values():
@@ -87,10 +86,34 @@ def test_the_encoder_model_reads_every_feature_the_engine_computes(encoding_engi
 
 def test_sentences_are_embedded_without_the_characters_names(encoding_engine, encode):
     doc = next(encoding_engine.documents([HARBOR]))
-    vectors = sentence_vectors(doc)
+    vectors = doc.sentence_vectors
     assert vectors is not None
     named = doc.sentences[4].text  # "Okafor discovers a ledger hidden on ..."
     assert named.startswith("Okafor ")
     nameless, as_written = encode([named.replace("Okafor", "someone"), named])
     assert vectors[4] == pytest.approx(nameless, abs=1e-5)
     assert vectors[4] != pytest.approx(as_written, abs=1e-3)
+
+
+def test_a_batch_of_films_is_embedded_in_one_call_as_each_film_alone(encode):
+    calls: list[int] = []
+
+    def counted(texts: list[str]):
+        calls.append(len(texts))
+        return encode(texts)
+
+    engine = OfflineEngine(EngineConfig(sentence_encoder=counted))
+    together = list(engine.documents([HARBOR, GARDEN]))
+    assert calls == [sum(len(doc.sentences) for doc in together)]
+    for film, doc in zip((HARBOR, GARDEN), together, strict=True):
+        alone = next(engine.documents([film]))
+        assert len(doc.sentence_vectors) == len(doc.sentences)
+        for batched, single in zip(
+            doc.sentence_vectors, alone.sentence_vectors, strict=True
+        ):
+            assert batched == pytest.approx(single, abs=1e-5)
+
+
+def test_without_an_encoder_no_sentence_is_embedded(engine):
+    doc = next(engine.documents([HARBOR]))
+    assert doc.sentence_vectors == ()
