@@ -21,6 +21,8 @@ _SLUG_SEPARATORS = re.compile(r"[-\s]+")
 
 def title_key(title: str) -> str:
     """Return a title's comparison key: no accents, case, punctuation or end article."""
+    if _is_plain(title):
+        return " ".join(title.lower().split())
     text = title.strip()
     if not text.isascii():  # most names are; normalising them costs an import 2 s
         text = unicodedata.normalize("NFKD", text)
@@ -55,10 +57,23 @@ def base_slug(text: str, year: int | None = None, max_length: int = 80) -> str:
 def _slugify(text: str) -> str:
     """Django's slugify; for ASCII text without its normalising and lazy-text wrapper,
     which cost an import of 84,000 names about 2 s."""
+    if _is_plain(text):
+        return "-".join(text.lower().split())
     if not text.isascii():
         return slugify(unicodedata.normalize("NFKD", text))
     text = _SLUG_DROPPED.sub("", text.lower())
     return _SLUG_SEPARATORS.sub("-", text).strip("-_")
+
+
+def _is_plain(text: str) -> bool:
+    """Whether the text is only ASCII letters, digits and spaces, as nine names
+    in ten are ("Sam Worthington").
+
+    Such a text needs no pattern: its key and its slug are its lower-cased
+    words joined by a space or a hyphen, as the patterns would leave them,
+    and the patterns cost an import of 70,000 names a tenth of a second.
+    """
+    return text.isascii() and text.replace(" ", "").isalnum()
 
 
 # Words that name a company's form, not the company: "Warner Bros. Pictures",

@@ -433,17 +433,24 @@ class _Writer:
             self.held.discard(key)
 
     def _hold(self, record: FilmRecord, decision: JoinDecision) -> None:
-        """Keep the record for an editor, with its candidates; never merge it."""
-        held, created = HeldJoin.objects.update_or_create(
-            source=record.source,
-            plot_digest=plot_digest(record.plot or record.title),
-            defaults={
-                "location": str(record.location),
-                "title": record.title,
-                "record": record_to_json(record),
-                "evidence": decision.evidence,
-            },
-        )
+        """Keep the record for an editor, with its candidates; never merge it.
+
+        ``self.held`` knows every stored hold, so a new one is created without
+        first looking for it: most holds of an import are new.
+        """
+        key = (record.source, plot_digest(record.plot or record.title))
+        fields = {
+            "location": str(record.location),
+            "title": record.title,
+            "record": record_to_json(record),
+            "evidence": decision.evidence,
+        }
+        if key in self.held:
+            held, _ = HeldJoin.objects.update_or_create(
+                source=key[0], plot_digest=key[1], defaults=fields
+            )
+        else:
+            held = HeldJoin.objects.create(source=key[0], plot_digest=key[1], **fields)
         held.candidates.set(decision.held)
         self.held.add((held.source, held.plot_digest))
         names = ", ".join(film.slug for film in decision.held)
@@ -661,12 +668,12 @@ def _credits_to_write(
     writer is in the cast only with a credited part, as a cameo. People are
     compared by ``key_for`` (PeopleCache.key_for: Person.key_for, remembered).
     """
-    credits = _one_credit_per_role(record.credits, key_for)
-    crew = {key_for(c.name) for c in credits if c.role != CAST}
+    merged = _one_credit_per_role(record.credits, key_for)
+    crew = {person for person, role in merged if role != CAST}
     credits = [
-        c
-        for c in credits
-        if c.role != CAST or c.character or key_for(c.name) not in crew
+        credit
+        for (person, role), credit in merged.items()
+        if role != CAST or credit.character or person not in crew
     ]
     unbilled = all(c.order is None for c in credits if c.role == CAST)
     if unbilled and not is_new:
@@ -678,22 +685,26 @@ def _credits_to_write(
 
 def _one_credit_per_role(
     credits: tuple[CreditRecord, ...], key_for: Callable[[str], str]
-) -> list[CreditRecord]:
-    """Merge a person's repeated credits in one role into one, characters joined.
+) -> dict[tuple[str, str], CreditRecord]:
+    """Merge a person's repeated credits in one role into one, characters joined;
+    return them in order by the person's key and the role.
 
     TMDB lists an actor twice when they voice or play two characters; the
     catalogue keeps one credit per person and role, so "Eddie / Narrator".
+    The keys go back with the credits: the caller compares people by them.
     """
     merged: dict[tuple[str, str], CreditRecord] = {}
     for item in credits:
         key = (key_for(item.name), item.role)
-        first = merged.get(key)
-        if first is None:
-            merged[key] = item
-        elif item.character and item.character not in first.character.split(" / "):
+        first = merged.setdefault(key, item)
+        if (
+            first is not item
+            and item.character
+            and item.character not in first.character.split(" / ")
+        ):
             character = " / ".join(filter(None, (first.character, item.character)))
             merged[key] = replace(first, character=character)
-    return list(merged.values())
+    return merged
 
 
 def _apply_fields(film: Film, record: FilmRecord) -> list[str]:

@@ -258,14 +258,21 @@ def _credits(row: dict[str, str]) -> tuple[CreditRecord, ...]:
     cast = _objects(row["cast"], "cast", _CAST_EXAMPLE, _Cast)
     crew = _objects(row["crew"], "crew", _CREW_EXAMPLE, _Crew)
     credits = {}
+    # A part is built only for a credit not seen yet: 106,000 cast members.
     for person in sorted(cast, key=_billing):
         name = str(person.name or "").strip()
+        if not name:
+            continue
         character = str(person.character or "").strip()
-        order = person.order
-        order = order if isinstance(order, int) else None
-        if name and (name, CAST, character) not in credits:
-            credits[name, CAST, character] = CreditRecord(
-                name, CAST, character, order, _person_id(person)
+        key = (name, CAST, character)
+        if key not in credits:
+            order = person.order
+            credits[key] = CreditRecord(
+                name,
+                CAST,
+                character,
+                order if isinstance(order, int) else None,
+                _person_id(person),
             )
     for member in crew:
         role = CREW_ROLES.get(str(member.job or ""))
