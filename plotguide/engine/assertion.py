@@ -108,10 +108,17 @@ def why_not_asserted(tokens: tuple[Token, ...], verb: int) -> str:
         # Told in a dream, an alternate world or an excuse (frames.py).
         return UNREAL
     own = _own_modality(tokens, verb)
-    if own:
+    if own in (MODAL, UNREAL):
         return own
     if _offers_a_choice(tokens, verb):
         return UNREAL
+    # "persuades her that the authorities cannot protect her": a negation or
+    # a hedge under a persuasion is still only what was argued.
+    return _governing_modality(tokens, verb) or own
+
+
+def _governing_modality(tokens: tuple[Token, ...], verb: int) -> str:
+    """Read the clauses above ``verb`` for what keeps it from being a fact."""
     index, seen = verb, {verb}
     while True:
         token = tokens[index]

@@ -10,6 +10,7 @@ often enough; groups, institutions, places, nationalities and families
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -77,6 +78,12 @@ UNARREST_LEMMAS = frozenset(
     {"escape", "release", "free", "acquit", "pardon", "exonerate", "parole", "bail"}
 )
 REVIVE_LEMMAS = frozenset({"revive", "resurrect", "resuscitate"})
+# The words between two names that make them one person under a new name.
+RENAMING = re.compile(
+    r"[(,]? ?(?:who )?(?:is )?(?:now |later |since |also )?"
+    r"(?:known as|calling (?:him|her)self|calls (?:him|her)self|going by|goes by"
+    r"|alias|aka|a\.k\.a\.|renamed|formerly|née|né)"
+)
 RELATION_NOUNS = frozenset(
     [
         "wife",
@@ -284,7 +291,8 @@ def _clusters(
     credited = _credited_clusters(sentences, people, by_key, votes, claims)
     rest = [key for key in by_key if key not in claims and key not in ambiguous]
     uncredited = _uncredited_clusters(rest, by_key, votes, credited)
-    clusters = credited + _fold_fuller_forms(uncredited, credited, by_key)
+    left = _fold_fuller_forms(uncredited, credited, by_key)
+    clusters = credited + _fold_renamed(left, credited, sentences)
     _find_more_mentions(clusters, sentences)
     for cluster in clusters:
         cluster.mentions.sort(key=lambda m: (m.sentence, m.start))
@@ -384,14 +392,57 @@ def _fold_fuller_forms(
                 and (family or not any(_alone(w, cluster, by_key) for w in others))
             )
         ):
-            home = homes[0]
-            home.votes = home.votes + cluster.votes
-            home.mentions += cluster.mentions
-            home.forms.update(cluster.forms)
-            home.titles.update(cluster.titles)
+            _merge(cluster, homes[0])
         else:
             left.append(cluster)
     return left
+
+
+def _fold_renamed(
+    uncredited: list[_Cluster],
+    credited: list[_Cluster],
+    sentences: tuple[Sentence, ...],
+) -> list[_Cluster]:
+    """Fold an uncredited name into the credited person the plot says it
+    became, and return the uncredited clusters left.
+
+    X-Men: First Class credits only "Sebastian Shaw", whom the plot first
+    calls "Dr. Klaus Schmidt" and then "Schmidt (now known as Sebastian
+    Shaw)": one villain, not a second character without an actor.
+    """
+    left = []
+    for cluster in uncredited:
+        homes = {
+            id(home): home
+            for home in credited
+            for mine in cluster.mentions
+            for theirs in home.mentions
+            if _renamed(sentences[mine.sentence].tokens, mine, theirs)
+        }
+        if len(homes) == 1:
+            _merge(cluster, *homes.values())
+        else:
+            left.append(cluster)
+    return left
+
+
+def _merge(cluster: _Cluster, home: _Cluster) -> None:
+    """Make the cluster's mentions, forms and titles the home's."""
+    home.votes = home.votes + cluster.votes
+    home.mentions += cluster.mentions
+    home.forms.update(cluster.forms)
+    home.titles.update(cluster.titles)
+
+
+def _renamed(tokens: tuple[Token, ...], a: Mention, b: Mention) -> bool:
+    """Whether a sentence gives one of two names as the other's new or old
+    name: "Schmidt (now known as Sebastian Shaw", "Lensherr, now calling
+    himself Magneto", "Shaw, formerly Schmidt"."""
+    if a.sentence != b.sentence:
+        return False
+    first, second = sorted((a, b), key=lambda m: m.start)
+    between = " ".join(t.text for t in tokens[first.end : second.start])
+    return RENAMING.fullmatch(between.lower()) is not None
 
 
 def _alone(word: str, cluster: _Cluster, by_key: dict[Key, list[Mention]]) -> bool:

@@ -124,6 +124,12 @@ PART_CUTS = frozenset(
 GROUP_WORDS = frozenset(
     [
         "police",
+        "p.d",  # "Boston P.D."
+        "pd",
+        "lapd",
+        "nypd",
+        "fbi",
+        "cia",
         "high",
         "school",
         "company",

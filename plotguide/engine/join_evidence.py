@@ -45,7 +45,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from plotguide.engine.cast_match import same_spelling
 from plotguide.engine.credits import GENERIC_CREDIT_WORDS, NAME_TITLES
 from plotguide.engine.names import (
     GROUP_NOUNS,
@@ -54,7 +53,7 @@ from plotguide.engine.names import (
     is_named_credit,
 )
 from plotguide.engine.places import LOCATIVE_PREPOSITIONS
-from plotguide.engine.text import STOPWORDS, words
+from plotguide.engine.text import STOPWORDS, same_spelling, words
 
 AGREE = "agree"
 DISAGREE = "disagree"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.story import Character
+from plotguide.engine.text import same_spelling
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Verbs whose subject is a person, never a place: a "place" that wants,
@@ -94,6 +95,7 @@ def named_places(
             if (
                 not name
                 or set(name.split()) & name_words
+                or _spelt_like_a_name(name, name_words)
                 or set(name.split()) <= people_words
                 or (title_key and _letters(name).rstrip("s") == title_key.rstrip("s"))
                 or _cut_from_longer_name(sentence, entity.end)
@@ -105,6 +107,12 @@ def named_places(
             if _is_put_there(sentence, entity.start, entity.end):
                 located.add(name)
     return _without_lone_openers([p for p in found if p.name in located])
+
+
+def _spelt_like_a_name(name: str, name_words: set[str]) -> bool:
+    """Whether a one-word place is a character's name misspelt: Pinocchio's
+    plot writes "Gepetto" once for Geppetto."""
+    return " " not in name and any(same_spelling(word, name) for word in name_words)
 
 
 def _people_words(sentences: tuple[Sentence, ...]) -> set[str]:

@@ -229,6 +229,8 @@ def _who_question(
             size >= len(tokens)
             or tokens[size - 1].dep != "nsubj"
             or tokens[size - 1].head != root
+            # "Xavier and Lensherr approach Wolverine": no "Who and Lensherr".
+            or any(t.head == size - 1 and t.dep in ("cc", "conj") for t in tokens)
         ):
             return None
         rest = sentence.text[len(form) :].strip().rstrip(".!;")

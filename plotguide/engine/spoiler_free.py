@@ -122,7 +122,7 @@ def build_spoiler_free(doc: StoryDoc) -> StoryDoc:
     # stopping at 30% keeps a late-picked boundary from leaking.
     end = min(boundary, max(1, math.ceil(SAFE_SHARE * len(sentences))))
     characters = doc.characters or ()
-    hidden = _revealed_names(sentences, characters, boundary)
+    hidden = _revealed_names(sentences, characters, boundary, end)
     names = openings_of(doc).names
     allowed = [
         s
@@ -192,45 +192,107 @@ def _tells_whose(tokens: tuple[Token, ...], index: int, names: dict[int, str]) -
 
 
 def _revealed_names(
-    sentences: tuple[Sentence, ...], characters: tuple[Character, ...], boundary: int
+    sentences: tuple[Sentence, ...],
+    characters: tuple[Character, ...],
+    boundary: int,
+    window: int,
 ) -> frozenset[str]:
     """Return every form of the names of late killers and culprits.
 
     Victims stay nameable (their death is never stated); the one who kills
-    or is unmasked after the boundary does not appear at all.
+    or is unmasked after the boundary does not appear at all, unless the
+    summary's own window (the sentences before ``window``) already shows
+    them killing: X-Men: First Class's Shaw kills Colonel Hendry in the
+    first quarter, and a premise without its villain tells nothing.
     """
-    culprits: set[str] = set()
-    for sentence in sentences:
-        if sentence.id < boundary:
-            continue
-        for text in _culprit_spans(sentence):
-            culprits.update(
-                form
-                for c in characters
-                if c.role != "protagonist"
-                for form in (c.name, *c.aliases)
-                if any(f in text for f in (c.name, *c.aliases))
-            )
-    return frozenset(culprits)
+
+    def named_in(sentence: Sentence) -> set[Character]:
+        return {
+            c
+            for text in _culprit_spans(sentence)
+            for c in characters
+            if c.role != "protagonist"
+            and any(form in text for form in (c.name, *c.aliases))
+        }
+
+    late = {c for s in sentences if s.id >= boundary for c in named_in(s)}
+    open_villains = {c for s in sentences if s.id < window for c in named_in(s)}
+    return frozenset(
+        form for c in late - open_villains for form in (c.name, *c.aliases)
+    )
 
 
 def _culprit_spans(sentence: Sentence) -> list[str]:
-    """Return the text of who kills (active subject or passive agent) or is unmasked."""
+    """Return who kills (active subject or passive agent) or is unmasked.
+
+    Only the doer's own name counts: in "Ron is nearly killed by a drink
+    intended for Dumbledore" the drink kills, not Dumbledore; in "Draco was
+    responsible for two attempts on Dumbledore's life", Draco is the culprit.
+    """
     tokens = sentence.tokens
     spans = []
     for index, token in enumerate(tokens):
         lemma = token.lemma.lower()
         if lemma in KILL_LEMMAS | CONFESSION_LEMMAS and token.pos == "VERB":
-            for child, other in enumerate(tokens):
-                if other.head != index or child == index:
-                    continue
-                if other.dep == "nsubj":
-                    spans.append(_subtree_text(tokens, child))
-                if other.dep == "agent":
-                    spans.append(_subtree_text(tokens, child))
+            spans += [_name_text(tokens, doer) for doer in _doers(tokens, index)]
         if lemma in CULPRIT_LEMMAS:
-            spans.append(sentence.text)
+            holder = token.head if token.dep in ("acomp", "attr") else index
+            subjects = [
+                i
+                for i, t in enumerate(tokens)
+                if t.head == holder and t.dep in ("nsubj", "nsubjpass", "appos")
+            ]
+            # "the killer, who ...": no subject to name, so nobody in the
+            # sentence may appear.
+            spans += [_name_text(tokens, i) for i in subjects] or [sentence.text]
     return spans
+
+
+def _doers(tokens: tuple[Token, ...], verb: int) -> list[int]:
+    """Return who does the verb: its subject, the noun of its "by", or, for
+    a participle without either, its clause's subject ("Snape arrives and
+    casts the curse, killing Dumbledore")."""
+    # ", killing Dumbledore" only: "decides killing him will end it" and
+    # "begin shooting" are plans and starts, not deeds.
+    participle = tokens[verb].tag == "VBG" and tokens[verb].dep == "advcl"
+    for _ in range(len(tokens)):
+        children = [i for i, t in enumerate(tokens) if t.head == verb and i != verb]
+        subjects = [i for i in children if tokens[i].dep == "nsubj"]
+        subjects += [
+            i
+            for agent in children
+            if tokens[agent].dep == "agent"
+            for i, t in enumerate(tokens)
+            if t.head == agent and t.dep == "pobj"
+        ]
+        token = tokens[verb]
+        # Only a participle borrows a subject: in "Liz tries ... and is
+        # killed" or "Peter leaves before the Wolf attacks and murders
+        # Adrian", the subject up the parse is the victim or a misparse.
+        if subjects or not participle:
+            return subjects
+        if token.dep not in ("advcl", "conj") or token.head == verb:
+            return []
+        verb = token.head
+    return []
+
+
+def _name_text(tokens: tuple[Token, ...], index: int) -> str:
+    """A noun with its compounds and conjuncts: "Sebastian Shaw", "Azazel
+    and Riptide", without the clauses that describe it."""
+    inside = {index}
+    for _ in range(len(tokens)):
+        more = {
+            i
+            for i, t in enumerate(tokens)
+            if t.head in inside
+            and i not in inside
+            and t.dep in ("compound", "flat", "conj", "cc", "appos", "poss", "amod")
+        }
+        if not more:
+            break
+        inside |= more
+    return " ".join(tokens[i].text for i in sorted(inside))
 
 
 def _with_antecedents(
@@ -302,22 +364,6 @@ def _acts_in(sentence: Sentence, character: Character) -> bool:
     return bool(named) or any(
         t.head in subjects and t.dep == "compound" and t.text in words for t in tokens
     )
-
-
-def _subtree_text(tokens: tuple[Token, ...], index: int) -> str:
-    inside = {index}
-    changed = True
-    while changed:
-        changed = False
-        for position, token in enumerate(tokens):
-            if (
-                position not in inside
-                and token.head in inside
-                and token.head != position
-            ):
-                inside.add(position)
-                changed = True
-    return " ".join(tokens[i].text for i in sorted(inside))
 
 
 def _line(sentence: Sentence) -> Line:

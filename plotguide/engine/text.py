@@ -236,3 +236,29 @@ def shorten(text: str, limit: int) -> str:
     """Return text cut to at most `limit` words, without trailing punctuation."""
     parts = text.split()
     return " ".join(parts[:limit]).rstrip(",;:")
+
+
+def same_spelling(credited: str, written: str) -> bool:
+    """True for one name spelt alike: equal, or one letter off if long enough.
+
+    One letter off: changed, added, dropped, or two neighbours swapped
+    ("Sheila", "Shelia"); the first letter must agree and both names must
+    have five letters or more, so "Mary" never becomes "Marty".
+    """
+    if credited == written:
+        return True
+    if min(len(credited), len(written)) < 5 or credited[0] != written[0]:
+        return False
+    short, long = sorted((credited, written), key=len)
+    if len(long) - len(short) > 1:
+        return False
+    if len(short) < len(long):
+        return any(long[:n] + long[n + 1 :] == short for n in range(len(long)))
+    diffs = [n for n in range(len(short)) if short[n] != long[n]]
+    swapped = (
+        len(diffs) == 2
+        and diffs[1] == diffs[0] + 1
+        and short[diffs[0]] == long[diffs[1]]
+        and short[diffs[1]] == long[diffs[0]]
+    )
+    return len(diffs) == 1 or swapped

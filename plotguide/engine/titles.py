@@ -670,7 +670,7 @@ def _subject_words(
 ) -> tuple[list[Word], bool]:
     token = tokens[index]
     lower = token.text.lower()
-    if lower == "they" and resolver.they:
+    if lower == "they" and resolver.they and not resolver.group_before(index):
         # Only a pair that acted together before: any two names near it may
         # be the wrong pair ("Gandalf and Saruman free Théoden").
         return [Word(resolver.they, "PROPN")], True
@@ -1177,7 +1177,9 @@ def _reported_words(
         return []
     children = [i for i, t in enumerate(tokens) if t.head == verb and i != verb]
     subject = next((i for i in children if tokens[i].dep in SUBJECTS), None)
-    if subject is None:
+    if subject is None or any(_is_condition(tokens, i) for i in children):
+        # "knows that Jem will kill her if he realizes the truth": without
+        # its "if" the news says what the sentence does not.
         return []
     token = tokens[subject]
     if token.pos == "PRON":
@@ -1209,6 +1211,14 @@ def _reported_words(
     else:
         return []
     return words
+
+
+def _is_condition(tokens: tuple[Token, ...], clause: int) -> bool:
+    """Whether a clause is an "if" or "unless" clause."""
+    return tokens[clause].dep == "advcl" and any(
+        t.head == clause and t.dep == "mark" and t.text.lower() in CONDITIONS
+        for t in tokens
+    )
 
 
 def _nonfinite_words(tokens: tuple[Token, ...], verb: int) -> list[Word]:
@@ -1468,6 +1478,17 @@ class _Resolver:
             if i < index and self.tokens[i].dep in SUBJECTS
         }
         return fitting[0] if len(fitting) == 1 and fitting[0] in subjects else ""
+
+    def group_before(self, index: int) -> bool:
+        """Whether the sentence makes a group a subject before a "they" at
+        index. In "When the servants refuse to help look for them, Grace
+        realizes that they are involved", "they" are the servants, not the
+        pair of characters who acted together before; in "As the guards chase
+        them, they escape", not the guards. Either way the pair is a guess."""
+        return any(
+            t.tag in ("NNS", "NNPS") and t.dep in SUBJECTS and i not in self.names
+            for i, t in enumerate(self.tokens[:index])
+        )
 
     def person(self, pronoun: str, index: int, exclude: str = "") -> str:
         """Return the one character a singular pronoun at index can stand for,

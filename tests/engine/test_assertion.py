@@ -72,6 +72,18 @@ def test_plain_events_are_asserted(parse, text, verb):
             "not asserted",
         ),
         (
+            # The Town: what Doug argues, negated, is still only argued.
+            "He knows that Jem will kill her if he realizes the truth, and he "
+            "persuades her that the authorities cannot protect her either.",
+            "protect",
+            "not asserted",
+        ),
+        (
+            "Harry believes that Draco does not die and follows him.",
+            "die",
+            "not asserted",
+        ),
+        (
             "Solomon reveals that, had they killed the Wolf, it would have changed.",
             "killed",
             "not asserted",

@@ -1079,3 +1079,28 @@ def test_a_one_letter_name_inside_another_is_not_that_person(engine):
     story = engine.run(film(plot, cast=cast))
     names = {name for c in story.characters for name in (c.name, *c.aliases)}
     assert "Division X" not in names
+
+
+def test_a_name_the_plot_says_a_credited_person_goes_by_now_is_that_person(engine):
+    """X-Men: First Class credits Kevin Bacon only as Sebastian Shaw, whom
+    the plot first calls Klaus Schmidt."""
+    plot = (
+        "At a camp in occupied Poland in 1944, scientist Dr. Klaus Schmidt "
+        "observes young Erik Lensherr bend a metal gate with his mind. "
+        "In his office, Schmidt orders Lensherr to move a coin. "
+        "Eighteen years later, Lensherr is tracking down Schmidt. "
+        "In Las Vegas, Moira MacTaggert follows Colonel Hendry into the Hellfire "
+        "Club, where she sees Schmidt (now known as Sebastian Shaw, telepathic "
+        "Emma Frost, and teleporter Azazel. "
+        "Hendry later is killed by Shaw. Lensherr kills Shaw with a coin."
+    )
+    cast = (
+        CastCredit("Michael Fassbender", "Erik Lehnsherr"),
+        CastCredit("Kevin Bacon", "Sebastian Shaw / Black Bishop"),
+        CastCredit("Rose Byrne", "Moira MacTaggert"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    shaw = next(c for c in story.characters if c.name == "Sebastian Shaw")
+    assert shaw.actor == "Kevin Bacon"
+    assert "Klaus Schmidt" in shaw.aliases
+    assert not any("Schmidt" in c.name for c in story.characters)

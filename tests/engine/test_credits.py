@@ -26,6 +26,9 @@ def parts(character: str, plot_names: frozenset[str] = frozenset()) -> list[str]
         ("Cop Who Captures Neo", []),
         # Clash of the Titans: a character "Argos", the city.
         ("Citizen (Argos)", []),
+        # The Town: "Boston P.D." made the city a character.
+        ("Boston P.D. (uncredited)", []),
+        ("LAPD", []),
     ],
 )
 def test_a_credit_gives_the_names_it_names_and_none_for_a_description(character, names):

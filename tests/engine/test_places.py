@@ -54,3 +54,21 @@ def test_the_language_a_thing_is_said_in_is_no_place(engine):
     places = [item.value for item in story.setting.locations]
     assert "Camelot" in places
     assert "Franglais" not in places
+
+
+def test_a_characters_name_misspelt_is_no_place(engine):
+    # Pinocchio's plot writes "Gepetto" once; its setting listed it as a place.
+    plot = (
+        "Geppetto finishes work on a wooden marionette in his village workshop. "
+        "Pinocchio runs away to Pleasure Island with Lampwick. "
+        "Pinocchio swims back to Gepetto and they sail home to the village."
+    )
+    cast = (
+        CastCredit("Christian Rub", "Geppetto"),
+        CastCredit("Dickie Jones", "Pinocchio"),
+        CastCredit("Frankie Darro", "Lampwick"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    places = {item.value for item in story.setting.locations}
+    assert "Pleasure Island" in places
+    assert "Gepetto" not in places

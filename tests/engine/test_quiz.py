@@ -1,7 +1,7 @@
 """The quiz: answers its cited sentences state, distractors of the same kind."""
 
 from plotguide.engine import CastCredit
-from plotguide.engine.quiz import _objects
+from plotguide.engine.quiz import _objects, _who_question
 from tests.engine.parsed import parse
 from tests.engine.plots import film
 
@@ -112,3 +112,25 @@ def test_a_thing_blank_is_a_thing_of_the_story_not_a_word_of_english(engine):
     blanks = {q.options[q.answer] for q in story.quiz.questions if q.kind == "thing"}
     assert "requirements" not in blanks
     assert "money" in blanks
+
+
+def test_a_who_question_never_blanks_one_of_two_subjects(engine):
+    """X-Men: First Class asked "Who and Lensherr also approach Wolverine?"."""
+    plot = (
+        "Charles Xavier meets Erik Lensherr in Miami. "
+        "Xavier and Lensherr also approach Wolverine, who profanely declines. "
+        "Xavier trains the mutants at his mansion."
+    )
+    cast = (
+        CastCredit("James McAvoy", "Charles Xavier"),
+        CastCredit("Michael Fassbender", "Erik Lensherr"),
+        CastCredit("Hugh Jackman", "Wolverine"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    names = [(c, form) for c in story.characters for form in (c.name, *c.aliases)]
+    people = ("Xavier", "Lensherr", "Wolverine", "Shaw")
+    _, both, one = parse(engine, plot)
+    assert _who_question(both, names, story.characters, people) is None
+    asked = _who_question(one, names, story.characters, people)
+    assert asked is not None
+    assert asked.question == "Who trains the mutants at his mansion?"

