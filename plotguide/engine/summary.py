@@ -26,7 +26,10 @@ from plotguide.engine.story import (
     Line,
     PlotSummary,
 )
+from plotguide.engine.titles import speech
 
+# Words that say the sentence before was not what it seemed.
+CORRECTING = frozenset({"mistake", "mistook", "decoy", "impostor", "imposter"})
 PARAGRAPH_SENTENCES = 4
 ENDING_CHARACTERS = 3
 SUMMARY_SHARE = 0.30
@@ -114,7 +117,25 @@ def _select(
             continue
         chosen.add(sentence.id)
         spent += cost
+    # A line the next sentence corrects is never told without it: Troy's
+    # "all are shocked when Hector cuts Achilles' throat" is followed by
+    # "Hector removes his foe's helmet, revealing the face of Patroclus".
+    chosen |= {
+        s.id + 1
+        for s in sentences
+        if s.id in chosen and s.id + 1 in by_id and _corrects(by_id[s.id + 1])
+    }
     return [s for s in sentences if s.id in chosen]
+
+
+def _corrects(sentence: Sentence) -> bool:
+    """Whether a sentence unmasks what the one before seemed to tell: a face
+    or an identity revealed, someone mistaken for another, a decoy."""
+    lemmas = sentence.lemmas()
+    unmasks = bool(lemmas & {"reveal", "unmask"}) and bool(
+        lemmas & {"face", "identity", "disguise", "impostor", "decoy", "body"}
+    )
+    return unmasks or bool(lemmas & CORRECTING)
 
 
 def _outside_frames(everything: tuple[Sentence, ...], start: int) -> int:
@@ -176,8 +197,12 @@ def _with_named_subjects(
 def _naming_sentence_before(
     sentences: tuple[Sentence, ...], index: int, openings: referents.Openings
 ) -> Sentence | None:
-    """Return the nearest of the two sentences before that names a character."""
-    for previous in (index - 1, index - 2):
+    """Return the nearest of the three sentences before that names a character.
+
+    Troy's "If he does go to Troy, he will die there" follows two lines of
+    Thetis's "She tells him ..."; Achilles is named in the line before them.
+    """
+    for previous in (index - 1, index - 2, index - 3):
         if (
             previous >= 0
             and openings.names[previous]
@@ -243,10 +268,17 @@ def _meaning(
     """
     by_id = {s.id: s for s in sentences}
     # A last sentence told in a frame ("Ma Bailey is a bitter widow", in a
-    # world that never was) is not where the ending leaves anyone.
+    # world that never was) is not where the ending leaves anyone, nor a
+    # name inside a closing speech (Troy's Odysseus: "... in the time of
+    # Hector, tamer of horses").
     main = [
         replace(
-            c, mentions=tuple(m for m in c.mentions if not _told_in_frame(by_id, m))
+            c,
+            mentions=tuple(
+                m
+                for m in c.mentions
+                if not _told_in_frame(by_id, m) and _named_outside_speech(by_id, m, c)
+            ),
         )
         for c in _main(characters)
     ]
@@ -282,6 +314,18 @@ def _meaning(
             )
         )
     return tuple(lines)
+
+
+def _named_outside_speech(
+    by_id: dict[int, Sentence], sentence_id: int, character: Character
+) -> bool:
+    """Whether the sentence names the character outside quoted speech."""
+    sentence = by_id.get(sentence_id)
+    if sentence is None:
+        return True
+    quoted = speech(sentence.tokens)
+    told = " ".join(t.text for i, t in enumerate(sentence.tokens) if i not in quoted)
+    return any(form in told for form in (character.name, *character.aliases))
 
 
 def _told_in_frame(by_id: dict[int, Sentence], sentence_id: int) -> bool:

@@ -858,9 +858,13 @@ def _modifier_words(
         if token.pos == "PRON":
             return [Word(token.text, "PRON")]
         owner = _noun_words(tokens, index, resolver)
-        has_case = any(t.head == index and t.dep == "case" for t in tokens)
-        if has_case:
-            owner[-1] = Word(owner[-1].text + "'s", owner[-1].pos)
+        case = next(
+            (t.text for t in tokens if t.head == index and t.dep == "case"), None
+        )
+        if case is not None:
+            # "the servants' quarters" keeps the plural's lone apostrophe.
+            mark = "'" if case in ("'", "’") and token.tag == "NNS" else "'s"
+            owner[-1] = Word(owner[-1].text + mark, owner[-1].pos)
         return owner
     # "the Goblin suit" is no person: a name inside another noun stays the
     # sentence's word (never "the Osborn suit").

@@ -271,3 +271,61 @@ def test_the_summary_opens_on_the_premise(engine):
     first = story.summary.paragraphs[0][0]
     assert first.sources == (0,)
     assert "Castor Troy" in first.text
+
+
+TROY_PLOT = (
+    "Achilles, pondering his decision, visits his mother Thetis for advice. "
+    "She tells him that she knew this day would come. "
+    "She also tells him that if he stays home, he will live a long life. "
+    "If he does go to Troy, he will find great glory in battle, but he will die "
+    "there. "
+    "The Greeks sail for Troy and land on the beach. "
+    "Hector leads the Trojans out of the city gates. "
+    "All are shocked when Hector cuts Achilles' throat. "
+    "Hector removes his foe's helmet, revealing the face of Patroclus. "
+    "Achilles burns Patroclus's body on a pyre."
+)
+
+
+def test_a_line_the_next_sentence_corrects_is_never_told_without_it(engine):
+    """Troy: the throat Hector cuts is Patroclus's, in Achilles' armour."""
+    from plotguide.engine.summary import _select
+    from tests.engine.parsed import parse
+
+    sentences = parse(engine, TROY_PLOT)
+    characters = engine.run(film(TROY_PLOT)).characters
+    chosen = [s.id for s in _select(sentences, characters, {6})]
+    assert 6 in chosen and 7 in chosen
+
+
+def test_a_pronoun_line_brings_back_the_name_three_sentences_before(engine):
+    from plotguide.engine.referents import Openings
+    from plotguide.engine.summary import _naming_sentence_before
+    from tests.engine.parsed import parse
+
+    sentences = parse(engine, TROY_PLOT)
+    characters = engine.run(film(TROY_PLOT)).characters
+    openings = Openings(sentences, characters)
+    before = _naming_sentence_before(sentences, 3, openings)
+    assert before is not None and before.text.startswith("Achilles, pondering")
+
+
+def test_a_name_in_a_closing_speech_is_not_where_the_ending_leaves_them(engine):
+    """Troy's ending was explained for Achilles by Odysseus's closing words."""
+    plot = TROY_PLOT + (
+        " Paris shoots an arrow at Achilles as the city burns."
+        " Achilles urges Briseis to flee the city with Paris."
+        ' The film ends with a speech from Odysseus, "Let them say I lived in'
+        ' the time of Achilles."'
+    )
+    cast = (
+        CastCredit("Brad Pitt", "Achilles"),
+        CastCredit("Eric Bana", "Hector"),
+        CastCredit("Orlando Bloom", "Paris"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    last = len(story.sentences) - 1
+    meaning = story.summary.ending_meaning
+    achilles = [line for line in meaning if "for Achilles" in line.text]
+    assert achilles, [line.text for line in meaning]
+    assert all(last not in line.sources for line in achilles)

@@ -780,3 +780,9 @@ def test_they_after_a_group_in_its_own_sentence_is_not_the_pair_before(engine):
     sentence, index = _parsed(engine, text, ("Grace",))
     made = event_title(sentence, index, ("Grace", "Anne"), {}, they="Anne and Grace")
     assert "Anne" not in made
+
+
+def test_a_plurals_possessive_keeps_its_lone_apostrophe(title):
+    # The Others: "Grace goes to the servants's quarters".
+    text = "Grace goes to the servants' quarters and finds a photograph."
+    assert "servants' quarters" in title(text, ("Grace",))
