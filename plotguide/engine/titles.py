@@ -180,6 +180,8 @@ SUBORDINATORS = frozenset(
 LEADING_SKIP = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT", "ADP", "PART"})
 
 
+# Conditions whose main clause may never happen ("although" concedes a fact).
+IF_WORDS = frozenset({"if", "unless"})
 # Quote marks as the parser tags them, and the curly ones it may not.
 OPENING_QUOTES = frozenset({"``", "\u201c"})
 CLOSING_QUOTES = frozenset({"''", "\u201d"})
@@ -1220,7 +1222,7 @@ def _reported_words(
 def _is_condition(tokens: tuple[Token, ...], clause: int) -> bool:
     """Whether a clause is an "if" or "unless" clause."""
     return tokens[clause].dep == "advcl" and any(
-        t.head == clause and t.dep == "mark" and t.text.lower() in CONDITIONS
+        t.head == clause and t.dep == "mark" and t.text.lower() in IF_WORDS
         for t in tokens
     )
 
@@ -1279,6 +1281,10 @@ def _copy_start(tokens: tuple[Token, ...]) -> int:
     """Return where a copy of the sentence starts: after an opening phrase
     ("Then,", "At the docks,", "Troubled by a dream,")."""
     start = 0
+    if tokens and tokens[0].text.lower() in IF_WORDS:
+        # "If he does go to Troy, he will die there": without its "if" the
+        # rest is a prophecy told as a fact.
+        return start
     # Not the comma before "one of which ...": the leading phrase's own
     # relative clause.
     comma = next(
@@ -1647,8 +1653,13 @@ def _opening_clause(
         and tokens[t.head].pos in ("VERB", "AUX")
         and _on_the_main_line(tokens, t.head)
         and not any(
-            c.head == t.head and c.dep == "mark" and c.lemma.lower() in SUBORDINATORS
-            for c in tokens
+            c.head == t.head
+            and (
+                c.dep == "mark"
+                and c.lemma.lower() in SUBORDINATORS
+                or _is_condition(tokens, n)
+            )
+            for n, c in enumerate(tokens)
         )
     ]
     return min(pairs, default=None)

@@ -5,6 +5,7 @@ import pytest
 from plotguide.engine.doc import Sentence
 from plotguide.engine.parsing import to_paragraph
 from plotguide.engine.titles import (
+    clause_copy,
     event_title,
     has_finite_verb,
     opening_title,
@@ -786,3 +787,19 @@ def test_a_plurals_possessive_keeps_its_lone_apostrophe(title):
     # The Others: "Grace goes to the servants's quarters".
     text = "Grace goes to the servants' quarters and finds a photograph."
     assert "servants' quarters" in title(text, ("Grace",))
+
+
+def test_a_title_never_drops_the_if_its_sentence_opens_on(engine):
+    # Troy: Thetis's prophecy became the event "He will find great glory".
+    text = (
+        "If he does go to Troy, he will find great glory in battle, his name "
+        "will be written into history forever, but he will die there."
+    )
+    sentence, names = _parsed(engine, text, ())
+    titles = [
+        event_title(sentence, names, ("Achilles",), {"Achilles": "m"}),
+        opening_title(sentence),
+        clause_copy(sentence),
+    ]
+    assert all(not t or t.startswith("If he") for t in titles), titles
+    assert any(titles)
