@@ -11,12 +11,14 @@ is current.
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
+from django.core.cache import DEFAULT_CACHE_ALIAS, BaseCache, cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 
@@ -73,12 +75,35 @@ def bump(*scopes: str) -> None:
     for scope in scopes:
         _versions.pop(scope, None)
     store = caches[DEFAULT_CACHE_ALIAS]  # past the proxy's look-up per call
-    found = store.get_many([f"site:version:{scope}" for scope in scopes])
+    found = store.get_many(
+        _maybe_stored(store, [f"site:version:{scope}" for scope in scopes])
+    )
     for key in found:
         try:
             store.incr(key)
         except ValueError:  # gone since it was read: no page left to invalidate
             continue
+
+
+def _maybe_stored(store: BaseCache, keys: list[str]) -> list[str]:
+    """Return the keys the cache may hold: with the file cache, those with a file.
+
+    The file cache reads a key by opening its file, and an import's films
+    mostly have none: one listing of the folder spares a failed open per
+    film (0.17 CPU s for 9,762 films, 0.10 s with files to match, none when
+    the folder is empty).
+    """
+    if not isinstance(store, FileBasedCache):
+        return keys
+    # The folder and a key's file name are the file cache's own (no stubs).
+    try:
+        files = set(os.listdir(store._dir))  # type: ignore[attr-defined]
+    except FileNotFoundError:
+        return []
+    if not files:
+        return []
+    file_of = store._key_to_file  # type: ignore[attr-defined]
+    return [key for key in keys if os.path.basename(file_of(key)) in files]
 
 
 def cached_page(
