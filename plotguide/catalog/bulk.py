@@ -169,7 +169,8 @@ class PendingRows:
             }
             if not rows and not values:
                 continue
-            with _search_indexed(model):
+            count = len(rows) + sum(map(len, values.values()))
+            with _search_indexed(model), _indexes_built_after(model, count):
                 if rows:
                     insert_instances(model, rows)
                 for fields, stored in values.items():
@@ -518,6 +519,48 @@ def _search_indexed(model: type[Model]) -> Iterator[None]:
         yield
         for statement in SEARCH_ON_INSERT[table]:
             cursor.execute(statement, [last])
+
+
+# Fewer new rows than this are inserted with the indexes kept: dropping and
+# creating them again costs more than it spares.
+_REBUILD_FROM = 1000
+
+
+@contextmanager
+def _indexes_built_after(model: type[Model], count: int) -> Iterator[None]:
+    """Insert ``count`` rows with the table's plain indexes dropped, then build
+    them again, when the rows at least double the table.
+
+    SQLite keeps an index by inserting each new row into its B-tree, page by
+    page across the whole index; built after, it sorts the rows once. A new
+    catalogue's 120,000 credits took 0.57 to 1.00 CPU s with their person_id
+    index against 0.46 to 0.81 s with it built after (test script, six
+    rounds). Only indexes that enforce nothing: unique ones stay and still
+    refuse a duplicate as each row goes in. Dropped and built inside the
+    import's transaction, the index is built again even when an insert fails.
+    """
+    table = model._meta.db_table
+    if (
+        connection.vendor != "sqlite"
+        or count < _REBUILD_FROM
+        or count < _last_id(model)
+    ):
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+            "AND tbl_name = %s AND sql NOT LIKE 'CREATE UNIQUE %%' ORDER BY name",
+            [table],
+        )
+        indexes = cursor.fetchall()
+        for name, _sql in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        try:
+            yield
+        finally:
+            for _name, sql in indexes:
+                cursor.execute(sql)
 
 
 @contextmanager
