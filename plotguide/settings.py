@@ -187,8 +187,8 @@ if os.environ.get("PLOTGUIDE_PIPELINE"):
     ]
 if os.environ.get("PLOTGUIDE_SPACY_MODEL"):
     PLOTGUIDE_ENGINE["spacy_model"] = os.environ["PLOTGUIDE_SPACY_MODEL"]
-if os.environ.get("PLOTGUIDE_SENTENCE_ENCODER") == "1":
-    PLOTGUIDE_ENGINE["sentence_encoder"] = True
+if os.environ.get("PLOTGUIDE_SENTENCE_ENCODER") == "0":
+    PLOTGUIDE_ENGINE["sentence_encoder"] = False
 # The "llm" engine's server; Django's error pages mask the key (its name has KEY).
 for _key, _variable in (
     ("llm_url", "PLOTGUIDE_LLM_URL"),

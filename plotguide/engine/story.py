@@ -192,15 +192,18 @@ class AfterCredits:
 
 @dataclass(frozen=True)
 class StoryVector:
-    """Lexical story vector used to find similar films.
+    """What similar films compare: the story's meaning and its words.
 
     terms are hashed lemma weights (index, weight), L2-normalised; arc is the
-    relative position of the five turning points.
+    relative position of the five turning points; meaning is the unit mean of
+    the plot sentences' embeddings (vector.meaning_text), "" when the engine
+    ran without a sentence encoder.
     """
 
     terms: tuple[tuple[int, float], ...]
     themes: tuple[str, ...]
     arc: tuple[float, ...]
+    meaning: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,17 @@
 """Story vectors for finding similar films.
 
-`embed_stories` gives a story's meaning: a sentence embedding of its text
-(encoder.py), computed by the catalogue-wide pass and stored with the story.
-The `vector` component keeps the lexical vector of format version 1: hashed,
+A story's meaning is the mean of its plot sentences' embeddings (encoder.py),
+each sentence with its characters' names made "someone": the turning points
+embed the same sentences (sentence_vectors.py), so the engine stores the mean
+with the story and the similar films encode nothing more. The `vector`
+component also keeps the lexical vector of format version 1: hashed,
 log-weighted lemmas of the plot's nouns, verbs and adjectives, plus the theme
 set and the turning-point arc.
 """
 
 from __future__ import annotations
 
+import base64
 import math
 import re
 import zlib
@@ -19,6 +22,7 @@ from dataclasses import replace
 import numpy as np
 
 from plotguide.engine.doc import StoryDoc
+from plotguide.engine.encoder import DIMENSIONS as EMBEDDING_DIMENSIONS
 from plotguide.engine.encoder import MODEL_NAME
 from plotguide.engine.registry import component
 from plotguide.engine.story import Character, Story, StoryVector
@@ -29,29 +33,19 @@ MAX_TERMS = 80
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 # Names the model and the text encoded: a stored embedding of another recipe
 # is encoded again.
-EMBEDDING_RECIPE = f"{MODEL_NAME}/summary-2"
+EMBEDDING_RECIPE = f"{MODEL_NAME}/sentences-1"
 # What a character's name becomes in the text encoded.
 NAMELESS = "someone"
-
-
-def embedding_text(story: Story) -> str:
-    """The spoiler-free premise, then the plot summary, as one text, with the
-    characters' names replaced by "someone".
-
-    The encoder reads its first 256 tokens, about 190 words: the premise and
-    the opening of the plot (docs/quality.md compares other choices). Names
-    weigh much in a sentence embedding: with them, Half-Blood Prince's
-    nearest film was Harry Brown, and Dirty Dancing's a film called Baby.
-    """
-    lines = [line.text for line in story.spoiler_free.lines]
-    lines += [line.text for paragraph in story.summary.paragraphs for line in paragraph]
-    return without_names(" ".join(lines), story.characters) or story.title
 
 
 def nameless_sentences(
     texts: Sequence[str], characters: Sequence[Character]
 ) -> list[str]:
-    """Return each sentence with its characters' names made NAMELESS."""
+    """Return each sentence with its characters' names made NAMELESS.
+
+    Names weigh much in a sentence embedding: with them, Half-Blood Prince's
+    nearest film was Harry Brown, and Dirty Dancing's a film called Baby.
+    """
     return [without_names(text, characters) or text for text in texts]
 
 
@@ -71,11 +65,46 @@ def without_names(text: str, characters: Sequence[Character]) -> str:
     return re.sub(rf"\b{NAMELESS}(?: {NAMELESS})+\b", NAMELESS, text)
 
 
+def mean_meaning(vectors: np.ndarray | Sequence[Sequence[float]]) -> np.ndarray:
+    """Return the unit mean of sentence embeddings, as float32."""
+    mean: np.ndarray = np.asarray(vectors, dtype=np.float32).mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else mean
+
+
+def meaning_text(meaning: np.ndarray) -> str:
+    """Return an embedding as StoryVector.meaning keeps it: float32, base64."""
+    return base64.b64encode(meaning.astype("<f4").tobytes()).decode()
+
+
+def meaning_vector(text: str) -> np.ndarray:
+    """Return the embedding that meaning_text stored."""
+    return np.frombuffer(base64.b64decode(text), dtype="<f4")
+
+
 def embed_stories(
     encode: Callable[[list[str]], np.ndarray], stories: Sequence[Story]
 ) -> np.ndarray:
-    """Return one unit vector per story; encode is Encoder.encode or alike."""
-    return encode([embedding_text(story) for story in stories])
+    """Return one unit vector per story: its stored meaning, or encoded now.
+
+    encode is Encoder.encode or alike; the sentences of every story without a
+    stored meaning (built without an encoder) go to it in one call.
+    """
+    rows = np.zeros((len(stories), EMBEDDING_DIMENSIONS), np.float32)
+    texts: list[str] = []
+    spans: list[tuple[int, int, int]] = []
+    for row, story in enumerate(stories):
+        if story.vector.meaning:
+            rows[row] = meaning_vector(story.vector.meaning)
+            continue
+        sentences = [s.text for s in story.sentences] or [story.title]
+        spans.append((row, len(texts), len(texts) + len(sentences)))
+        texts += nameless_sentences(sentences, story.characters)
+    if texts:
+        encoded = encode(texts)
+        for row, start, end in spans:
+            rows[row] = mean_meaning(encoded[start:end])
+    return rows
 
 
 @component("vector", requires=("sentences", "characters", "timeline", "themes"))
@@ -107,4 +136,6 @@ def build_vector(doc: StoryDoc) -> StoryDoc:
     turning_points = doc.timeline.turning_points if doc.timeline else ()
     arc = tuple(round(tp.sentence / count, 4) for tp in turning_points)
     themes = tuple(theme.id for theme in doc.themes or ())
-    return replace(doc, vector=StoryVector(terms, themes, arc))
+    vectors = doc.sentence_vectors
+    meaning = meaning_text(mean_meaning(vectors)) if vectors else ""
+    return replace(doc, vector=StoryVector(terms, themes, arc, meaning))

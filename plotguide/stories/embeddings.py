@@ -1,9 +1,11 @@
-"""What similar films read of each story, kept in the story's data: encoded once.
+"""What similar films read of each story, kept in the story's data: read once.
 
 data["vector"]["profile"] holds the story's embedding (base64 float32), its
 main characters and its premise words. A refresh reads only this small record,
-without loading or parsing the story. A rebuild replaces the data, so a
-changed story is parsed and encoded again on the next refresh.
+without loading or parsing the story. The engine stores the embedding with a
+story it builds with its sentence encoder (vector.meaning); a story built
+without one is encoded here. A rebuild replaces the data, so a changed story
+is read again on the next refresh.
 """
 
 from __future__ import annotations
@@ -29,8 +31,8 @@ from plotguide.engine.encoder import (
     fetch_model,
 )
 from plotguide.engine.errors import StoryFormatError
-from plotguide.engine.similar import Profile, story_profile
-from plotguide.engine.vector import EMBEDDING_RECIPE, embedding_text
+from plotguide.engine.similar import story_profile
+from plotguide.engine.vector import EMBEDDING_RECIPE, embed_stories
 from plotguide.paths import cache_dir
 from plotguide.stories.models import Story
 
@@ -95,27 +97,25 @@ def story_traits(stories: QuerySet[Story]) -> tuple[list[Story], list[StoryTrait
 
 
 def _new_traits(stories: Sequence[Story]) -> dict[int, StoryTraits]:
-    """Parse and encode these stories, and store their profiles.
+    """Read these stories' embeddings, encoding those that have none, and
+    store their profiles.
 
-    Stories are parsed a chunk at a time and kept only as a text and names, so
-    memory stays small; all texts are then encoded at once.
+    Stories are read a chunk at a time and kept only as their embedding and
+    names, so memory stays small; the sentences of those without a stored
+    meaning are encoded in one call per chunk.
     """
-    read: dict[int, tuple[str, Profile]] = {}
+    traits: dict[int, StoryTraits] = {}
     for chunk in _chunks(stories):
+        parsed: dict[int, EngineStory] = {}
         for pk, data in Story.objects.filter(pk__in=chunk).values_list("pk", "data"):
             try:
-                parsed = EngineStory.from_dict(data)
+                parsed[pk] = EngineStory.from_dict(data)
             except StoryFormatError as exc:
                 logger.warning("Skipping story %s: %s", pk, exc)
-                continue
-            read[pk] = (embedding_text(parsed), story_profile(parsed, None))
-    if not read:
-        return {}
-    vectors = encode([text for text, _ in read.values()])
-    traits = {
-        pk: StoryTraits(vector, profile.characters, profile.premise)
-        for (pk, (_, profile)), vector in zip(read.items(), vectors, strict=True)
-    }
+        vectors = embed_stories(encode, list(parsed.values()))
+        for (pk, story), vector in zip(parsed.items(), vectors, strict=True):
+            profile = story_profile(story, None)
+            traits[pk] = StoryTraits(vector, profile.characters, profile.premise)
     _store([story for story in stories if story.pk in traits], traits)
     return traits
 

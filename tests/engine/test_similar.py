@@ -99,9 +99,11 @@ def test_reasons_name_only_what_both_films_have():
 
 def test_the_text_compared_by_meaning_names_no_character(harbor):
     """Names weigh much in an embedding: Harry Potter's nearest was Harry Brown."""
-    from plotguide.engine.vector import NAMELESS, embedding_text
+    from plotguide.engine.vector import NAMELESS, nameless_sentences
 
-    text = embedding_text(harbor)
+    text = " ".join(
+        nameless_sentences([s.text for s in harbor.sentences], harbor.characters)
+    )
     names = {w for c in harbor.characters for w in c.name.split() if len(w) > 1}
     assert names and not any(re.search(rf"\b{name}\b", text) for name in names)
     assert NAMELESS in text

@@ -1,9 +1,19 @@
-"""The story vector and the text that is embedded for similar films."""
+"""The story vector and the meaning that similar films compare."""
 
 import math
-import re
 
-from plotguide.engine.vector import DIMENSIONS, NAMELESS, embedding_text
+import numpy as np
+import pytest
+
+from plotguide.engine import EngineConfig, OfflineEngine
+from plotguide.engine.encoder import Encoder, fetch_model
+from plotguide.engine.vector import (
+    DIMENSIONS,
+    embed_stories,
+    meaning_vector,
+)
+from plotguide.paths import cache_dir
+from tests.engine.plots import HARBOR
 
 
 def test_terms_are_a_unit_vector_and_the_arc_follows_the_turning_points(harbor):
@@ -17,9 +27,18 @@ def test_terms_are_a_unit_vector_and_the_arc_follows_the_turning_points(harbor):
     assert vector.themes == tuple(theme.id for theme in harbor.themes)
 
 
-def test_the_embedded_text_names_no_character(harbor):
-    text = embedding_text(harbor)
-    assert NAMELESS in text
-    for character in harbor.characters:
-        for word in character.name.split():
-            assert not re.search(rf"\b{re.escape(word)}\b", text), word
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return Encoder(fetch_model(cache_dir()))
+
+
+def test_the_story_keeps_the_meaning_that_similar_films_would_encode(harbor, encoder):
+    """The engine's stored meaning saves the similar films from encoding again."""
+    config = EngineConfig(sentence_encoder=lambda texts: encoder.encode(texts).tolist())
+    encoded = OfflineEngine(config).run(HARBOR)
+    assert harbor.vector.meaning == ""  # built without an encoder
+    stored = meaning_vector(encoded.vector.meaning)
+    assert np.linalg.norm(stored) == pytest.approx(1.0, abs=1e-5)
+    (from_sentences,) = embed_stories(encoder.encode, [harbor])
+    assert from_sentences == pytest.approx(stored, abs=1e-5)
+    assert embed_stories(encoder.encode, [encoded])[0] == pytest.approx(stored)

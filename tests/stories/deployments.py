@@ -72,6 +72,9 @@ class Deployment:
             "PLOTGUIDE_DATA_DIR": str(tmp_path / "data"),
             "DJANGO_SETTINGS_MODULE": "plotguide.settings",
             "PYTHONPATH": str(ROOT),
+            # These builds test queues and crashes, not stories: without the
+            # sentence encoder each process starts and builds faster.
+            "PLOTGUIDE_SENTENCE_ENCODER": "0",
         }
         if broker_url:
             self.environment["PLOTGUIDE_BROKER_URL"] = broker_url

@@ -82,10 +82,10 @@ def test_the_engine_is_built_from_the_settings(settings):
         make_engine()
 
 
-def test_the_sentence_encoder_reaches_the_engine_only_when_asked(settings):
-    settings.PLOTGUIDE_ENGINE = {"name": "offline"}
+def test_the_sentence_encoder_reaches_the_engine_unless_turned_off(settings):
+    settings.PLOTGUIDE_ENGINE = {"name": "offline", "sentence_encoder": False}
     assert make_engine().config.sentence_encoder is None
-    settings.PLOTGUIDE_ENGINE = {"name": "offline", "sentence_encoder": True}
+    settings.PLOTGUIDE_ENGINE = {"name": "offline"}
     engine = make_engine()
     assert engine.config.sentence_encoder is not None
     story = engine.run(HARBOR)
