@@ -263,3 +263,43 @@ def test_a_dry_run_leaves_the_search_index_and_the_page_cache_as_they_were(
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA cache_size")
         assert cursor.fetchone() == size
+
+
+def table_indexes() -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master "
+            "WHERE type = 'index' ORDER BY name"
+        )
+        return cursor.fetchall()
+
+
+def test_indexes_built_after_the_rows_leave_the_same_catalogue_and_indexes(
+    sqlite_only, monkeypatch
+):
+    indexes = table_indexes()
+    import_records(catalogue())
+    kept = contents()
+    Film.objects.all().delete()
+    Person.objects.all().delete()
+    monkeypatch.setattr(bulk, "_REBUILD_FROM", 1)  # every insert into a new table
+    import_records(catalogue())
+    assert contents() == kept
+    assert table_indexes() == indexes
+
+
+def test_a_failed_write_leaves_the_indexes_it_dropped(sqlite_only, monkeypatch):
+    indexes = table_indexes()
+    insert = bulk.insert_values
+
+    def fail_on_credits(model, *args, **kwargs):
+        if model is Credit:
+            raise RuntimeError("disk full")
+        insert(model, *args, **kwargs)
+
+    monkeypatch.setattr(bulk, "_REBUILD_FROM", 1)
+    monkeypatch.setattr(bulk, "insert_values", fail_on_credits)
+    with pytest.raises(RuntimeError):
+        import_records(catalogue())
+    assert not Film.objects.exists()
+    assert table_indexes() == indexes
