@@ -25,6 +25,8 @@ HEDGES = frozenset(
     [
         "nearly",
         "almost",
+        "hardly",
+        "scarcely",
         "barely",
         "narrowly",
         "apparently",

@@ -183,7 +183,9 @@ def _bad(field: str, value: object, where: str) -> str:
 
 def _strings(meta: Mapping[str, Any], field: str, where: str) -> tuple[str, ...]:
     value = meta.get(field) or ()
-    if isinstance(value, str) or not all(isinstance(item, str) for item in value):
+    if not isinstance(value, list | tuple) or not all(
+        isinstance(item, str) for item in value
+    ):
         raise FilmTextError(
             f"{where}: field '{field}' must be a list of strings, e.g. [\"Drama\"]."
         )

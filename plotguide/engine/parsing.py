@@ -130,17 +130,23 @@ def _quotations(doc: Any) -> list[tuple[int, int]]:
 
 
 def _without_continuations(doc: Any, starts: list[int]) -> list[int]:
-    """Drop a sentence start on a lowercase word or a comma unless the
-    sentence before ends on a bare full stop: spaCy's split inside one
-    sentence ("... on the outskirts of the city | and she escapes", "...
+    """Drop a sentence start on a lowercase word or a comma, or after a
+    lowercase word, unless the sentence before ends on a bare full stop:
+    spaCy's split inside one sentence ("... on the outskirts of the city |
+    and she escapes", "...
     "Touche, pussy cat!" | but as he runs away", "... the darkness "I
     exist." | and all but one candle goes out"). After a bare full stop the
     lowercase word is left as it is: the source is damaged there."""
     kept: list[int] = []
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(doc)
-        continues = doc[start].text in (",", ";") or starts_lowercase(
-            doc[start:end].text
+        before = doc[start - 1] if start else None
+        continues = (
+            doc[start].text in (",", ";")
+            or starts_lowercase(doc[start:end].text)
+            # "Castor arrives at the prison and taunts | Archer, revealing he
+            # will take over his life": no sentence ends on a lowercase word.
+            or (before is not None and before.is_alpha and before.text.islower())
         )
         if (
             not kept

@@ -180,6 +180,11 @@ SUBORDINATORS = frozenset(
 LEADING_SKIP = frozenset({"ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT", "ADP", "PART"})
 
 
+# Words a "but" after them makes an exception to ("everyone but the mutants").
+UNIVERSALS = frozenset(
+    ["everyone", "everybody", "everything", "all", "anyone", "anything", "nobody",
+     "nothing", "none", "no-one"]
+)  # fmt: skip
 # Conditions whose main clause may never happen ("although" concedes a fact).
 IF_WORDS = frozenset({"if", "unless"})
 # Quote marks as the parser tags them, and the curly ones it may not.
@@ -375,7 +380,11 @@ def _first_words(words: list[str], whole: bool = True) -> str:
     joins = [
         n
         for n, w in enumerate(head)
-        if w.lower() in ("and", "but") and n >= 3 and not head[n - 2].endswith(",")
+        if w.lower() in ("and", "but")
+        and n >= 3
+        and not head[n - 2].endswith(",")
+        # Not the "but" of "everyone but the mutants": cut there, it says all.
+        and not (w.lower() == "but" and head[n - 1].lower() in UNIVERSALS)
     ]
     if conditions:
         # "Dwayne states that if Nick dares going to the police": a condition
@@ -384,6 +393,11 @@ def _first_words(words: list[str], whole: bool = True) -> str:
     elif joins:
         text = " ".join(head[: joins[-1]]).rstrip(",;:")
     else:
+        commas = [n for n, w in enumerate(head) if w.endswith(",") and n >= 3]
+        if head[-1].lower() in UNIVERSALS and commas:
+            # "killing everyone…" of "killing everyone but the mutants": the
+            # copy stops at the comma before what it could not finish.
+            head = head[: commas[-1] + 1]
         text = " ".join(head).rstrip(",;:") + "…"
     return _as_title(text)
 
@@ -408,6 +422,7 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
             and why_not_asserted(tokens, token.head) not in (UNREAL, MODAL)
             and not _is_to_be_done(tokens, token.head)
             and not _is_said(tokens, token.head)
+            and not _has_an_exception(tokens, token.head)
         ):
             pairs.append((_main_verb(tokens, token.head, index), index))
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
@@ -423,6 +438,20 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
         return (3, verb)
 
     return sorted(pairs, key=rank)
+
+
+def _has_an_exception(tokens: tuple[Token, ...], verb: int) -> bool:
+    """Whether the verb's object is "everyone but ...": X-Men: First Class's
+    "killing everyone but the mutants" made "Azazel and Riptide kill
+    everyone", as a title cuts what follows its object."""
+    return any(
+        t.head == verb
+        and t.dep in OBJECTS
+        and t.text.lower() in UNIVERSALS
+        and i + 1 < len(tokens)
+        and tokens[i + 1].text.lower() in ("but", "except", "save")
+        for i, t in enumerate(tokens)
+    )
 
 
 def _is_said(tokens: tuple[Token, ...], verb: int) -> bool:
@@ -878,7 +907,13 @@ def _modifier_words(
         # "a far-away cave", "a 48 hour leave": the words are one modifier.
         written = "".join(tokens[i].text + " " * tokens[i].space for i in span)
         return [Word(written.strip(), token.pos)]
-    return [Word(token.text, token.pos)]
+    # "hardly any credit": without its "hardly" the credit is given.
+    hedges = [
+        Word(t.text, "ADV")
+        for t in tokens
+        if t.head == index and t.dep == "advmod" and t.text.lower() in HEDGES
+    ]
+    return [*hedges, Word(token.text, token.pos)]
 
 
 def _left_edge(tokens: tuple[Token, ...], index: int) -> int:

@@ -144,6 +144,7 @@ metas = json_values | st.fixed_dictionaries(
 @example("Anna finds a key.", {"title": "Rush", "year": " 1991 ", "cast": [{}]})
 @example("Anna finds a key.", {"title": "Rush", "year": "0\x1f"})
 @example("Anna finds a key.", {"title": "Rush", "year": "\u00b2"})
+@example("Anna finds a key.", {"title": "Rush", "genres": True})
 def test_any_meta_json_gives_a_valid_story_or_names_the_bad_field(engine, plot, meta):
     """What `plotguide story PLOT --meta META.json` reads: a bad META.json is a
     FilmTextError saying which field (exit status 2 at the command line)."""

@@ -96,3 +96,18 @@ def test_a_lowercase_start_after_a_full_stop_is_left_apart(engine):
         "Ankur Goyal is a guileless man.",
         "who hails from a lower middle class family.",
     ]
+
+
+def test_no_sentence_starts_after_a_lowercase_word(engine):
+    """Face/Off: spaCy split after "taunts", and "Archer, revealing he will
+    now take over his life" became a sentence that made Archer the taunter."""
+    text = (
+        "Just as Archer contacts the police to pass along the information, "
+        "Castor arrives at the prison and taunts Archer, revealing he will now "
+        "take over his life, including Archer's wife Eve and teenage daughter "
+        "Jamie. Archer escapes from the prison during a riot."
+    )
+    sentences = [" ".join(t.text for t in s) for s in to_paragraph(engine.nlp(text))]
+    assert len(sentences) == 2
+    assert sentences[0].startswith("Just as Archer")
+    assert sentences[1].startswith("Archer escapes")

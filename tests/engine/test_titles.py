@@ -190,6 +190,13 @@ def test_a_clause_that_only_would_happen_is_no_event(title):
             "Emil sneak into his house.",
             "is to propose",
         ),
+        # X-Men: First Class: "attack" read as a noun made "killing" the deed,
+        # and a cut before "but the mutants" said they killed everyone.
+        (
+            "Meanwhile, Azazel, Riptide and Shaw attack Division X, killing "
+            "everyone but the mutants, and asks them to join him.",
+            "everyone",
+        ),
     ],
 )
 def test_a_title_never_fuses_a_misparse_into_a_deed_nobody_did(title, text, wrong):
@@ -803,3 +810,15 @@ def test_a_title_never_drops_the_if_its_sentence_opens_on(engine):
     ]
     assert all(not t or t.startswith("If he") for t in titles), titles
     assert any(titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # My Fair Lady: "Eliza is given any credit".
+        ("Eliza is given hardly any credit.", "hardly any credit"),
+        ("Bond has barely any time to escape.", "barely any time"),
+    ],
+)
+def test_a_title_keeps_the_hedge_inside_its_object(title, text, kept):
+    assert kept in title(text, ("Eliza", "Bond"))
