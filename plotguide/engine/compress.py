@@ -52,9 +52,13 @@ def first_deeds(sentence: Sentence, max_words: int) -> str:
     tokens = sentence.tokens
     removed = _side_cuts(tokens, max_words)
     text = _render(tokens, removed)
-    root = next((i for i, t in enumerate(tokens) if t.head == i), None)
-    if root is None:
+    roots = [i for i, t in enumerate(tokens) if t.head == i]
+    if len(roots) != 1:
+        # Two sentences in one parse (The Town's "... cannot protect her |
+        # either so she decides ..."): a deed cut from the first would join
+        # what is left to the second.
         return text
+    root = roots[0]
     deeds = [
         i
         for i, t in enumerate(tokens)

@@ -49,3 +49,17 @@ def test_a_cut_never_leaves_half_a_quotation(engine):
     )
     for limit in (45, 30):
         assert compress(sentence, limit).count('"') % 2 == 0
+
+
+def test_first_deeds_never_joins_the_pieces_of_two_parsed_sentences(engine):
+    # The Town: the parser ends a sentence inside this one ("either so she
+    # decides" is a second root); cutting "and he persuades her ..." left
+    # "... realizes the truth either so she decides not to tell the police."
+    text = (
+        "He knows that Jem will kill her if he realizes the truth, and he "
+        "persuades her that the authorities cannot protect her either so she "
+        "decides not to tell the police."
+    )
+    [sentence] = parse(engine, text)
+    assert sum(1 for i, t in enumerate(sentence.tokens) if t.head == i) == 2
+    assert first_deeds(sentence, 12) == text
