@@ -26,7 +26,7 @@ from plotguide.engine.cast_match import (
     names_agree,
     part_groups,
 )
-from plotguide.engine.credits import name_word
+from plotguide.engine.credits import name_word, split_words
 from plotguide.engine.doc import Sentence, StoryDoc, Token
 from plotguide.engine.film import CastCredit
 from plotguide.engine.frames import is_framed
@@ -679,7 +679,7 @@ def _canonical(cluster: _Cluster) -> str:
                 and any(_form_key(o) < _form_key(f) for o in own)
             ]
         forms = own or forms
-    longest = max(forms, key=lambda f: (len(f.split()), cluster.forms[f], f))
+    longest = max(forms, key=lambda f: (len(split_words(f)), cluster.forms[f], f))
     if len(longest.split()) == 1 and cluster.person is not None:
         # A part credited by one name keeps its credited title, or the one
         # the plot writes before that name ("Major Petrovich" for the credit
@@ -706,7 +706,7 @@ def _canonical(cluster: _Cluster) -> str:
 
 
 def _form_key(form: str) -> set[str]:
-    return {name_word(w) for w in form.split()}
+    return {name_word(w) for w in split_words(form)}
 
 
 def _quote_nicknames(form: str, nicknames: tuple[tuple[str, ...], ...]) -> str:

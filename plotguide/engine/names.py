@@ -16,7 +16,7 @@ from plotguide.engine.credits import (
     name_word,
     read_credit,
 )
-from plotguide.engine.doc import Sentence, Token
+from plotguide.engine.doc import Sentence, Token, glued_hyphen
 from plotguide.engine.film import CastCredit
 from plotguide.engine.places import PLACE_LABELS
 from plotguide.engine.text import TITLES, strip_titles
@@ -634,13 +634,34 @@ def _name_pieces(sentence: Sentence, start: int, end: int) -> list[tuple[int, in
     return pieces
 
 
+def _joined_to_a_name(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether a token is a hyphen inside a name, or a capitalised word a
+    hyphen glues to the proper noun after it: the parser tags the "Obi" of
+    "Obi-Wan tracks the assassin" an adjective, and the name became "Wan"."""
+    after = index + 2
+    if glued_hyphen(tokens, index):
+        neighbours = (
+            (tokens[index - 1], tokens[index + 1]) if index + 1 < len(tokens) else ()
+        )
+        return len(neighbours) == 2 and all(t.text[:1].isupper() for t in neighbours)
+    return (
+        after < len(tokens)
+        and tokens[index].text[:1].isupper()
+        and glued_hyphen(tokens, index + 1)
+        and tokens[after].pos == "PROPN"
+        and tokens[after].text[:1].isupper()
+    )
+
+
 def _propn_runs(sentence: Sentence) -> list[tuple[int, int]]:
     runs = []
     start = None
     tokens = sentence.tokens
     for index, token in enumerate(tokens + (None,)):
-        is_name = (
-            token is not None and token.pos == "PROPN" and token.text[:1].isupper()
+        is_name = token is not None and (
+            token.pos == "PROPN"
+            and token.text[:1].isupper()
+            or _joined_to_a_name(tokens, index)
         )
         if is_name and start is None:
             start = index
@@ -693,9 +714,23 @@ def _surface(tokens: tuple[Token, ...], parts: list[str]) -> str:
         if texts[i - 1] in QUOTE_MARKS and texts[i + 1] in QUOTE_MARKS
     }
     inner = parts[1:-1]
-    if not quoted.intersection(inner):
-        return " ".join(parts)
-    return " ".join(f'"{p}"' if p in quoted and p in inner else p for p in parts)
+    written = [f'"{p}"' if p in quoted and p in inner else p for p in parts]
+    # "Obi-Wan Kenobi" and "R2-D2" as written, never "Obi Wan" or "R2 D2".
+    joined = written[:1]
+    for before, part, shown in zip(parts, parts[1:], written[1:], strict=False):
+        if _hyphenated(texts, before, part):
+            joined[-1] += "-" + shown
+        else:
+            joined.append(shown)
+    return " ".join(joined)
+
+
+def _hyphenated(texts: list[str], before: str, after: str) -> bool:
+    """Whether the tokens write two name parts with a hyphen between them."""
+    return any(
+        texts[i] == before and texts[i + 1] == "-" and texts[i + 2] == after
+        for i in range(len(texts) - 2)
+    )
 
 
 def _initials(parts: list[str]) -> list[str]:

@@ -10,6 +10,8 @@ gender the plot's pronouns make clear.
 
 from __future__ import annotations
 
+import re
+
 from plotguide.engine.doc import Sentence, StoryDoc, glued_hyphen
 from plotguide.engine.story import Character
 
@@ -25,7 +27,7 @@ def token_names(
     """Map sentence id -> token index -> the character's short name."""
     found: dict[int, dict[int, str]] = {s.id: {} for s in sentences}
     forms = sorted(
-        ((tuple(form.split()), c) for c in characters for form in (c.name, *c.aliases)),
+        ((_as_tokens(form), c) for c in characters for form in (c.name, *c.aliases)),
         key=lambda pair: -len(pair[0]),
     )
     called = {c.name: plot_name(c, sentences) for c in characters}
@@ -43,15 +45,25 @@ def token_names(
                         # Mask dances", "Sidney is confronted by Ghostface",
                         # never the man behind the mask.
                         the = start > 0 and texts[start - 1].lower() == "the"
-                        name = ("the " if the else "") + " ".join(words)
+                        name = ("the " if the else "") + _written(words)
                     for index in range(start, start + size):
                         found[sentence.id].setdefault(index, name)
     return found
 
 
+def _as_tokens(form: str) -> tuple[str, ...]:
+    """A name's words as the parser splits them: "Obi-Wan" is "Obi", "-", "Wan"."""
+    return tuple(re.findall(r"[^\s-]+|-", form))
+
+
+def _written(words: tuple[str, ...]) -> str:
+    """A name's tokens as the plot writes them: "Spider-Man", not "Spider - Man"."""
+    return " ".join(words).replace(" - ", "-")
+
+
 def _own_words(words: tuple[str, ...], character: Character) -> bool:
     """Whether a form is made of the character's own name's words."""
-    own = {w.strip('"“”') for w in character.name.split()}
+    own = {w.strip('"“”') for w in _as_tokens(character.name)}
     return all(w.strip('"“”') in own for w in words)
 
 
@@ -66,17 +78,24 @@ def plot_name(character: Character, sentences: tuple[Sentence, ...]) -> str:
     if not forms and not whole:
         return usual
     counts = dict.fromkeys([usual, *forms], 0)
+    spelt = {form: _as_tokens(form) for form in counts}
     for sentence in sentences:
         tokens = sentence.tokens
-        for index, token in enumerate(tokens):
-            alone = all(
-                not 0 <= n < len(tokens) or tokens[n].pos != "PROPN"
-                for n in (index - 1, index + 1)
-            )
-            # "the Mask" is who Stanley becomes, not what the plot calls him.
-            titled = index > 0 and tokens[index - 1].text.lower() == "the"
-            if token.text in counts and alone and not titled:
-                counts[token.text] += 1
+        texts = tuple(t.text for t in tokens)
+        for form, words in spelt.items():
+            for index in range(len(tokens) - len(words) + 1):
+                end = index + len(words)
+                # Alone: no name word beside it, and no piece of "Obi-Wan".
+                alone = all(
+                    not 0 <= n < len(tokens)
+                    or tokens[n].pos != "PROPN"
+                    and not glued_hyphen(tokens, n)
+                    for n in (index - 1, end)
+                )
+                # "the Mask" is who Stanley becomes, not what the plot calls him.
+                titled = index > 0 and texts[index - 1].lower() == "the"
+                if texts[index:end] == words and alone and not titled:
+                    counts[form] += 1
     if whole and not any(counts.values()):
         # "Honest John" is never "Honest" alone: the plot's name is whole.
         return character.name

@@ -529,11 +529,13 @@ def _parsed_as_a_clause(tokens: tuple[Token, ...], verb: int) -> bool:
 
 def _after_a_bare_preposition(tokens: tuple[Token, ...], index: int) -> bool:
     """ "In Rohan, Aragorn ... pursue": a subject right after a preposition
-    that has no object of its own is that preposition's object, a place."""
-    before = index - 1
+    that has no object of its own is that preposition's object, a place;
+    so is "Despite Obi-Wan's orders ..., Anakin and Padmé go": the orders go
+    nowhere."""
+    before = _left_edge(tokens, index) - 1
     return (
         before >= 0
-        and tokens[before].pos == "ADP"
+        and (tokens[before].pos == "ADP" or tokens[before].dep == "prep")
         and not any(t.head == before and t.dep == "pobj" for t in tokens)
     )
 

@@ -1,6 +1,7 @@
 import pytest
 
 from plotguide.engine import CastCredit
+from plotguide.engine.credits import split_words
 from tests.engine.plots import film
 
 
@@ -201,7 +202,7 @@ def _by_word(story, word):
     return [
         c
         for c in story.characters
-        if word in {w.strip('"') for f in (c.name, *c.aliases) for w in f.split()}
+        if word in {w.strip('"') for f in (c.name, *c.aliases) for w in split_words(f)}
     ]
 
 
@@ -1104,3 +1105,28 @@ def test_a_name_the_plot_says_a_credited_person_goes_by_now_is_that_person(engin
     assert shaw.actor == "Kevin Bacon"
     assert "Klaus Schmidt" in shaw.aliases
     assert not any("Schmidt" in c.name for c in story.characters)
+
+
+def test_a_hyphenated_name_keeps_its_hyphen(engine):
+    """Attack of the Clones showed "Obi Wan Kenobi" and "R2 D2"."""
+    plot = (
+        "Supreme Chancellor Palpatine assigns Obi-Wan Kenobi to protect Padmé. "
+        "Obi-Wan tracks the assassin to Kamino. "
+        "Obi-Wan fights Jango Fett on the landing platform. "
+        "Padmé and Anakin marry on Naboo, with R2-D2 as a witness."
+    )
+    cast = (
+        CastCredit("Ewan McGregor", "Obi Wan Kenobi"),
+        CastCredit("Kenny Baker", "R2-D2"),
+        CastCredit("Temuera Morrison", "Jango Fett"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    names = {c.name: c for c in story.characters}
+    assert names["Obi-Wan Kenobi"].actor == "Ewan McGregor"
+    assert names["R2-D2"].actor == "Kenny Baker"
+    assert not {"Obi", "Wan", "Obi Wan Kenobi", "R2 D2"} & set(names)
+    # Titles and quizzes call him what the plot does: "Obi-Wan", never "Obi".
+    from plotguide.engine.referents import plot_name
+    from tests.engine.parsed import parse
+
+    assert plot_name(names["Obi-Wan Kenobi"], parse(engine, plot)) == "Obi-Wan"

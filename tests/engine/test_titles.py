@@ -822,3 +822,12 @@ def test_a_title_never_drops_the_if_its_sentence_opens_on(engine):
 )
 def test_a_title_keeps_the_hedge_inside_its_object(title, text, kept):
     assert kept in title(text, ("Eliza", "Bond"))
+
+
+def test_a_subject_inside_a_bare_prepositions_phrase_is_no_subject(title):
+    # Attack of the Clones: "Obi-Wan's orders go to Tatooine".
+    text = (
+        "Despite Obi-Wan's orders to remain on Naboo, Anakin and Padmé go to Tatooine."
+    )
+    names = {"Obi": "Obi-Wan", "Wan": "Obi-Wan", "Anakin": "Anakin", "Padmé": "Padmé"}
+    assert title(text, names) == "Anakin and Padmé go to Tatooine"
