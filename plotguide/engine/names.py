@@ -538,11 +538,11 @@ def vote(
             tally["other"] += 1
         if _is_locative(sentence, mention):
             tally["locative"] += 1
-        if (
-            _is_named_place(sentence, mention)
-            or _has_place_head(mention)
-            or _said_to_be_a_place(sentence, mention)
-        ):
+        if _is_named_place(sentence, mention):
+            # "the remote ocean planet of Kamino": the plot says what it is,
+            # however often the parser calls it a person.
+            tally["place"] += REALM_WEIGHT
+        elif _has_place_head(mention) or _said_to_be_a_place(sentence, mention):
             tally["place"] += 2
         if _is_realm(sentence, mention):
             tally["place"] += REALM_WEIGHT

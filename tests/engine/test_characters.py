@@ -1130,3 +1130,22 @@ def test_a_hyphenated_name_keeps_its_hyphen(engine):
     from tests.engine.parsed import parse
 
     assert plot_name(names["Obi-Wan Kenobi"], parse(engine, plot)) == "Obi-Wan"
+
+
+def test_a_name_a_place_noun_introduces_is_no_character(engine):
+    """Attack of the Clones: "the remote ocean planet of Kamino" was a
+    character, as the parser calls "Kamino" a person three times."""
+    plot = (
+        "Obi-Wan learns that the dart was manufactured on the remote ocean "
+        "planet of Kamino, and is assigned to investigate. "
+        "In investigating Kamino, Obi-Wan discovers that it has been removed "
+        "from the navigational archives. "
+        "Obi-Wan heads to Kamino, where he discovers an army of clone troopers. "
+        "Obi-Wan fights Jango Fett on the landing platform."
+    )
+    cast = (
+        CastCredit("Ewan McGregor", "Obi-Wan Kenobi"),
+        CastCredit("Temuera Morrison", "Jango Fett"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert "Kamino" not in {c.name for c in story.characters}
