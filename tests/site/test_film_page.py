@@ -250,3 +250,8 @@ def test_places_not_stated_read_as_the_time_period_does(client, rush):
     story.save()
     _, html, _ = page(client, rush, "?spoilers=all")
     assert "<dt>Places</dt><dd>Not stated</dd>" in html
+    # A spoiler choice that hides every place says so the same way.
+    story.data["setting"]["locations"] = []
+    story.save()
+    _, html, _ = page(client, rush, "?spoilers=all")
+    assert "<dt>Places</dt><dd>Not stated</dd>" in html
