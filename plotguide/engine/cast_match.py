@@ -123,8 +123,9 @@ def claim_keys(
     writes before a name, as keys); then a name inside one person's names
     ("Stark" of "Tony Stark"); then a lone title that one present person
     holds ("the President"). A lone surname the parse only ever calls a
-    place ("Mars") is not a credited person's, nor the first word of a part
-    ("Polish" of "Polish Workman") that the parse never calls a person
+    place ("Mars") is not a credited person's, nor a longer name that reads
+    as a place ("Karl-Marx-Stadt" for a credited Karl), nor the first word
+    of a part ("Polish" of "Polish Workman") that the parse never calls a person
     (``is_nobody``), nor a person's whose given name the plot shows as
     someone else (``two_people``, see _kin).
     """
@@ -149,7 +150,7 @@ def claim_keys(
             continue
         if len(key) == 1 and key[0] in NAME_TITLES:
             claim = _title_claim(key[0], people, present)
-        elif len(key) == 1 and is_place(key) and not _is_given_name(key[0], people):
+        elif is_place(key) and (len(key) > 1 or not _is_given_name(key[0], people)):
             continue
         else:
             kin = {i for i, p in enumerate(people) if _kin(key, p, two_people)}
@@ -235,6 +236,7 @@ def _inside_claim(
     one person's ("Erik Lensherr", "Erik Lehnsherr") is theirs before a
     relative's credit of the family name alone ("Mr. Lensherr"). A surname shared
     by a family means its best-billed member; another shared name, the one
+    person not credited with it and an initial ("Martin B."), else the one
     person the plot names in full, else nobody. The people in ``kin`` only
     share the name with whoever the plot means.
     """
@@ -263,10 +265,23 @@ def _inside_claim(
         # Heine Sr.") or the son ("Carl Heine Jr."), never the one named first.
         return None, True
     if len(inside) > 1:
+        # Unknown credits its impostor "Martin B.": the initial sets him
+        # apart, so a plain "Martin" is Dr. Martin Harris.
+        plain = [i for i in inside if not _set_apart_by_an_initial(key, people[i])]
+        inside = plain or inside
+    if len(inside) > 1:
         inside = [i for i in inside if i in present]
     if len(inside) != 1:
         return None, True
     return _claim(key, people, inside[0]), False
+
+
+def _set_apart_by_an_initial(key: Key, person: CreditedPerson) -> bool:
+    """Whether the person is credited as the name and one initial ("Martin B.")."""
+    return any(
+        len(part.words) == 2 and part.words[0] == key[0] and len(part.words[1]) == 1
+        for part in person.parts
+    )
 
 
 def _kin(

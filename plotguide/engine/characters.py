@@ -31,6 +31,7 @@ from plotguide.engine.doc import Sentence, StoryDoc, Token
 from plotguide.engine.film import CastCredit
 from plotguide.engine.frames import is_framed
 from plotguide.engine.names import (
+    PLACE_HEADS,
     Mention,
     NameVotes,
     credit_keys,
@@ -169,7 +170,12 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
         key=lambda pair: (-pair[0], pair[1].mentions[0].sentence),
     )[:MAX_CHARACTERS]
     candidates = [
-        Candidate(tuple(c.mentions), score, c.person.rank if c.person else None)
+        Candidate(
+            tuple(c.mentions),
+            score,
+            c.person.rank if c.person else None,
+            _subject_count(c, sentences),
+        )
         for score, c in scored
     ]
     roles = dict(
@@ -283,7 +289,7 @@ def _clusters(
     claims, ambiguous = claim_keys(
         by_key,
         people,
-        lambda key: _is_place(votes[key]),
+        lambda key: _is_place(votes[key]) or _named_as_a_place(key, votes[key]),
         lambda key: _is_nobody(votes[key]),
         _two_people(by_key, sentences),
         lambda key: frozenset(name_word(m.title) for m in by_key[key] if m.title),
@@ -493,6 +499,12 @@ def _is_place(votes: NameVotes) -> bool:
     return votes.person_score == 0 and votes.place + votes.locative > 0
 
 
+def _named_as_a_place(key: Key, votes: NameVotes) -> bool:
+    """True for "Karl-Marx-Stadt": a name that ends on a place word and that
+    the parse does not show as a person, though it calls it one once."""
+    return len(key) >= 2 and key[-1] in PLACE_HEADS and not votes.is_person
+
+
 def _credited_clusters(
     sentences: tuple[Sentence, ...],
     people: list[CreditedPerson],
@@ -637,15 +649,19 @@ def _find_more_mentions(
 def _salience(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> float:
     """Sentences naming the character, half a point per subject, and billing."""
     sentence_count = len({m.sentence for m in cluster.mentions})
-    subject_count = sum(
+    score = sentence_count + 0.5 * _subject_count(cluster, sentences)
+    if cluster.person is not None and cluster.person.rank < BILLED_LEADS:
+        score += BILLED_LEADS - cluster.person.rank
+    return score
+
+
+def _subject_count(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> int:
+    """How many of the character's mentions are a clause's subject."""
+    return sum(
         1
         for m in cluster.mentions
         if sentences[m.sentence].tokens[m.end - 1].dep in ("nsubj", "nsubjpass")
     )
-    score = sentence_count + 0.5 * subject_count
-    if cluster.person is not None and cluster.person.rank < BILLED_LEADS:
-        score += BILLED_LEADS - cluster.person.rank
-    return score
 
 
 def _is_doubled(form: str) -> bool:

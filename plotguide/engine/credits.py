@@ -104,6 +104,7 @@ PART_NOUNS = GENERIC_CREDIT_WORDS | frozenset(
         "hostage", "sheriff", "deputy", "ranger", "biker", "hunter", "killer",
         "attendee", "usher", "spectator", "protester", "protestor", "activist",
         "double", "stand-in", "narrator",
+        "diplomat", "consul", "envoy", "attache", "attaché", "emissary", "delegate",
         # The most frequent described parts of the TMDB 5000 credits left out
         # above (a word that is also a common surname, "Baker", is not here).
         "goer", "citizen", "operator", "dealer", "actor", "actress", "zombie",
@@ -254,13 +255,13 @@ YOUNG = "young"
 OLD = "old"
 # What a bracketed note says of the age: "Carol (young)", "Cinderella (10 years)".
 _YOUNG_NOTE = re.compile(
-    r"\b(young|younger|child|kid|teen|teenage|\d+ ?(years?|yrs?)|age \d+)\b",
+    r"\b(young|younger|child|kid|teen|teenage|\d+ ?(years?|yrs?)|age ?\d+)\b",
     re.I,
 )
 _OLD_NOTE = re.compile(r"\b(old|older|elderly|adult)\b", re.I)
 # An age written after the name: "Lucy 18 Months", "Lucy Infant", "Agnis Hamm - Age 12".
 _AGE_SUFFIX = re.compile(
-    r"\s+(?:infant|toddler|baby|\d+\s*(?:months?|years?|yrs?)(?:\s+old)?|age\s+\d+)\s*$",
+    r"\s+(?:infant|toddler|baby|\d+\s*(?:months?|years?|yrs?)(?:\s+old)?|age\s*\d+)\s*$",
     re.I,
 )
 # A generation after a name belongs to it ("Mr. Dawes, Sr." is not "Mr. Dawes"

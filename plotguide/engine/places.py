@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from plotguide.engine.doc import Sentence, Token
 from plotguide.engine.story import Character
-from plotguide.engine.text import same_spelling
+from plotguide.engine.text import HUMAN_NOUNS, same_spelling
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Verbs whose subject is a person, never a place: a "place" that wants,
@@ -116,18 +116,20 @@ def _spelt_like_a_name(name: str, name_words: set[str]) -> bool:
 
 
 def _people_words(sentences: tuple[Sentence, ...]) -> set[str]:
-    """Return the words the plot uses for people: inside a PERSON entity, or
-    the proper-noun subject of a verb only a person does."""
+    """Return the words the plot uses for people: inside a PERSON entity, the
+    proper-noun subject of a verb only a person does, or a name beside a
+    person noun ("an epileptic son, Mackenzie", which the parser calls a
+    place)."""
     words: set[str] = set()
     for sentence in sentences:
         for entity in sentence.entities:
             if entity.label == "PERSON":
                 words.update(_POSSESSIVE.sub("", entity.text).split())
         for token in sentence.tokens:
-            if (
-                token.pos == "PROPN"
-                and token.dep in ("nsubj", "nsubjpass")
-                and sentence.tokens[token.head].lemma.lower() in PERSON_VERBS
+            head = sentence.tokens[token.head].lemma.lower()
+            if token.pos == "PROPN" and (
+                (token.dep in ("nsubj", "nsubjpass") and head in PERSON_VERBS)
+                or (token.dep == "appos" and head in HUMAN_NOUNS)
             ):
                 words.add(token.text)
     return words

@@ -1,7 +1,9 @@
 """Who the story follows and who works against them, from evidence shown.
 
 The protagonist is the top-billed credit unless the plot barely names
-them, then the most salient of the credited leads (the first three billed),
+them or another credited character carries the plot (named more, and the
+subject twice as often, or more often and named first for a lead), then
+the most salient of the credited leads (the first three billed),
 billing weighing in, or the most salient character when the credits name no
 lead the plot uses. An antagonist needs two asserted hostile acts ("Alex
 attacks Dan", not "Alex tries to kill Dan"), one of them against the
@@ -30,6 +32,10 @@ TOP_BILLED_SHARE = 0.5
 # A lead whose salience is under this share of the most salient character's
 # is not the protagonist: the plot follows someone else.
 LEAD_MIN_SHARE = 0.35
+# The top-billed credit is not whom the story follows when another lead is
+# named more and is the subject of a clause this many times as often: The
+# Last King of Scotland bills Idi Amin first and follows Garrigan.
+SUBJECT_LEAD = 2
 MIN_HOSTILE_ACTS = 2
 # Subject pronouns that must follow a character's lone mentions to know
 # their gender (with a three-to-one majority).
@@ -55,6 +61,7 @@ class Candidate:
     mentions: tuple[Mention, ...]
     salience: float
     rank: int | None
+    subjects: int = 0
 
 
 def assign_roles(
@@ -64,25 +71,31 @@ def assign_roles(
     roles = [SUPPORTING] * len(candidates)
     if not candidates:
         return roles
-    hero = protagonist(candidates)
+    acts = hostile_acts(candidates, sentences)
+    hero = protagonist(candidates, _doing_harm(acts))
     roles[hero] = PROTAGONIST
-    villain = antagonist(candidates, hero, sentences)
+    villain = antagonist(candidates, hero, acts)
     if villain is not None:
         roles[villain] = ANTAGONIST
     return roles
 
 
-def protagonist(candidates: list[Candidate]) -> int:
+def protagonist(
+    candidates: list[Candidate], harmful: frozenset[int] = frozenset()
+) -> int:
     """Return the index of the character the story follows.
 
     The top-billed credit, when the plot gives them at least half the
     salience of its most salient character; else the most salient lead
-    (billing weighing in); else the most salient character.
+    (billing weighing in); else the most salient character. Either way,
+    unless another credited character carries the plot who is not among
+    the ``harmful`` (Halloween 4's Michael Myers is named most and does
+    most, and the story follows Jamie).
     """
     top = max(c.salience for c in candidates)
     for n, c in enumerate(candidates):
         if c.rank == 0 and c.salience >= TOP_BILLED_SHARE * top:
-            return n
+            return _told_through(candidates, n, harmful)
     leads = [
         (c.salience * LEAD_WEIGHTS[c.rank], n)
         for n, c in enumerate(candidates)
@@ -92,12 +105,62 @@ def protagonist(candidates: list[Candidate]) -> int:
     ]
     if not leads:
         return max(range(len(candidates)), key=lambda n: candidates[n].salience)
-    return max(leads, key=lambda pair: (pair[0], -pair[1]))[1]
+    lead = max(leads, key=lambda pair: (pair[0], -pair[1]))[1]
+    return _told_through(candidates, lead, harmful)
 
 
-def antagonist(
-    candidates: list[Candidate], hero: int, sentences: tuple[Sentence, ...]
-) -> int | None:
+def _told_through(
+    candidates: list[Candidate], chosen: int, harmful: frozenset[int]
+) -> int:
+    """Return the character the plot is told through: the one chosen, unless
+    another credited character, not among the ``harmful``, carries the plot.
+
+    They carry it when named more and doing SUBJECT_LEAD times as much
+    (Almost Famous bills William Miller fifth); as a lead, when named more,
+    doing more and named first; or when named as much as a chosen one who
+    does harm (Friday the 13th Part VII bills Jason Voorhees first).
+    """
+    billed = candidates[chosen]
+    villain = chosen in harmful
+
+    def carries(c: Candidate) -> bool:
+        if villain and c.salience >= billed.salience:
+            return True
+        return (
+            c.salience > billed.salience
+            and c.subjects > billed.subjects
+            and (
+                c.subjects >= SUBJECT_LEAD * max(billed.subjects, 1)
+                or (
+                    c.rank is not None
+                    and c.rank < len(LEAD_WEIGHTS)
+                    and _first_named(c) < _first_named(billed)
+                )
+            )
+        )
+
+    followed = [
+        n
+        for n, c in enumerate(candidates)
+        if c.rank is not None and n != chosen and n not in harmful and carries(c)
+    ]
+    return followed[0] if followed else chosen
+
+
+def _first_named(candidate: Candidate) -> int:
+    """The sentence where the plot first names the character."""
+    return min((m.sentence for m in candidate.mentions), default=0)
+
+
+def _doing_harm(acts: list[Act]) -> frozenset[int]:
+    """The characters who do MIN_HOSTILE_ACTS asserted hostile acts or more."""
+    done: dict[int, set[tuple[int, int]]] = {}
+    for act in acts:
+        done.setdefault(act.doer, set()).add((act.sentence, act.verb))
+    return frozenset(n for n, own in done.items() if len(own) >= MIN_HOSTILE_ACTS)
+
+
+def antagonist(candidates: list[Candidate], hero: int, acts: list[Act]) -> int | None:
     """Return who works against the protagonist, when the plot shows it.
 
     The antagonist does at least MIN_HOSTILE_ACTS asserted hostile acts, one
@@ -105,7 +168,6 @@ def antagonist(
     shoots the monster once, at the end, is not the antagonist. The most
     such acts wins. The protagonist and the top-billed credit never are.
     """
-    acts = hostile_acts(candidates, sentences)
     best = None
     for doer in range(len(candidates)):
         if doer == hero or candidates[doer].rank == 0:

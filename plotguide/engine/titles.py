@@ -599,6 +599,7 @@ def _clause_title(
     if tokens[verb].pos == "PROPN" and verb in resolver.names:
         # "Bond chases Locque and kills him" read with "Locque" the verb.
         return [], False
+    subject = _past_a_gerunds_object(tokens, subject)
     who, plural = _subject_words(tokens, subject, resolver)
     if not who:
         return [], False
@@ -641,6 +642,28 @@ def _clause_title(
     # Past eight words the cut can end on a bare verb ("agree to kill" of
     # "agree to kill those with knowledge"): not whole.
     return words, whole and _length(words) <= MAX_TITLE_WORDS
+
+
+def _past_a_gerunds_object(tokens: tuple[Token, ...], subject: int) -> int:
+    """Return the real subject where the parser took an opening gerund's
+    object for it: "When treating Mackenzie, Garrigan and Kay form a
+    relationship" reads Mackenzie as the subject and the two as conjuncts."""
+    gerund = subject - 1
+    if (
+        gerund < 1
+        or tokens[gerund].tag != "VBG"
+        or subject + 1 >= len(tokens)
+        or tokens[subject + 1].text != ","
+        or any(
+            t.text.lower() not in SUBORDINATORS | {"upon", "on"}
+            for t in tokens[:gerund]
+        )
+    ):
+        return subject
+    conjuncts = [
+        i for i, t in enumerate(tokens) if t.dep == "conj" and t.head == subject
+    ]
+    return conjuncts[0] if conjuncts else subject
 
 
 def _shared_object_verb(tokens: tuple[Token, ...], verb: int) -> int | None:

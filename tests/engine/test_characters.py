@@ -1149,3 +1149,85 @@ def test_a_name_a_place_noun_introduces_is_no_character(engine):
     )
     story = engine.run(film(plot, cast=cast))
     assert "Kamino" not in {c.name for c in story.characters}
+
+
+def test_a_city_named_after_a_person_is_no_character(engine):
+    """Octopussy listed "Karl-Marx-Stadt", a city the parser calls a person
+    once, as its 34th-billed credit, Karl."""
+    plot = (
+        "Bond follows Khan back to his palace in Rajasthan. "
+        "Orlov is planning to meet Khan at Karl-Marx-Stadt in East Germany, where "
+        "the circus is scheduled to perform. "
+        "Bond infiltrates the circus."
+    )
+    cast = (
+        CastCredit("Roger Moore", "James Bond"),
+        CastCredit("Louis Jourdan", "Kamal Khan"),
+        CastCredit("Steven Berkoff", "General Orlov"),
+        CastCredit("Hugo Bower", "Karl"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert "Karl-Marx-Stadt" not in {c.name for c in story.characters}
+    assert "Hugo Bower" not in {c.actor for c in story.characters}
+
+
+def test_a_described_part_is_not_joined_to_a_nationality(engine):
+    """The Last King of Scotland: "British" was a character played by Simon
+    McBurney, whose credit is "British Diplomat" (the plot's Stone)."""
+    plot = (
+        "Amin replaces Garrigan's British passport with a Ugandan one, which leads "
+        "Garrigan to seek help from Stone, the local British Foreign Office "
+        "representative. "
+        "Garrigan is told the British will help him leave Uganda if he uses his "
+        "position to assassinate Amin, but Garrigan refuses. "
+        "Garrigan boards the plane."
+    )
+    cast = (
+        CastCredit("Forest Whitaker", "Idi Amin"),
+        CastCredit("James McAvoy", "Dr. Nicholas Garrigan"),
+        CastCredit("Simon McBurney", "British Diplomat"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert "British" not in {c.name for c in story.characters}
+    assert "Simon McBurney" not in {c.actor for c in story.characters}
+
+
+def test_a_childs_credit_written_age10_is_the_same_person_young(engine):
+    """Colombiana lost its heroine: "Cataleya Restrepo (Age10)" read as a
+    second Cataleya, so the plot's "Cataleya" was nobody's."""
+    plot = (
+        "Fabio speaks with his daughter Cataleya. "
+        "Cataleya escapes to the U.S. embassy. "
+        "Years later, Cataleya works as an assassin for her uncle Emilio. "
+        "Cataleya kills Don Luis."
+    )
+    cast = (
+        CastCredit("Zoe Saldana", "Cataleya Restrepo", 0),
+        CastCredit("Cliff Curtis", "Emilio", 1),
+        CastCredit("Amandla Stenberg", "Cataleya Restrepo (Age10)", 5),
+    )
+    story = engine.run(film(plot, cast=cast))
+    cataleya = next(c for c in story.characters if c.name.startswith("Cataleya"))
+    assert cataleya.actor == "Zoe Saldana"
+    assert cataleya.role == "protagonist"
+
+
+def test_a_name_shared_with_a_credit_and_its_initial_is_the_others(engine):
+    """Unknown lost Dr. Martin Harris: its impostor is credited "Martin B.",
+    so the plot's plain "Martin" meant nobody."""
+    plot = (
+        "Dr. Martin Harris and his wife Liz arrive in Berlin. "
+        "Martin is knocked unconscious when the taxi crashes. "
+        "Martin returns to his hotel and finds Martin B with his wife. "
+        "Martin asks Gina for help. "
+        "Martin B attacks Martin in the car park."
+    )
+    cast = (
+        CastCredit("Liam Neeson", "Dr. Martin Harris", 0),
+        CastCredit("Diane Kruger", "Gina", 1),
+        CastCredit("Aidan Quinn", "Martin B.", 3),
+    )
+    story = engine.run(film(plot, cast=cast))
+    harris = next(c for c in story.characters if c.actor == "Liam Neeson")
+    assert "Martin" in harris.aliases
+    assert harris.role == "protagonist"

@@ -72,3 +72,34 @@ def test_a_characters_name_misspelt_is_no_place(engine):
     places = {item.value for item in story.setting.locations}
     assert "Pleasure Island" in places
     assert "Gepetto" not in places
+
+
+def test_a_name_beside_a_person_noun_is_no_place(engine):
+    # The Last King of Scotland listed Amin's son "Mackenzie" as a place and
+    # quizzed it as one: the parser calls him a location twice.
+    plot = (
+        "In 1970, Nicholas Garrigan graduates from medical school in Scotland. "
+        "Garrigan discovers that the polygamous leader has ostracised the youngest "
+        "of his three wives, Kay , because she has given birth to an epileptic "
+        "son, Mackenzie . "
+        "When treating Mackenzie, Garrigan and Kay form a relationship, but Kay "
+        "tells him he must find a way to leave Uganda."
+    )
+    # A full cast list, as the film's: an uncredited son is no character.
+    cast = (
+        CastCredit("Forest Whitaker", "Idi Amin"),
+        CastCredit("James McAvoy", "Dr. Nicholas Garrigan"),
+        CastCredit("Simon McBurney", "British Diplomat"),
+        CastCredit("Gillian Anderson", "Sarah Merrit"),
+        CastCredit("Kerry Washington", "Kay Amin"),
+        CastCredit("David Oyelowo", "Dr. Thomas Junju"),
+        CastCredit("Abby Mukiibi Nkaaga", "Masanga"),
+        CastCredit("Adam Kotz", "Dr. David Merrit"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert "Mackenzie" not in {c.name for c in story.characters}
+    places = {item.value for item in story.setting.locations}
+    assert "Scotland" in places
+    assert "Mackenzie" not in places
+    offered = [q.options for q in story.quiz.questions if q.kind == "place"]
+    assert not any("Mackenzie" in options for options in offered)

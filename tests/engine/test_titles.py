@@ -831,3 +831,14 @@ def test_a_subject_inside_a_bare_prepositions_phrase_is_no_subject(title):
     )
     names = {"Obi": "Obi-Wan", "Wan": "Obi-Wan", "Anakin": "Anakin", "Padmé": "Padmé"}
     assert title(text, names) == "Anakin and Padmé go to Tatooine"
+
+
+def test_an_opening_gerunds_object_is_not_the_subject(title):
+    # The Last King of Scotland: "Mackenzie and Garrigan form a relationship";
+    # the plot says Garrigan and Kay do, while treating Mackenzie.
+    text = (
+        "When treating Mackenzie, Garrigan and Kay form a relationship and sleep "
+        "with each other, but Kay tells him he must find a way to leave Uganda."
+    )
+    names = ("Mackenzie", "Garrigan", "Kay")
+    assert title(text, names).startswith("Garrigan and Kay form a relationship")
