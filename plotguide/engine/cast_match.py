@@ -405,19 +405,22 @@ def part_groups(
     sentences: tuple[Sentence, ...],
     mentions: list[Mention],
     claims: dict[Key, Claim],
-    count: int,
+    parts: tuple[PartName, ...],
 ) -> list[list[int]]:
     """Group the parts of one credit into the people the plot shows.
 
     One group, unless a sentence shows two parts as two people ("Dr.
-    Strangelove recommends that the President ..."; "Moses and God"): then
-    every part is a person of its own, except parts the plot also equates
-    ("Peter is Spider-Man", "Stanley transforms into the Mask"). A credit of
-    many parts is a troupe's ("The Black Knight / Sir Lancelot the Brave /
-    Tim the Enchanter"): its parts are people of their own unless equated.
+    Strangelove recommends that the President ..."; "Moses and God"), or
+    the parts name two people whatever the plot says (see _named_apart):
+    then every part is a person of its own, except parts the plot also
+    equates ("Peter is Spider-Man", "Stanley transforms into the Mask"). A
+    credit of many parts is a troupe's ("The Black Knight / Sir Lancelot
+    the Brave / Tim the Enchanter"): its parts are people of their own
+    unless equated.
     """
+    count = len(parts)
     same: set[tuple[int, int]] = set()
-    apart: set[tuple[int, int]] = set()
+    apart = _named_apart(parts)
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
         by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -436,6 +439,21 @@ def part_groups(
     if not apart - same and count < MANY_PARTS:
         return [list(range(count))]
     return _components(count, same)
+
+
+def _named_apart(parts: tuple[PartName, ...]) -> set[tuple[int, int]]:
+    """Pairs of parts that name two people: a father and son, one family
+    name with two given names ("David Filby / James Filby"), or a
+    generation only one of them has ("Bert / Mr. Dawes, Sr.", whom Mary
+    Poppins's plot never equates with Bert)."""
+    pairs = set()
+    for a, first in enumerate(parts):
+        for b, second in enumerate(parts[a + 1 :], start=a + 1):
+            one, two = first.words, second.words
+            kin = min(len(one), len(two)) >= 2 and one[-1] == two[-1]
+            if (kin and one[0] != two[0]) or (set(one) ^ set(two)) & GENERATION_WORDS:
+                pairs.add((a, b))
+    return pairs
 
 
 SAME = "same"

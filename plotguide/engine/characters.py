@@ -525,7 +525,7 @@ def _credited_clusters(
     for index, keys in sorted(keys_of.items()):
         person = people[index]
         mentions = [m for key in keys for m in by_key[key]]
-        groups = part_groups(sentences, mentions, claims, len(person.parts))
+        groups = part_groups(sentences, mentions, claims, person.parts)
         for group in groups:
             group_keys = [key for key in keys if claims[key].part in group]
             if not group_keys:

@@ -302,6 +302,11 @@ QUOTE_MARKS = frozenset(['"', "'", "“", "”", "‘", "’", "„", "«", "»"
 NOT_NAME_POS = frozenset(["ADP", "SCONJ", "ADV", "DET", "PRON", "CCONJ"])
 # Words that open a name as a title ("Dr. Strangelove", "Group Capt. Mandrake").
 MENTION_TITLES = TITLES | NAME_TITLES
+# Titles that are also words inside names: "Corky St. Clair", "Little John".
+NAME_WORD_TITLES = frozenset(
+    ["st", "saint", "little", "big", "old", "young", "brother", "sister", "mother"]
+    + ["father", "aunt", "uncle", "miss", "lady", "lord", "king", "queen"]
+)
 # An initial, or a run of initials written as one word ("A.", "A.J.").
 INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 
@@ -328,6 +333,7 @@ def find_mentions(sentences: tuple[Sentence, ...]) -> list[Mention]:
                 covered.intersection(range(start, end))
                 or _named_after(sentence, start)
                 or _in_a_work_title(sentence, start)
+                or _named_for_its_owner(sentence, end)
             ):
                 continue
             mention = _mention(sentence, start, end)
@@ -347,6 +353,21 @@ def _in_a_work_title(sentence: Sentence, start: int) -> bool:
         and tokens[start - 2].text[:1].isupper()
         and tokens[start - 3].text == "The"
         and start - 3 > 0
+    )
+
+
+def _named_for_its_owner(sentence: Sentence, end: int) -> bool:
+    """True for "at Kellerman's, a resort" and "return to Kellerman's": a
+    possessive that a preposition takes alone is a place (a resort, a shop, a
+    home), not its owner, Max Kellerman."""
+    tokens = sentence.tokens
+    last = tokens[end - 1]
+    return (
+        last.dep == "pobj"
+        and tokens[last.head].text.lower() in LOCATIVE_PREPOSITIONS
+        and end < len(tokens)
+        and tokens[end].dep == "case"
+        and tokens[end].head == end - 1
     )
 
 
@@ -567,6 +588,15 @@ def _mention(sentence: Sentence, start: int, end: int) -> Mention | None:
     while len(words) > 1 and words[0].lower().rstrip(".") in MENTION_TITLES:
         leading.append(words.pop(0))
     title = " ".join(leading) or title
+    inner = [
+        i
+        for i, word in enumerate(words[1:-1], start=1)
+        if word.lower().rstrip(".") in MENTION_TITLES - NAME_WORD_TITLES
+    ]
+    if inner:
+        # "the former Jedi Knight Count Dooku" is Count Dooku: what comes
+        # before a title inside the name describes him ("Jedi" is no name).
+        title, words = words[inner[-1]], words[inner[-1] + 1 :]
     parts = _initials(
         [w for w in words if w[:1].isupper() and any(c.isalpha() for c in w)]
     )

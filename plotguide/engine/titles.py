@@ -1204,7 +1204,11 @@ def _infinitive_words(
         for i in children
         if tokens[i].dep == "neg" and i < verb
     ]
-    if _has_to(tokens, verb):
+    if _has_to(tokens, verb) and tokens[verb].text[:1].isupper():
+        # "tracks Jango to Geonosis" read as an infinitive: a capital inside
+        # the sentence is a name, never "to geonosis".
+        words += [Word("to", "ADP"), Word(tokens[verb].text, "PROPN")]
+    elif _has_to(tokens, verb):
         words += [Word("to", "PART"), Word(tokens[verb].lemma.lower(), "VERB")]
     else:  # "finds them hiding", "makes Ed laugh": no "to" the sentence lacks
         words += [Word(tokens[verb].text, "VERB")]

@@ -1231,3 +1231,68 @@ def test_a_name_shared_with_a_credit_and_its_initial_is_the_others(engine):
     harris = next(c for c in story.characters if c.actor == "Liam Neeson")
     assert "Martin" in harris.aliases
     assert harris.role == "protagonist"
+
+
+def test_a_place_named_for_its_owner_is_not_the_owner(engine):
+    """Dirty Dancing: Max Kellerman's profile was "Baby is vacationing with
+    her affluent family at Kellerman's, a resort"."""
+    plot = (
+        'Frances "Baby" Houseman is vacationing with her family at Kellerman\'s, '
+        "a resort in the Catskill Mountains. "
+        "Her father, Dr. Jake Houseman, is the personal physician of Max Kellerman, "
+        "the resort's owner. "
+        "Baby develops a crush on the dance instructor Johnny Castle. "
+        "When they return to Kellerman's, they learn that Penny is ill."
+    )
+    cast = (
+        CastCredit("Jennifer Grey", 'Frances "Baby" Houseman'),
+        CastCredit("Patrick Swayze", "Johnny Castle"),
+        CastCredit("Jerry Orbach", "Dr. Jake Houseman"),
+        CastCredit("Jack Weston", "Max Kellerman"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    max_ = next(c for c in story.characters if c.name == "Max Kellerman")
+    assert max_.mentions == (1,)
+
+
+def test_what_precedes_a_title_inside_a_name_is_no_alias(engine):
+    """Attack of the Clones gave Count Dooku the alias "Jedi", from "the former
+    Jedi Knight Count Dooku"."""
+    plot = (
+        "The former Jedi Knight Count Dooku has organized a Separatist movement. "
+        "The Jedi find themselves outnumbered by the droid army. "
+        "Dooku defeats Obi-Wan Kenobi, but then Yoda arrives to challenge the Count. "
+        "Dooku flees in his ship."
+    )
+    cast = (
+        CastCredit("Christopher Lee", "Count Dooku"),
+        CastCredit("Ewan McGregor", "Obi-Wan Kenobi"),
+        CastCredit("Frank Oz", "Yoda"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    dooku = next(c for c in story.characters if c.actor == "Christopher Lee")
+    assert "Jedi" not in dooku.aliases
+    assert not any("Jedi" in alias for alias in dooku.aliases)
+
+
+def test_a_credits_second_part_of_another_generation_is_another_person(engine):
+    """Mary Poppins gave Bert the alias "Dawes Sr": Dick Van Dyke's credit
+    "Bert/Mr. Dawes, Sr." is the chimney sweep and the old bank chairman."""
+    plot = (
+        "The action descends to Earth where Bert is performing as a one-man band. "
+        "Mary and Bert join the children on the merry-go-round. "
+        "Upon arriving at the bank, Mr. Dawes Jr and Mr. Dawes Sr try to persuade "
+        "Michael to invest his tuppence in the bank. "
+        "Mr. Dawes Sr dies laughing."
+    )
+    cast = (
+        CastCredit("Julie Andrews", "Mary Poppins"),
+        CastCredit("Dick Van Dyke", "Bert/Mr. Dawes, Sr."),
+        CastCredit("Arthur Malet", "Mr. Dawes Jr."),
+        CastCredit("Matthew Garber", "Michael"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    bert = next(c for c in story.characters if c.name == "Bert")
+    assert not any("Dawes" in alias for alias in bert.aliases)
+    played = [c.name for c in story.characters if c.actor == "Dick Van Dyke"]
+    assert len(played) == 2

@@ -842,3 +842,16 @@ def test_an_opening_gerunds_object_is_not_the_subject(title):
     )
     names = ("Mackenzie", "Garrigan", "Kay")
     assert title(text, names).startswith("Garrigan and Kay form a relationship")
+
+
+def test_a_place_read_as_an_infinitive_keeps_its_capital(title):
+    # Attack of the Clones: "Obi-Wan tracks Jango to geonosis".
+    text = (
+        "Realizing that Jango is the assassin's employer, Obi-Wan tracks Jango and "
+        "his son Boba to Geonosis, a rocky planet where a new droid army is being "
+        "created."
+    )
+    names = {"Obi": "Obi-Wan", "Wan": "Obi-Wan", "Jango": "Jango", "Boba": "Boba"}
+    made = title(text, names)
+    assert "geonosis" not in made
+    assert "Geonosis" in made
