@@ -68,12 +68,31 @@ def first_deeds(sentence: Sentence, max_words: int) -> str:
         if word_count(text) <= max_words:
             break
         start, end = _subtree(tokens, deed)
+        opened = tokens[start - 1].dep in ("cc", "punct")
         while start > root + 1 and tokens[start - 1].dep in ("cc", "punct"):
             start -= 1  # its ", and" / "then" goes with it
         trial = removed | set(range(start, end))
-        if _keeps_its_subject(tokens, trial):
-            removed, text = trial, _render(tokens, trial)
+        if (
+            not opened
+            or not _keeps_its_subject(tokens, trial)
+            or _leaves_words_dangling(tokens, trial)
+        ):
+            # A deed the parser hung on the wrong verb ("decides killing him
+            # will end it all"): cut, or with those before it cut, what is
+            # left would say half a thing.
+            break
+        removed, text = trial, _render(tokens, trial)
     return text
+
+
+def _leaves_words_dangling(tokens: tuple[Token, ...], removed: set[int]) -> bool:
+    """Whether a word kept belongs to a word cut: "learns that one of the
+    servant girls" without the verb the girls are the subject of."""
+    return any(
+        t.head in removed
+        for i, t in enumerate(tokens)
+        if i not in removed and t.dep != "punct"
+    )
 
 
 def _side_cuts(tokens: tuple[Token, ...], max_words: int) -> set[int]:

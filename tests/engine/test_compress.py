@@ -63,3 +63,17 @@ def test_first_deeds_never_joins_the_pieces_of_two_parsed_sentences(engine):
     [sentence] = parse(engine, text)
     assert sum(1 for i, t in enumerate(sentence.tokens) if t.head == i) == 2
     assert first_deeds(sentence, 12) == text
+
+
+def test_a_deed_no_and_opens_is_not_cut(engine):
+    # The Last King of Scotland: "... and decides killing him." (the parser
+    # made "will end it all" a deed of its own).
+    text = (
+        "Garrigan finds her savagely mutilated corpse on an autopsy table and falls "
+        "retching to his knees, finally confronting the palpable inhumanity of "
+        "Amin's regime and decides killing him will end it all."
+    )
+    (sentence,) = parse(engine, text)
+    shortened = first_deeds(sentence, 30)
+    assert not shortened.endswith("decides killing him.")
+    assert "killing him will end it all" in shortened or "decides" not in shortened

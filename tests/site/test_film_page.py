@@ -255,3 +255,19 @@ def test_places_not_stated_read_as_the_time_period_does(client, rush):
     story.save()
     _, html, _ = page(client, rush, "?spoilers=all")
     assert "<dt>Places</dt><dd>Not stated</dd>" in html
+
+
+def test_characters_seen_together_are_listed_once_not_labelled_each_time(client, rush):
+    # The Last King of Scotland read "Shares scenes: Idi Amin; Shares scenes:
+    # Kay; Shares scenes: Sarah".
+    story = Story.objects.get(film=rush)
+    raynor = story.data["characters"][0]
+    raynor["relationships"] = [
+        {"other": "Dodd", "kind": "shares scenes", "sources": [1, 2]},
+        {"other": "Sharon", "kind": "wife", "sources": [3]},
+        {"other": "Tum", "kind": "shares scenes", "sources": [4, 5]},
+    ]
+    story.save()
+    _, html, _ = page(client, rush, "?spoilers=all")
+    assert "Wife: Sharon; Shares scenes with Dodd and Tum" in html
+    assert "Shares scenes:" not in html

@@ -7,6 +7,8 @@ from typing import Any
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst, get_text_list
+from django.utils.translation import gettext
 
 from plotguide.catalog.models import Award, Film
 from plotguide.infra.urls import site_url
@@ -14,6 +16,8 @@ from plotguide.site import cards, film_facts
 
 register = template.Library()
 
+# The engine's word for two characters seen together and nothing more.
+SHARED_SCENES = "shares scenes"
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
@@ -31,6 +35,22 @@ def json_ld(value: Any) -> SafeString:
 def joined_text(lines: list[dict[str, Any]]) -> str:
     """Return a list of story lines as one paragraph's text (escaped on output)."""
     return " ".join(line["text"] for line in lines)
+
+
+@register.filter
+def relation_lines(relations: list[dict[str, Any]]) -> list[str]:
+    """Return "Wife: Sarah" for each named relation and one "Shares scenes with
+    Kay and Sarah" for the rest, never the same label once per name."""
+    lines = [
+        f"{capfirst(relation['kind'])}: {relation['other']}"
+        for relation in relations
+        if relation["kind"] != SHARED_SCENES
+    ]
+    shared = [r["other"] for r in relations if r["kind"] == SHARED_SCENES]
+    if shared:
+        names = get_text_list(shared, gettext("and"))
+        lines.append(gettext("Shares scenes with %(names)s") % {"names": names})
+    return lines
 
 
 @register.simple_tag
