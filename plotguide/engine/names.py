@@ -269,6 +269,7 @@ class NameVotes:
     human: int = 0
     modifier: int = 0
     plural: int = 0
+    group: int = 0
 
     def __add__(self, other: NameVotes) -> NameVotes:
         return NameVotes(
@@ -285,14 +286,21 @@ class NameVotes:
 
         The small parser often labels a surname ORG, so ORG counts half; a
         name used as a modifier ("the Mark II armor", "the Stark Expo") or
-        after an article ("the Cabinet") counts whole.
+        after an article ("the Cabinet") counts whole. A name the plot says
+        is a group ("the opening band, Stillwater") is none, however often
+        the parser calls it a person.
         """
-        return self.person_score >= 1 and self.person_score >= (
-            self.place
-            + self.locative
-            + 0.5 * self.other
-            + self.modifier
-            + 2 * self.plural
+        return (
+            not self.group
+            and self.person_score >= 1
+            and self.person_score
+            >= (
+                self.place
+                + self.locative
+                + 0.5 * self.other
+                + self.modifier
+                + 2 * self.plural
+            )
         )
 
 
@@ -445,6 +453,7 @@ def vote(
             tally["person"] += 2  # only people go by a quoted nickname
         tally["human"] += _human_evidence(sentence, mention)
         tally["modifier"] += _is_modifier(sentence, mention)
+        tally["group"] += _said_to_be_a_group(sentence, mention)
         tally["plural"] += _reads_plural(sentence, mention)
     return {key: NameVotes(**tally) for key, tally in counts.items()}
 
@@ -679,6 +688,13 @@ def _human_evidence(sentence: Sentence, mention: Mention) -> int:
     if last.dep == "poss" and head.lemma.lower() in HUMAN_NOUNS:
         score += 1
     return score
+
+
+def _said_to_be_a_group(sentence: Sentence, mention: Mention) -> bool:
+    """True for "the opening band, Stillwater": the plot says what it is."""
+    tokens = sentence.tokens
+    last = tokens[mention.end - 1]
+    return last.dep == "appos" and tokens[last.head].lemma.lower() in GROUP_NOUNS
 
 
 def _is_modifier(sentence: Sentence, mention: Mention) -> bool:

@@ -1296,3 +1296,23 @@ def test_a_credits_second_part_of_another_generation_is_another_person(engine):
     assert not any("Dawes" in alias for alias in bert.aliases)
     played = [c.name for c in story.characters if c.actor == "Dick Van Dyke"]
     assert len(played) == 2
+
+
+def test_a_name_the_plot_says_is_a_band_is_no_character(engine):
+    """Almost Famous listed the band "Stillwater" among its characters: the
+    parser calls it a person seven times, the plot "the opening band"."""
+    plot = (
+        "William Miller is a teenaged aspiring rock journalist. "
+        "He also meets the opening band, Stillwater. "
+        "William and Penny go to Hollywood to see Stillwater again. "
+        "William goes on tour with Stillwater and the Band-Aids. "
+        "Stillwater plays in Topeka, and Russell argues with Jeff."
+    )
+    cast = (
+        CastCredit("Patrick Fugit", "William Miller"),
+        CastCredit("Kate Hudson", "Penny Lane"),
+        CastCredit("Billy Crudup", "Russell Hammond"),
+        CastCredit("Jason Lee", "Jeff Bebe"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert "Stillwater" not in {c.name for c in story.characters}
