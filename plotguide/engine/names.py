@@ -53,6 +53,7 @@ PLACE_NOUNS = frozenset(
         "planet", "kingdom", "province", "region", "country", "valley", "river",
         "lake", "mountain", "colony", "district", "republic", "isle", "bay",
         "harbour", "harbor", "street", "streets", "outskirts", "suburb", "capital",
+        "community",
     ]
 )  # fmt: skip
 
@@ -454,6 +455,7 @@ def vote(
         tally["human"] += _human_evidence(sentence, mention)
         tally["modifier"] += _is_modifier(sentence, mention)
         tally["group"] += _said_to_be_a_group(sentence, mention)
+        tally["modifier"] += 2 * _names_a_people(sentence, mention)
         tally["plural"] += _reads_plural(sentence, mention)
     return {key: NameVotes(**tally) for key, tally in counts.items()}
 
@@ -690,6 +692,18 @@ def _human_evidence(sentence: Sentence, mention: Mention) -> int:
     return score
 
 
+def _names_a_people(sentence: Sentence, mention: Mention) -> bool:
+    """True for "Hutu extremists" and "the Berber tribes": one word before a
+    plural noun names a people: it counts twice more than a modifier."""
+    last = sentence.tokens[mention.end - 1]
+    head = sentence.tokens[last.head]
+    return (
+        len(mention.key) == 1
+        and last.dep in ("compound", "amod")
+        and head.tag in ("NNS", "NNPS")
+    )
+
+
 def _said_to_be_a_group(sentence: Sentence, mention: Mention) -> bool:
     """True for "the opening band, Stillwater": the plot says what it is."""
     tokens = sentence.tokens
@@ -766,11 +780,12 @@ def _said_to_be_a_place(sentence: Sentence, mention: Mention) -> bool:
 
 
 def _is_named_place(sentence: Sentence, mention: Mention) -> bool:
-    """True for "the island of Skerry": a name that a place noun introduces."""
-    last = sentence.tokens[mention.end - 1]
-    preposition = sentence.tokens[last.head]
-    return (
-        last.dep == "pobj"
-        and preposition.text.lower() == "of"
-        and sentence.tokens[preposition.head].lemma.lower() in PLACE_NOUNS
-    )
+    """True for "the island of Skerry" and "a town called Dirt": a name that
+    a place noun introduces."""
+    tokens = sentence.tokens
+    last = tokens[mention.end - 1]
+    word = tokens[last.head]
+    place_noun = tokens[word.head].lemma.lower() in PLACE_NOUNS
+    if last.dep == "oprd" and word.lemma.lower() in ("call", "name"):
+        return word.dep == "acl" and place_noun
+    return last.dep == "pobj" and word.text.lower() == "of" and place_noun

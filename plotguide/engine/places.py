@@ -54,6 +54,7 @@ PLACE_NOUNS = frozenset({
     "neighborhood", "neighbourhood", "planet", "province", "region", "state",
     "suburb", "town", "valley", "village", "street", "outskirts", "slum",
     "rooftop", "edge", "heart", "centre", "center", "end", "capital",
+    "community",
 })  # fmt: skip
 _ARTICLE = re.compile(r"^(the|a|an) ", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")

@@ -1316,3 +1316,62 @@ def test_a_name_the_plot_says_is_a_band_is_no_character(engine):
     )
     story = engine.run(film(plot, cast=cast))
     assert "Stillwater" not in {c.name for c in story.characters}
+
+
+@pytest.mark.parametrize(
+    ("plot", "name"),
+    [
+        (  # Rango listed the town "Dirt" as a character (its plot's sentences).
+            "He meets an armadillo named Roadkill who is seeking the "
+            "mystical Spirit of the West and directs the parched chameleon "
+            "to find water at a town called Dirt. While wandering the "
+            "desert, he narrowly avoids being eaten by a red-tailed hawk and "
+            "has a surreal nightmare before meeting the desert iguana Beans "
+            ", a rancher's daughter, who takes the chameleon to Dirt, an Old "
+            "West town populated by desert animals. After discovering Dirt's "
+            "water reserves — stored in the town bank inside a water cooler "
+            "bottle — to be near empty, a skeptical Beans demands Rango "
+            "investigate. Rango confronts the mayor about his buying of land "
+            "around Dirt, who denies any wrongdoing and shows Rango that he "
+            "is building a modern city with the purchased land. With the aid "
+            "of Roadkill and mystical moving yuccas, Rango learns that "
+            "Dirt's water supply is controlled by an emergency shut-off "
+            "valve in a water pipeline to Las Vegas, which the mayor has "
+            "been manipulating. Recruiting the robbers' clan to aid him, "
+            "Rango returns to Dirt to call out Jake for a duel with a single "
+            "bullet, a diversion so the clan and yuccas can turn the "
+            "pipeline's valve to flood the town with water and free the "
+            "falsely accused robbers. The citizens of Dirt celebrate the "
+            "return of the water and recognize Rango as their hero.",
+            "Dirt",
+        ),
+        (  # Red Dog listed the town "Dampier".
+            "Truck driver Thomas arrives in Dampier, Western Australia, late "
+            "one night. Upon arriving in Dampier, the dog befriends many of "
+            "the employees of Hamersley Iron, who have a major iron ore "
+            "excavation in progress. After living in Dampier for two years, "
+            "John proposes to Nancy. After three weeks Red decides to look "
+            "for John, first at Hamersley Iron, then the bar and other "
+            "places where John was known to go, until all of Dampier is "
+            "explored. Finally, the grief catches up to him, and he decides "
+            "to return to Dampier. Nancy and John's friends at Hamersley "
+            "then travel to the community of Dampier in support of Red Dog "
+            'and, after a "civilised chat" with some of the miners, the '
+            "caretaker and his wife leave, leaving their cat, Red Cat, "
+            "behind. One year later, Thomas once again drives up to Dampier "
+            "with a new puppy, a new Red Dog and the whole town unveils a "
+            "statue of Red Dog, a statue which still stands today.",
+            "Dampier",
+        ),
+        (  # Hotel Rwanda listed "Hutu", a people.
+            "Tensions between the Hutu and Tutsi peoples lead to a war in Rwanda. "
+            "Paul Rusesabagina is Hutu, but his wife Tatiana is Tutsi. "
+            "His marriage is a source of friction with Hutu extremists.",
+            "Hutu",
+        ),
+    ],
+)
+def test_a_town_or_a_people_the_plot_names_is_no_character(engine, plot, name):
+    cast = tuple(CastCredit(f"Actor {n}", f"Part {n}") for n in range(8))
+    story = engine.run(film(plot, cast=cast))
+    assert name not in {c.name for c in story.characters}
