@@ -105,6 +105,7 @@ PART_NOUNS = GENERIC_CREDIT_WORDS | frozenset(
         "attendee", "usher", "spectator", "protester", "protestor", "activist",
         "double", "stand-in", "narrator",
         "diplomat", "consul", "envoy", "attache", "attaché", "emissary", "delegate",
+        "guide", "dignitary",
         # The most frequent described parts of the TMDB 5000 credits left out
         # above (a word that is also a common surname, "Baker", is not here).
         "goer", "citizen", "operator", "dealer", "actor", "actress", "zombie",

@@ -3,7 +3,7 @@
 import pytest
 
 from plotguide.engine import CastCredit
-from plotguide.engine.credits import name_word, read_credit, split_words
+from plotguide.engine.credits import name_word, read_credit, read_part, split_words
 
 
 def parts(character: str, plot_names: frozenset[str] = frozenset()) -> list[str]:
@@ -72,3 +72,11 @@ def test_a_ships_pirate_is_a_described_part_not_the_ship():
     # played by Jonathan Kite, credited as "Black Pearl Pirate".
     assert parts("Black Pearl Pirate") == []
     assert parts("Jack Sparrow") == ["Jack Sparrow"]
+
+
+@pytest.mark.parametrize(
+    "part", ["Taj Mahal Guide", "Ellis Island Dignitary", "British Diplomat"]
+)
+def test_a_part_named_for_a_place_or_a_nation_describes_a_person(part):
+    # Slumdog Millionaire's "Taj Mahal Guide" made the Taj Mahal a character.
+    assert read_part(part) is None
