@@ -150,7 +150,7 @@ def claim_keys(
             continue
         if len(key) == 1 and key[0] in NAME_TITLES:
             claim = _title_claim(key[0], people, present)
-        elif is_place(key) and (len(key) > 1 or not _is_given_name(key[0], people)):
+        elif is_place(key) and not _may_name_a_credit(key, people):
             continue
         else:
             kin = {i for i, p in enumerate(people) if _kin(key, p, two_people)}
@@ -395,6 +395,16 @@ def is_family_name(key: Key, person: CreditedPerson) -> bool:
         for part in person.parts
         if (words := [w for w in part.words if w not in GENERATION_WORDS])
     )
+
+
+def _may_name_a_credit(key: Key, people: list[CreditedPerson]) -> bool:
+    """Whether a name the parse reads as a place may still be a credited
+    person's: a given name ("Jordan"), or a full name spelt like one (Straw
+    Dogs' "Janice Hedden" for Janice Heddon), never a place named after one
+    ("Davy Jones Locker", "Crystal Falls" for Jerri Falls)."""
+    if not _is_given_name(key[0], people):
+        return False
+    return len(key) == 1 or bool(_spelt_like(key, people))
 
 
 def _is_given_name(word: str, people: list[CreditedPerson]) -> bool:

@@ -1375,3 +1375,23 @@ def test_a_town_or_a_people_the_plot_names_is_no_character(engine, plot, name):
     cast = tuple(CastCredit(f"Actor {n}", f"Part {n}") for n in range(8))
     story = engine.run(film(plot, cast=cast))
     assert name not in {c.name for c in story.characters}
+
+
+def test_a_full_name_spelt_like_a_credit_is_theirs_though_read_as_a_place(engine):
+    """Straw Dogs writes "Janice Hedden" for the credit Janice Heddon, and the
+    parser reads it as a place: a place named after a credit ("Crystal Falls"
+    beside Jerri Falls) is nobody's, a misspelt full name still is theirs."""
+    plot = (
+        "However, earlier that evening Niles had accidentally strangled a "
+        "flirtatious young girl from the village, Janice Hedden , and now her "
+        "father, the town drunkard, Tom , and the workmen looking for him are "
+        "alerted by the phone call to Niles's whereabouts. "
+        "David drives Niles home."
+    )
+    cast = (
+        CastCredit("Dustin Hoffman", "David Sumner"),
+        CastCredit("David Warner", "Henry Niles"),
+        CastCredit("Sally Thomsett", "Janice Heddon"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert "Sally Thomsett" in {c.actor for c in story.characters}
