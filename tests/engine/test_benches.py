@@ -66,3 +66,24 @@ def test_eval_content_takes_a_characters_actor_over_a_shared_surname():
     maritza = Character("Maritza", (), "supporting", 1.0, (0,), "Barbara Bach")
     assert evaluation.identify(major, people).character == "Petrovitch"
     assert evaluation.identify(maritza, people).character == "Maritza Petrovich"
+
+
+def test_eval_protagonists_compares_the_engine_with_the_labels_and_billing(
+    engine, capsys
+):
+    bench = load("eval_protagonists")
+    labels = {"The Harbor Ledger": [{"nora"}], "Missing Film": [{"anyone"}]}
+    bench.report("one", engine, labels, {"The Harbor Ledger": HARBOR})
+    printed = capsys.readouterr().out
+    assert "[x] The Harbor Ledger: engine ['Nora Vance']" in printed
+    assert "[-] Missing Film: not in the data" in printed
+    assert "one films labelled and found: 1 of 2" in printed
+    assert "one engine protagonist agrees             1.000" in printed
+    # A label names the lead; a wrong label is counted as a miss, not a pass.
+    bench.report(
+        "two",
+        engine,
+        {"The Harbor Ledger": [{"victor"}]},
+        {"The Harbor Ledger": HARBOR},
+    )
+    assert "two engine protagonist agrees             0.000" in capsys.readouterr().out
