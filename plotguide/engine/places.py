@@ -57,6 +57,9 @@ PLACE_NOUNS = frozenset({
     "community",
 })  # fmt: skip
 _ARTICLE = re.compile(r"^(the|a|an) ", re.IGNORECASE)
+# "Taken 2", "Rocky III", "Saw Part 3": the series' first film names no place
+# ("After the events in Paris in Taken").
+_SEQUEL_NUMBER = re.compile(r"\s+(?:part\s+)?(?:\d+|[ivx]+)$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -84,7 +87,7 @@ def named_places(
         for word in form.split()
     }
     people_words = _people_words(sentences)
-    title_key = _letters(title)
+    title_keys = {_letters(title), _letters(_SEQUEL_NUMBER.sub("", title))} - {""}
     found = []
     located: set[str] = set()
     for sentence in sentences:
@@ -98,7 +101,7 @@ def named_places(
                 or set(name.split()) & name_words
                 or _spelt_like_a_name(name, name_words)
                 or set(name.split()) <= people_words
-                or (title_key and _letters(name).rstrip("s") == title_key.rstrip("s"))
+                or _letters(name).rstrip("s") in {k.rstrip("s") for k in title_keys}
                 or _cut_from_longer_name(sentence, entity.end)
             ):
                 continue

@@ -1030,6 +1030,21 @@ def _complement_words(
     objects = [
         i for i in children if tokens[i].dep == "dobj" and tokens[i].text[0].isalnum()
     ]
+    between = (
+        [i for i in children if tokens[i].dep == "prt" and objects[0] < i < objects[-1]]
+        if len(objects) > 1
+        else []
+    )
+    if between:
+        # "sends steam up a chimney" read with "up" a particle and the
+        # chimney a second object: the particle leads to it.
+        pieces.append(
+            _noun_words(tokens, objects[0], resolver)
+            + [Word(tokens[between[0]].text, "ADP")]
+            + _noun_words(tokens, objects[-1], resolver)
+        )
+        objects = []
+        deps.pop("dobj", None)
     if len(objects) > 1 and "dative" not in deps:
         # "gives her and Benicio a ride": the parser's two objects are the
         # one who gets and what is given.

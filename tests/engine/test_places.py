@@ -103,3 +103,17 @@ def test_a_name_beside_a_person_noun_is_no_place(engine):
     assert "Mackenzie" not in places
     offered = [q.options for q in story.quiz.questions if q.kind == "place"]
     assert not any("Mackenzie" in options for options in offered)
+
+
+def test_the_first_film_of_a_series_is_no_place(engine):
+    # Taken 2 listed "Taken" among its places: "After the events in Paris in Taken".
+    plot = (
+        "After the events in Paris in Taken, relatives of the men whom Bryan Mills "
+        "killed return to their hometown, Tropojë, Albania, for the funeral. "
+        "Bryan takes Lenore to Istanbul."
+    )
+    cast = (CastCredit("Liam Neeson", "Bryan Mills"),)
+    story = engine.run(film(plot, title="Taken 2", cast=cast))
+    places = {item.value for item in story.setting.locations}
+    assert "Taken" not in places
+    assert "Paris" in places

@@ -855,3 +855,12 @@ def test_a_place_read_as_an_infinitive_keeps_its_capital(title):
     made = title(text, names)
     assert "geonosis" not in made
     assert "Geonosis" in made
+
+
+def test_a_particle_between_two_objects_leads_to_the_second(title):
+    # Taken 2: "Bryan sends steam a chimney".
+    text = (
+        "Bryan then sends steam up a chimney to pinpoint his location, and Kim "
+        "drops the gun down the chimney."
+    )
+    assert title(text, ("Bryan", "Kim")).startswith("Bryan sends steam up a chimney")
