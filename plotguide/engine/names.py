@@ -65,7 +65,7 @@ PLACE_HEADS = frozenset(
         "falls", "springs", "heights", "hills", "creek", "valley", "canyon",
         "county", "street", "avenue", "boulevard", "island", "islands", "bay",
         "beach", "harbor", "harbour", "square", "station", "city", "township",
-        "stadt",
+        "stadt", "castle", "palace", "manor", "cathedral",
     ]
 )  # fmt: skip
 

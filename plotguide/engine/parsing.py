@@ -136,7 +136,8 @@ def _without_continuations(doc: Any, starts: list[int]) -> list[int]:
     and she escapes", "...
     "Touche, pussy cat!" | but as he runs away", "... the darkness "I
     exist." | and all but one candle goes out"). After a bare full stop the
-    lowercase word is left as it is: the source is damaged there."""
+    lowercase word is left as it is: the source is damaged there. No
+    sentence starts after a short title ("Sgt.", "Dr.") either."""
     kept: list[int] = []
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(doc)
@@ -148,6 +149,8 @@ def _without_continuations(doc: Any, starts: list[int]) -> list[int]:
             # will take over his life": no sentence ends on a lowercase word.
             or (before is not None and before.is_alpha and before.text.islower())
         )
+        if _after_a_title(doc, start) and kept and end - kept[-1] <= _MAX_JOINED_TOKENS:
+            continue  # "Jet Girl kills Sgt. | Small, who ...": one sentence
         if (
             not kept
             or not continues
@@ -156,6 +159,26 @@ def _without_continuations(doc: Any, starts: list[int]) -> list[int]:
         ):
             kept.append(start)
     return kept
+
+
+# Titles written short with a full stop, which spaCy splits off as a
+# sentence's end ("Sgt" "."). Not "St." or "Jr.", which end sentences.
+_SHORT_TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "sgt", "lt", "capt", "col", "gen", "prof", "rev"]
+    + ["det", "cpl", "maj", "adm", "insp", "supt", "fr", "mme", "mlle"]
+)
+
+
+def _after_a_title(doc: Any, start: int) -> bool:
+    """Whether the sentence would start right after "Sgt." or "Dr.": the name
+    that follows belongs to the sentence before."""
+    return (
+        start >= 2
+        and doc[start - 1].text == "."
+        and doc[start - 2].text.lower() in _SHORT_TITLES
+        and not doc[start - 2].whitespace_
+        and doc[start].text[:1].isupper()
+    )
 
 
 # Lemmas the small English model gets wrong in plots, which titles and the

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plotguide.engine.doc import Sentence, Token
+from plotguide.engine.doc import Entity, Sentence, Token
 from plotguide.engine.story import Character
 from plotguide.engine.text import HUMAN_NOUNS, same_spelling
 
@@ -103,6 +103,7 @@ def named_places(
                 or set(name.split()) <= people_words
                 or _letters(name).rstrip("s") in {k.rstrip("s") for k in title_keys}
                 or _cut_from_longer_name(sentence, entity.end)
+                or _inside_the_title(sentence, entity, title)
             ):
                 continue
             found.append(
@@ -121,19 +122,22 @@ def _spelt_like_a_name(name: str, name_words: set[str]) -> bool:
 
 def _people_words(sentences: tuple[Sentence, ...]) -> set[str]:
     """Return the words the plot uses for people: inside a PERSON entity, the
-    proper-noun subject of a verb only a person does, or a name beside a
-    person noun ("an epileptic son, Mackenzie", which the parser calls a
-    place)."""
+    proper-noun subject of a verb only a person does, a name beside a person
+    noun ("an epileptic son, Mackenzie", which the parser calls a place), or
+    one in a list of people ("Kid, Play, Bilal and Jamal")."""
     words: set[str] = set()
     for sentence in sentences:
+        people: set[int] = set()
         for entity in sentence.entities:
             if entity.label == "PERSON":
                 words.update(_POSSESSIVE.sub("", entity.text).split())
-        for token in sentence.tokens:
+                people.update(range(entity.start, entity.end))
+        for index, token in enumerate(sentence.tokens):
             head = sentence.tokens[token.head].lemma.lower()
             if token.pos == "PROPN" and (
                 (token.dep in ("nsubj", "nsubjpass") and head in PERSON_VERBS)
                 or (token.dep == "appos" and head in HUMAN_NOUNS)
+                or (token.dep == "conj" and token.head in people - {index})
             ):
                 words.add(token.text)
     return words
@@ -165,6 +169,19 @@ def _located(tokens: tuple[Token, ...], index: int, depth: int) -> bool:
     # tunnels", "in a small Texas town": as placed as its head.
     if token.dep in ("appos", "npadvmod", "conj", "poss", "compound") and depth < 3:
         return token.head != index and _located(tokens, token.head, depth + 1)
+    return False
+
+
+def _inside_the_title(sentence: Sentence, entity: Entity, title: str) -> bool:
+    """True for the "Boots" of "Puss in Boots is a talking cat": a place word
+    that the film's own name, written in the sentence, holds."""
+    words = title.split()
+    if len(words) < 2:
+        return False
+    texts = [token.text for token in sentence.tokens]
+    for start in range(max(0, entity.end - len(words)), entity.start + 1):
+        if texts[start : start + len(words)] == words:
+            return start + len(words) >= entity.end
     return False
 
 

@@ -1395,3 +1395,31 @@ def test_a_full_name_spelt_like_a_credit_is_theirs_though_read_as_a_place(engine
     )
     story = engine.run(film(plot, cast=cast))
     assert "Sally Thomsett" in {c.actor for c in story.characters}
+
+
+def test_a_castle_is_no_character(engine):
+    """Ironclad listed "Rochester Castle" as a character (its plot's sentences)."""
+    plot = (
+        "The three men agree that John must be stopped, and that the "
+        "place to do it is Rochester Castle, a strategically important "
+        "stronghold that controls the route from southern England. A "
+        "party of seven finally leaves for Rochester where, on arriving, "
+        "they discover six of the King Danish mercenaries have already "
+        "claimed the castle after the fourth man had betrayed them to "
+        "the king. Aubigny's party fights and kills the Danish scouts "
+        "and then claims Rochester Castle in the name of the rebellion, "
+        "much to the displeasure of Baron Cornhill, its lord. When "
+        "John's army finally arrives and lays siege to Rochester, the "
+        "garrison holds fast and manages to beat back the initial Danish "
+        "assault. The film ends with an epilogue describing King John's "
+        "death during his retreat and the reconstruction of Rochester "
+        "Castle, and how it, like the Magna Carta, still stands today. "
+        "Marshall rides off with Isabel."
+    )
+    cast = tuple(CastCredit(f"Actor {n}", f"Part {n}") for n in range(6)) + (
+        CastCredit("James Purefoy", "Thomas Marshall"),
+        CastCredit("Paul Giamatti", "King John"),
+        CastCredit("Kate Mara", "Lady Isabel"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    assert not any("Rochester" in c.name for c in story.characters)

@@ -111,3 +111,18 @@ def test_no_sentence_starts_after_a_lowercase_word(engine):
     assert len(sentences) == 2
     assert sentences[0].startswith("Just as Archer")
     assert sentences[1].startswith("Archer escapes")
+
+
+def test_no_sentence_starts_after_a_short_title(engine):
+    # Tank Girl's events read "Jet kills Sgt" and "Small, who previously ...".
+    plot = (
+        "The Rippers decimate the Water & Power personnel. Jet Girl kills Sgt. "
+        "Small, who previously had been sexually harassing her, while Tank Girl "
+        "rescues Sam. Dr. Smith leaves the town at dawn."
+    )
+    assert texts(engine, plot) == [
+        "The Rippers decimate the Water & Power personnel.",
+        "Jet Girl kills Sgt. Small, who previously had been sexually harassing her, "
+        "while Tank Girl rescues Sam.",
+        "Dr. Smith leaves the town at dawn.",
+    ]

@@ -1,5 +1,7 @@
 """Named places: only where the plot puts someone, never a character or the title."""
 
+import pytest
+
 from plotguide.engine import CastCredit
 from tests.engine.plots import film
 
@@ -117,3 +119,29 @@ def test_the_first_film_of_a_series_is_no_place(engine):
     places = {item.value for item in story.setting.locations}
     assert "Taken" not in places
     assert "Paris" in places
+
+
+@pytest.mark.parametrize(
+    ("plot", "title", "person"),
+    [
+        (  # Puss in Boots listed "Boots" as a place.
+            "Puss in Boots is a talking cat named for his wearing boots and is a "
+            "fugitive on the run for the law. Puss travels to San Ricardo.",
+            "Puss in Boots",
+            "Boots",
+        ),
+        (  # House Party 2 listed "Jamal" as a place and quizzed him as one.
+            "Kid's room mate is Jamal, a white rapper. "
+            "Kid, Play, Bilal and Jamal begin spreading word on campus about the "
+            "party. Kid then packs up and says goodbye to Jamal in Harlem.",
+            "House Party 2",
+            "Jamal",
+        ),
+    ],
+)
+def test_a_name_in_the_title_or_a_list_of_people_is_no_place(
+    engine, plot, title, person
+):
+    story = engine.run(film(plot, title=title))
+    places = {item.value for item in story.setting.locations}
+    assert person not in places
