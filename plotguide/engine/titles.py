@@ -423,6 +423,7 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
             and not _is_to_be_done(tokens, token.head)
             and not _is_said(tokens, token.head)
             and not _has_an_exception(tokens, token.head)
+            and not (_bare_gerund(tokens, token.head) and index not in names)
         ):
             pairs.append((_main_verb(tokens, token.head, index), index))
     root = next((i for i, t in enumerate(tokens) if t.dep == "ROOT"), None)
@@ -438,6 +439,18 @@ def _clauses(tokens: tuple[Token, ...], names: dict[int, str]) -> list[tuple[int
         return (3, verb)
 
     return sorted(pairs, key=rank)
+
+
+def _bare_gerund(tokens: tuple[Token, ...], verb: int) -> bool:
+    """True for "lottery winning uncle" read as the sentence's clause: a
+    root in -ing with no "is" before it has no tense, so no one does it.
+    (A gerund under another verb keeps its doer, "he finds the toilet
+    overflowing", and so does a named one, "Emma, having second thoughts".)"""
+    return (
+        tokens[verb].dep == "ROOT"
+        and tokens[verb].tag == "VBG"
+        and not any(t.head == verb and t.dep in ("aux", "auxpass") for t in tokens)
+    )
 
 
 def _has_an_exception(tokens: tuple[Token, ...], verb: int) -> bool:
@@ -805,6 +818,23 @@ def _noun_words(
         return [Word(resolver.names[index], "PROPN")]
     for i, t in enumerate(tokens):
         if t.head == index and t.dep == "appos" and i in resolver.names:
+            # "Her other daughters Maggie and Mae are married": both of them.
+            others = [
+                resolver.names[j]
+                for j, u in enumerate(tokens)
+                if u.head == i
+                and u.dep == "conj"
+                and j in resolver.names
+                # Two names joined by "and" alone, never a list ("Molly
+                # Harper, his friends ..., Peter's girlfriend Candice").
+                and [t.text for t in tokens[i + 1 : _left_edge(tokens, j)]] == ["and"]
+            ]
+            if others:
+                return [
+                    Word(resolver.names[i], "PROPN"),
+                    Word("and", "CCONJ"),
+                    Word(others[0], "PROPN"),
+                ]
             return [Word(resolver.names[i], "PROPN")]
     kept = [
         i

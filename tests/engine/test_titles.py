@@ -864,3 +864,21 @@ def test_a_particle_between_two_objects_leads_to_the_second(title):
         "drops the gun down the chimney."
     )
     assert title(text, ("Bryan", "Kim")).startswith("Bryan sends steam up a chimney")
+
+
+def test_a_subject_named_by_two_appositives_keeps_both(title):
+    # Because I Said So: "Maggie are married".
+    text = (
+        "Her other daughters Maggie and Mae are happily married but Milly has "
+        "recently broken up with her boyfriend."
+    )
+    assert title(text, ("Maggie", "Mae", "Milly")).startswith("Maggie and Mae are")
+
+
+def test_a_participle_without_is_makes_no_clause(title):
+    # Next Friday: "Lottery wins uncle", from "lottery winning uncle".
+    text = (
+        "As a precaution, Craig's father Willie Jones, Craig's sex-crazed, lottery "
+        "winning uncle, and his cousin Day-Day."
+    )
+    assert "wins" not in title(text, ("Craig", "Willie", "Jones"))
