@@ -19,7 +19,7 @@ from plotguide.engine.validators import validate
 logger = logging.getLogger(__name__)
 
 ENGINE_NAME = "plotguide-offline"
-ENGINE_VERSION = "1.13.32"
+ENGINE_VERSION = "1.13.33"
 
 
 class OfflineEngine:

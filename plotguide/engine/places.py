@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plotguide.engine.credits import name_word, read_cast
 from plotguide.engine.doc import Entity, Sentence, Token
+from plotguide.engine.film import CastCredit
 from plotguide.engine.story import Character
 from plotguide.engine.text import HUMAN_NOUNS, same_spelling
 
@@ -78,13 +80,21 @@ def named_places(
     sentences: tuple[Sentence, ...],
     characters: tuple[Character, ...] = (),
     title: str = "",
+    cast: tuple[CastCredit, ...] = (),
 ) -> list[PlaceMention]:
-    """Return every mention of a named place, in plot order."""
+    """Return every mention of a named place, in plot order.
+
+    A one-word place that a credit names as a person's ("Hagrid" of "sets
+    fire to Hagrid's hut") is theirs, even when the plot names them too
+    seldom to be a character."""
     name_words = {
         word
         for character in characters
         for form in (character.name, *character.aliases)
         for word in form.split()
+    }
+    credited = {
+        w for read in read_cast(cast) for part in read.parts for w in part.words
     }
     people_words = _people_words(sentences)
     title_keys = {_letters(title), _letters(_SEQUEL_NUMBER.sub("", title))} - {""}
@@ -99,6 +109,7 @@ def named_places(
             if (
                 not name
                 or set(name.split()) & name_words
+                or (" " not in name and name_word(name) in credited)
                 or _spelt_like_a_name(name, name_words)
                 or set(name.split()) <= people_words
                 or _letters(name).rstrip("s") in {k.rstrip("s") for k in title_keys}

@@ -66,7 +66,7 @@ def build_quiz(doc: StoryDoc) -> StoryDoc:
     """
     sentences = tuple(s for s in doc.sentences or () if s.tokens)
     characters = doc.characters or ()
-    places = named_places(sentences, characters, doc.film.title)
+    places = named_places(sentences, characters, doc.film.title, doc.film.cast)
     candidates = list(_candidates(sentences, characters, places))
     picked = _spread(candidates, MAX_QUESTIONS)
     questions = tuple(q for q in (_question(c) for c in picked) if q)

@@ -40,7 +40,9 @@ def build_setting(doc: StoryDoc) -> StoryDoc:
     in 1944, and a wrong period is worse than "not stated".
     """
     sentences = doc.sentences or ()
-    places = named_places(sentences, doc.characters or (), doc.film.title)
+    places = named_places(
+        sentences, doc.characters or (), doc.film.title, doc.film.cast
+    )
     return replace(doc, setting=Setting(_period(sentences), _locations(places)))
 
 

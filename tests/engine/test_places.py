@@ -145,3 +145,19 @@ def test_a_name_in_the_title_or_a_list_of_people_is_no_place(
     story = engine.run(film(plot, title=title))
     places = {item.value for item in story.setting.locations}
     assert person not in places
+
+
+def test_a_credited_persons_name_is_no_place(engine):
+    # Half-Blood Prince listed "Hagrid" among its places ("Hagrid's hut").
+    plot = (
+        "Harry and Ron arrive at the Astronomy Tower. "
+        "Bellatrix destroys the Great Hall and sets fire to Hagrid's hut as Harry "
+        "attempts to stop them. Harry returns to Hogwarts."
+    )
+    cast = (
+        CastCredit("Daniel Radcliffe", "Harry Potter"),
+        CastCredit("Robbie Coltrane", "Rubeus Hagrid"),
+    )
+    story = engine.run(film(plot, cast=cast))
+    places = {item.value for item in story.setting.locations}
+    assert "Hagrid" not in places
