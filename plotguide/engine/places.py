@@ -84,9 +84,10 @@ def named_places(
 ) -> list[PlaceMention]:
     """Return every mention of a named place, in plot order.
 
-    A one-word place that a credit names as a person's ("Hagrid" of "sets
-    fire to Hagrid's hut") is theirs, even when the plot names them too
-    seldom to be a character."""
+    A one-word place that a credit names as a person's and that owns
+    something ("Hagrid" of "sets fire to Hagrid's hut") is theirs, even when
+    the plot names them too seldom to be a character; "on Mars" stays a
+    place beside a credited "Big Daddy Mars"."""
     name_words = {
         word
         for character in characters
@@ -109,7 +110,11 @@ def named_places(
             if (
                 not name
                 or set(name.split()) & name_words
-                or (" " not in name and name_word(name) in credited)
+                or (
+                    " " not in name
+                    and name_word(name) in credited
+                    and _owns(sentence, entity.end)
+                )
                 or _spelt_like_a_name(name, name_words)
                 or set(name.split()) <= people_words
                 or _letters(name).rstrip("s") in {k.rstrip("s") for k in title_keys}
@@ -194,6 +199,14 @@ def _inside_the_title(sentence: Sentence, entity: Entity, title: str) -> bool:
         if texts[start : start + len(words)] == words:
             return start + len(words) >= entity.end
     return False
+
+
+def _owns(sentence: Sentence, end: int) -> bool:
+    """True when the span ends on, or is followed by, "'s": "Hagrid's hut"."""
+    tokens = sentence.tokens
+    return any(
+        i < len(tokens) and tokens[i].text in ("'s", "’s") for i in (end - 1, end)
+    )
 
 
 def _cut_from_longer_name(sentence: Sentence, end: int) -> bool:
