@@ -31,11 +31,11 @@ from plotguide.engine.doc import Sentence, StoryDoc, Token
 from plotguide.engine.film import CastCredit
 from plotguide.engine.frames import is_framed
 from plotguide.engine.names import (
-    PLACE_HEADS,
     Mention,
     NameVotes,
     credit_keys,
     find_mentions,
+    has_place_head,
     is_family_plural,
     is_group_name,
     vote,
@@ -165,8 +165,9 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
     keep = [
         c for c in clusters if c.person or _is_uncredited_character(c, clusters, cast)
     ]
+    subjects = {id(c): _subject_count(c, sentences) for c in keep}
     scored = sorted(
-        ((_salience(c, sentences), c) for c in keep),
+        ((_salience(c, subjects[id(c)]), c) for c in keep),
         key=lambda pair: (-pair[0], pair[1].mentions[0].sentence),
     )[:MAX_CHARACTERS]
     candidates = [
@@ -174,7 +175,7 @@ def build_characters(doc: StoryDoc) -> StoryDoc:
             tuple(c.mentions),
             score,
             c.person.rank if c.person else None,
-            _subject_count(c, sentences),
+            subjects[id(c)],
         )
         for score, c in scored
     ]
@@ -502,7 +503,7 @@ def _is_place(votes: NameVotes) -> bool:
 def _named_as_a_place(key: Key, votes: NameVotes) -> bool:
     """True for "Karl-Marx-Stadt": a name that ends on a place word and that
     the parse does not show as a person, though it calls it one once."""
-    return len(key) >= 2 and key[-1] in PLACE_HEADS and not votes.is_person
+    return has_place_head(key) and not votes.is_person
 
 
 def _credited_clusters(
@@ -646,10 +647,10 @@ def _find_more_mentions(
                     break
 
 
-def _salience(cluster: _Cluster, sentences: tuple[Sentence, ...]) -> float:
+def _salience(cluster: _Cluster, subjects: int) -> float:
     """Sentences naming the character, half a point per subject, and billing."""
     sentence_count = len({m.sentence for m in cluster.mentions})
-    score = sentence_count + 0.5 * _subject_count(cluster, sentences)
+    score = sentence_count + 0.5 * subjects
     if cluster.person is not None and cluster.person.rank < BILLED_LEADS:
         score += BILLED_LEADS - cluster.person.rank
     return score

@@ -444,7 +444,7 @@ def vote(
             # "the remote ocean planet of Kamino": the plot says what it is,
             # however often the parser calls it a person.
             tally["place"] += REALM_WEIGHT
-        elif _has_place_head(mention) or _said_to_be_a_place(sentence, mention):
+        elif has_place_head(mention.key) or _said_to_be_a_place(sentence, mention):
             tally["place"] += 2
         if _is_realm(sentence, mention):
             tally["place"] += REALM_WEIGHT
@@ -723,7 +723,7 @@ def _is_modifier(sentence: Sentence, mention: Mention) -> bool:
     head = tokens[last.head]
     if last.dep == "compound" and head.pos == "NOUN":
         return True
-    if last.dep == "appos" and head.lemma.lower() in GROUP_NOUNS:
+    if _said_to_be_a_group(sentence, mention):
         return True
     before = tokens[mention.start - 1] if mention.start > 0 else None
     return (
@@ -753,9 +753,9 @@ def _is_realm(sentence: Sentence, mention: Mention) -> bool:
     return last.dep == "dobj" and verb.lemma.lower() in REALM_VERBS
 
 
-def _has_place_head(mention: Mention) -> bool:
+def has_place_head(key: tuple[str, ...]) -> bool:
     """True for "Bedford Falls": a name of two words or more ending on a place word."""
-    return len(mention.key) >= 2 and mention.key[-1] in PLACE_HEADS
+    return len(key) >= 2 and key[-1] in PLACE_HEADS
 
 
 def _said_to_be_a_place(sentence: Sentence, mention: Mention) -> bool:

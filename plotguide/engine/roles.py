@@ -154,10 +154,17 @@ def _first_named(candidate: Candidate) -> int:
 
 def _doing_harm(acts: list[Act]) -> frozenset[int]:
     """The characters who do MIN_HOSTILE_ACTS asserted hostile acts or more."""
+    return frozenset(
+        n for n, own in _deeds(acts).items() if len(own) >= MIN_HOSTILE_ACTS
+    )
+
+
+def _deeds(acts: list[Act]) -> dict[int, set[tuple[int, int]]]:
+    """Each doer's distinct hostile acts, as (sentence, verb)."""
     done: dict[int, set[tuple[int, int]]] = {}
     for act in acts:
         done.setdefault(act.doer, set()).add((act.sentence, act.verb))
-    return frozenset(n for n, own in done.items() if len(own) >= MIN_HOSTILE_ACTS)
+    return done
 
 
 def antagonist(candidates: list[Candidate], hero: int, acts: list[Act]) -> int | None:
@@ -169,10 +176,11 @@ def antagonist(candidates: list[Candidate], hero: int, acts: list[Act]) -> int |
     such acts wins. The protagonist and the top-billed credit never are.
     """
     best = None
+    deeds = _deeds(acts)
     for doer in range(len(candidates)):
         if doer == hero or candidates[doer].rank == 0:
             continue
-        own = {(act.sentence, act.verb) for act in acts if act.doer == doer}
+        own = deeds.get(doer, set())
         against = any(act.doer == doer and act.victim == hero for act in acts)
         enough = against and len(own) >= MIN_HOSTILE_ACTS
         if enough and (best is None or len(own) > best[0]):

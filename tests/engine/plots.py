@@ -106,3 +106,9 @@ def film(plot: str, **fields: object) -> FilmText:
     return FilmText(
         title=str(fields.pop("title", "Untitled")), year=None, plot=plot, **fields
     )
+
+
+def other_credits(count: int) -> tuple[CastCredit, ...]:
+    """Credits for parts the plot never names: with them the cast list is
+    full, so a name the credits leave out needs more mentions to count."""
+    return tuple(CastCredit(f"Actor {n}", f"Part {n}") for n in range(count))

@@ -2,7 +2,7 @@ import pytest
 
 from plotguide.engine import CastCredit
 from plotguide.engine.credits import split_words
-from tests.engine.plots import film
+from tests.engine.plots import film, other_credits
 
 
 def test_aliases_of_one_character_merge_into_one_profile(harbor):
@@ -1372,7 +1372,7 @@ def test_a_name_the_plot_says_is_a_band_is_no_character(engine):
     ],
 )
 def test_a_town_or_a_people_the_plot_names_is_no_character(engine, plot, name):
-    cast = tuple(CastCredit(f"Actor {n}", f"Part {n}") for n in range(8))
+    cast = other_credits(8)
     story = engine.run(film(plot, cast=cast))
     assert name not in {c.name for c in story.characters}
 
@@ -1416,7 +1416,7 @@ def test_a_castle_is_no_character(engine):
         "Castle, and how it, like the Magna Carta, still stands today. "
         "Marshall rides off with Isabel."
     )
-    cast = tuple(CastCredit(f"Actor {n}", f"Part {n}") for n in range(6)) + (
+    cast = other_credits(6) + (
         CastCredit("James Purefoy", "Thomas Marshall"),
         CastCredit("Paul Giamatti", "King John"),
         CastCredit("Kate Mara", "Lady Isabel"),
